@@ -1,0 +1,61 @@
+import type { AppConfig } from '../config/config.js';
+import { loadCorpus } from '../corpus/load-corpus.js';
+import { createEmbeddings, createHashEmbeddings } from '../embeddings/create-embeddings.js';
+import { describeEmbedder, type LoadedEmbeddings } from '../embeddings/embedder-info.js';
+import { AppError } from '../errors.js';
+import { createChunker } from '../ingest/chunk-document.js';
+import { buildIndex, type BuildIndexResult } from '../index/build-index.js';
+import { readManifest, type IndexManifest } from '../index/manifest.js';
+import { openIndex } from '../index/open-index.js';
+import { createRetriever, type Retriever } from '../retrieval/create-retriever.js';
+
+type Log = (line: string) => void;
+
+/** The embedder for querying an existing index: with `EMBEDDINGS=auto`, the one the index was built with. */
+export async function embeddingsForIndex(config: AppConfig, manifest: IndexManifest, log: Log): Promise<LoadedEmbeddings> {
+  if (config.embeddings.provider === 'auto' && manifest.embedder.provider === 'hash') {
+    return createHashEmbeddings(manifest.embedder.dimension);
+  }
+  const embeddingsConfig = config.embeddings.provider === 'auto' ? { ...config.embeddings, model: manifest.embedder.model } : config.embeddings;
+  return createEmbeddings(embeddingsConfig, { log, provider: config.embeddings.provider === 'auto' ? 'transformers' : undefined });
+}
+
+/** Loads the corpus and builds or refreshes the index, logging one line per step. */
+export async function runIndexBuild(config: AppConfig, log: Log): Promise<BuildIndexResult & { embeddings: LoadedEmbeddings }> {
+  const chunker = createChunker(config.chunk);
+  log(`Reading corpus from ${config.corpusDir}`);
+  const documents = await loadCorpus(config.corpusDir, { onWarning: (m) => log(`Warning: ${m}`) });
+  const embeddings = await createEmbeddings(config.embeddings, { log });
+  log(`Embedding with ${describeEmbedder(embeddings.info)}`);
+  const result = await buildIndex({ documents, indexDir: config.indexDir, embeddings, chunker, log });
+  return { ...result, embeddings };
+}
+
+/** A ready retriever and what it was built from. */
+export interface Runtime {
+  retriever: Retriever;
+  embeddings: LoadedEmbeddings;
+  built?: BuildIndexResult;
+}
+
+/**
+ * Opens the index for querying, building it first when it is missing (`npm start` on a fresh clone).
+ * An index that exists but cannot be used is reported, not silently rebuilt.
+ */
+export async function openRuntime(config: AppConfig, log: Log, options: { buildIfMissing: boolean }): Promise<Runtime> {
+  let built: BuildIndexResult | undefined;
+  let manifest: IndexManifest;
+  try {
+    manifest = await readManifest(config.indexDir);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'index_missing' || !options.buildIfMissing) throw error;
+    log(`No index in ${config.indexDir}: building it`);
+    built = await runIndexBuild(config, log);
+    log(`Indexed ${built.manifest.counts.documents} documents, ${built.manifest.counts.chunks} chunks in ${(built.ms / 1000).toFixed(2)} s`);
+    manifest = built.manifest;
+  }
+  const embeddings = await embeddingsForIndex(config, manifest, log);
+  const index = await openIndex(config.indexDir);
+  const retriever = createRetriever({ embeddings, index, options: config.retrieval });
+  return { retriever, embeddings, built };
+}

@@ -1,0 +1,90 @@
+/** Result of cleaning one scraped page. */
+export interface CleanedText {
+  title: string | null;
+  text: string;
+  /** Lines of navigation removed from the top of the page. */
+  strippedLines: number;
+}
+
+const MENU_LINE_MAX = 40;
+const LIST_LINE_MAX = 80;
+const TITLE_MAX = 250;
+
+/** A line that looks like navigation: a bullet, a lone dash, a short label without sentence punctuation. */
+function isMenuLike(line: string, previous: string | undefined): boolean {
+  if (/^[-–—•*·]$/.test(line)) return true;
+  if (/^[-–—•*·]\s/.test(line) && line.length <= LIST_LINE_MAX) return true;
+  if (line === previous) return true;
+  return line.length <= MENU_LINE_MAX && !/[.!?:;»"”]$/.test(line);
+}
+
+/** A line that ends a sentence and is long enough to be prose rather than a heading. */
+function isParagraph(line: string): boolean {
+  return line.length > 60 && /[.!?»"”)]$/.test(line);
+}
+
+/**
+ * Finds where a leading navigation block ends: the last menu-like line of a run at the top of the page in which
+ * at least three quarters of the lines look like navigation. The scan stops at the first two consecutive lines of
+ * prose, so an article that opens with a short heading keeps it. Returns the number of lines to drop.
+ */
+function navigationEnd(lines: string[]): number {
+  let menu = 0;
+  let other = 0;
+  let proseRun = 0;
+  let cut = 0;
+  let previous: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    if (isMenuLike(line, previous)) {
+      menu++;
+      proseRun = 0;
+      if (menu >= 3 && menu / (menu + other) >= 0.75) cut = i + 1;
+    } else {
+      other++;
+      proseRun++;
+      if (proseRun >= 2) break;
+    }
+    previous = line;
+  }
+  return cut;
+}
+
+function containsDateline(line: string): boolean {
+  return /\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b/.test(line);
+}
+
+/**
+ * The title: the longest heading-like line (no closing sentence punctuation, not a dateline) among the lines
+ * before the first paragraph of prose. Site names and section labels that precede a headline are shorter than it.
+ */
+function findTitle(lines: string[]): string | null {
+  let best: string | null = null;
+  for (const line of lines) {
+    if (line === '') continue;
+    if (isParagraph(line)) break;
+    if (line.length > TITLE_MAX || containsDateline(line) || /[.!?]$/.test(line) || !/\p{L}{2}/u.test(line)) continue;
+    if (!best || line.length > best.length) best = line;
+  }
+  return best;
+}
+
+/**
+ * Normalises a scraped page (Unicode NFC, line endings, blank lines), strips the navigation block at its top
+ * with a general menu-density rule, and picks its title.
+ */
+export function cleanText(raw: string): CleanedText {
+  const normalized = raw
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .replace(/[^\S\n]+/g, ' ');
+  const lines = normalized.split('\n').map((l) => l.trim());
+  const cut = navigationEnd(lines);
+  const body = lines.slice(cut);
+  const text = body.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const title = findTitle(text.split('\n'));
+  return { title, text, strippedLines: lines.slice(0, cut).filter((l) => l !== '').length };
+}

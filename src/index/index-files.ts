@@ -1,0 +1,114 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError } from '../errors.js';
+
+/** sha256 and size of a file's bytes, as recorded in the manifest. */
+export interface FileDigest {
+  sha256: string;
+  bytes: number;
+}
+
+/** Hex sha256 of some bytes. */
+export function digest(data: Uint8Array | string): FileDigest {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+/** Writes a file and flushes it to disk before returning, so a later rename never exposes a partial file. */
+export async function writeDurable(path: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Replaces a file atomically: write a temporary sibling, flush, rename over the target. */
+export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeDurable(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  // Flush the directory entry too, so the rename survives a power cut.
+  try {
+    const fd = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some filesystems cannot fsync a directory; the rename is still atomic.
+  }
+}
+
+/** Reads a file and checks it against its manifest digest; a mismatch or absence is `index_corrupt`. */
+export async function readVerified(dir: string, name: string, expected: FileDigest | undefined): Promise<Buffer> {
+  const path = join(dir, name);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new AppError('index_corrupt', `Index file ${path} is missing (${(error as NodeJS.ErrnoException).code}): run npm run index to rebuild the index.`);
+  }
+  const actual = digest(bytes);
+  if (!expected || actual.sha256 !== expected.sha256 || actual.bytes !== expected.bytes) {
+    throw new AppError(
+      'index_corrupt',
+      `Index file ${path} is corrupt (${expected ? `${actual.bytes} of ${expected.bytes} bytes, checksum mismatch` : 'not in the manifest'}): run npm run index to rebuild the index.`,
+    );
+  }
+  return bytes;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes an exclusive lock file for index writes. A lock left by a dead process is taken over; a live holder is
+ * waited for up to `waitMs`, then the call fails with `index_locked`. Returns the release function.
+ */
+export async function acquireLock(dir: string, waitMs: number): Promise<() => Promise<void>> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, '.lock');
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return async () => {
+        await rm(path, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && !isAlive(holder)) {
+      // Stale lock from a crashed build: remove it only if it still names the dead process.
+      const again = await readFile(path, 'utf8').catch(() => '');
+      if (again === String(holder)) await rm(path, { force: true });
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new AppError('index_locked', `Another index build (pid ${Number.isNaN(holder) ? 'unknown' : holder}) holds ${path}; wait for it to finish, or remove the file if no build is running.`);
+    }
+    await sleep(100);
+  }
+}

@@ -1,0 +1,32 @@
+import MiniSearch, { type Options } from 'minisearch';
+import { isStopword, stems, words } from '../text/terms.js';
+
+/** What the lexical index stores per chunk; `id` is the chunk's position in the index. */
+export interface LexicalEntry {
+  id: number;
+  title: string;
+  text: string;
+}
+
+/**
+ * MiniSearch (BM25) settings shared by building and loading: folded words, stopwords of both languages removed,
+ * each word indexed under its French and English stems so that neither side needs to know the language.
+ */
+export const lexicalOptions: Options<LexicalEntry> = {
+  idField: 'id',
+  fields: ['title', 'text'],
+  storeFields: [],
+  tokenize: (text) => words(text),
+  processTerm: (term) => (term.length < 2 || isStopword(term) ? null : stems(term)),
+  searchOptions: { boost: { text: 1, title: 0.5 }, combineWith: 'OR' },
+};
+
+/** A new, empty lexical index. */
+export function createLexicalIndex(): MiniSearch<LexicalEntry> {
+  return new MiniSearch(lexicalOptions);
+}
+
+/** Restores a lexical index from its JSON form. */
+export function loadLexicalIndex(json: string): MiniSearch<LexicalEntry> {
+  return MiniSearch.loadJSON(json, lexicalOptions);
+}

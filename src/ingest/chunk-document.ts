@@ -1,0 +1,114 @@
+import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { AppError } from '../errors.js';
+
+/** A span of one document, the unit that is embedded, indexed and cited. */
+export interface Chunk {
+  /** `<docId>#<chunkIndex>` */
+  id: string;
+  docId: string;
+  title: string;
+  date: string | null;
+  language: string;
+  chunkIndex: number;
+  /** Character offsets into the document's clean text: `text === document.text.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Options of {@link createChunker}. */
+export interface ChunkerOptions {
+  /** Maximum characters per chunk. */
+  chunkSize: number;
+  /** Characters of trailing sentences repeated at the start of the next chunk. */
+  chunkOverlap: number;
+}
+
+/** Defaults: small enough for sentence-level citations, large enough to hold a paragraph's context. */
+export const defaultChunkerOptions: ChunkerOptions = { chunkSize: 700, chunkOverlap: 150 };
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Sentence spans with surrounding white space trimmed; Intl.Segmenter also breaks at line ends. */
+export function sentenceSpans(text: string, language = 'fr'): Span[] {
+  const segmenter = new Intl.Segmenter(language === 'und' ? 'fr' : language, { granularity: 'sentence' });
+  const spans: Span[] = [];
+  for (const { segment, index } of segmenter.segment(text)) {
+    const lead = segment.length - segment.trimStart().length;
+    const trimmed = segment.trim();
+    if (trimmed) spans.push({ start: index + lead, end: index + lead + trimmed.length });
+  }
+  return spans;
+}
+
+/** Cuts a span longer than `max` at word boundaries (at a hard limit for a run without spaces). */
+function splitLong(text: string, span: Span, max: number): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > max) {
+    const window = text.slice(start, start + max + 1);
+    const cut = window.lastIndexOf(' ');
+    const end = cut > max / 2 ? start + cut : start + max;
+    pieces.push({ start, end });
+    start = end;
+    while (start < span.end && /\s/.test(text[start]!)) start++;
+  }
+  if (start < span.end) pieces.push({ start, end: span.end });
+  return pieces;
+}
+
+/** Builds a sentence-aware chunker with overlap; throws on settings that cannot work. */
+export function createChunker(options: Partial<ChunkerOptions> = {}) {
+  const settings: ChunkerOptions = { ...defaultChunkerOptions, ...options };
+  if (!Number.isInteger(settings.chunkSize) || settings.chunkSize < 100) {
+    throw new AppError('config', `CHUNK_SIZE must be an integer of at least 100 characters (got ${settings.chunkSize}).`);
+  }
+  if (!Number.isInteger(settings.chunkOverlap) || settings.chunkOverlap < 0 || settings.chunkOverlap >= settings.chunkSize / 2) {
+    throw new AppError('config', `CHUNK_OVERLAP must be an integer from 0 to less than half of CHUNK_SIZE (got ${settings.chunkOverlap}).`);
+  }
+
+  /** Splits a document into chunks whose spans cover all of its text. */
+  function chunk(document: CorpusDocument): Chunk[] {
+    const { chunkSize, chunkOverlap } = settings;
+    const units = sentenceSpans(document.text, document.language).flatMap((s) => splitLong(document.text, s, chunkSize));
+    const chunks: Chunk[] = [];
+    let first = 0;
+    while (first < units.length) {
+      let last = first;
+      while (last + 1 < units.length && units[last + 1]!.end - units[first]!.start <= chunkSize) last++;
+      const start = units[first]!.start;
+      const end = units[last]!.end;
+      const chunkIndex = chunks.length;
+      chunks.push({
+        id: `${document.id}#${chunkIndex}`,
+        docId: document.id,
+        title: document.title,
+        date: document.date,
+        language: document.language,
+        chunkIndex,
+        start,
+        end,
+        text: document.text.slice(start, end),
+      });
+      if (last + 1 >= units.length) break;
+      // The next chunk repeats the trailing sentences that fit in the overlap, and always moves forward.
+      let next = last + 1;
+      while (next - 1 > first && end - units[next - 1]!.start <= chunkOverlap) next--;
+      first = next;
+    }
+    return chunks;
+  }
+
+  return { options: settings, chunk };
+}
+
+/** A chunker built by {@link createChunker}. */
+export type Chunker = ReturnType<typeof createChunker>;
+
+/** The text that represents a chunk for embedding: its document title, then its own text. */
+export function passageText(chunk: Pick<Chunk, 'title' | 'text'>): string {
+  return `${chunk.title}\n${chunk.text}`;
+}

@@ -1,0 +1,64 @@
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+
+/** Lower-cases and removes diacritics and ligatures so that "Réfugiés" and "refugies" compare equal. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
+}
+
+// Question words and fillers are stopwords for retrieval in both languages; the Snowball lists leave them out.
+const questionWords = [
+  'combien', 'comment', 'pourquoi', 'quand', 'quoi', 'ou', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'est', 'ce',
+  'how', 'many', 'much', 'what', 'which', 'when', 'where', 'who', 'whom', 'whose', 'why', 'does', 'did', 'do', 'tell',
+];
+
+const stopwordSet = new Set([...englishStopwords, ...frenchStopwords, ...questionWords].map(fold));
+
+/** True for function words of French or English (after folding). */
+export function isStopword(word: string): boolean {
+  return stopwordSet.has(word);
+}
+
+/** Splits text into folded word tokens: letters and digits, apostrophes and hyphens split words ("l'OIM" → "l", "oim"). */
+export function words(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+/** Folded content words of a text: no stopwords, no single characters. */
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => w.length > 1 && !isStopword(w));
+}
+
+const stemCache = new Map<string, string[]>();
+
+/**
+ * The stems of a folded word under both the French and the English Snowball stemmer, deduplicated.
+ * Indexing and querying both use the pair, so neither side needs to know the other's language.
+ */
+export function stems(word: string): string[] {
+  let cached = stemCache.get(word);
+  if (!cached) {
+    if (/^\p{N}+$/u.test(word)) cached = [word];
+    else {
+      const fr = frenchStemmer(word);
+      const en = englishStemmer(word);
+      cached = fr === en ? [fr] : [fr, en];
+    }
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+
+/** The content terms of a text as stem sets, one entry per content word, in order. */
+export function stemmedTerms(text: string): string[][] {
+  return contentWords(text).map(stems);
+}
