@@ -7,6 +7,7 @@ import { createChunker } from '../ingest/chunk-document.js';
 import { buildIndex, type BuildIndexResult } from '../index/build-index.js';
 import { readManifest, type IndexManifest } from '../index/manifest.js';
 import { openIndex } from '../index/open-index.js';
+import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
 import { createRetriever, type Retriever } from '../retrieval/create-retriever.js';
 
 type Log = (line: string) => void;
@@ -28,6 +29,7 @@ export async function runIndexBuild(config: AppConfig, log: Log): Promise<BuildI
   const embeddings = await createEmbeddings(config.embeddings, { log });
   log(`Embedding with ${describeEmbedder(embeddings.info)}`);
   const result = await buildIndex({ documents, indexDir: config.indexDir, embeddings, chunker, log });
+  await lexiconFor(config, log);
   return { ...result, embeddings };
 }
 
@@ -36,6 +38,20 @@ export interface Runtime {
   retriever: Retriever;
   embeddings: LoadedEmbeddings;
   built?: BuildIndexResult;
+  /** Why cross-language expansion is off, when it is. */
+  expansionOff?: string;
+}
+
+/** The bilingual lexicon, or why query expansion is off (logged once). */
+async function lexiconFor(config: AppConfig, log: Log) {
+  if (!config.queryExpansion) return { lexicon: null, reason: 'QUERY_EXPANSION is off' } as const;
+  const status = await loadLexicon(config.dictDir, config.indexDir);
+  if (status.lexicon) {
+    log(`Cross-language expansion on: ${Object.keys(status.lexicon.words).length} headwords from ${status.lexicon.sources.join(', ')}${status.cached ? ' (cached)' : ''}`);
+  } else {
+    log(`Cross-language expansion off: ${status.reason}`);
+  }
+  return status;
 }
 
 /**
@@ -56,6 +72,7 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
   }
   const embeddings = await embeddingsForIndex(config, manifest, log);
   const index = await openIndex(config.indexDir);
-  const retriever = createRetriever({ embeddings, index, options: config.retrieval });
-  return { retriever, embeddings, built };
+  const status = await lexiconFor(config, log);
+  const retriever = createRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
+  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason };
 }

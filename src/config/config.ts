@@ -15,7 +15,9 @@ export interface AppConfig {
     hashDimension: number;
   };
   chunk: { chunkSize: number; chunkOverlap: number };
-  retrieval: { vectorWeight: number; lexicalWeight: number };
+  retrieval: { vectorWeight: number; lexicalWeight: number; expansionWeight: number; expansionVectorWeight: number };
+  /** Dictionary query expansion (English↔French); off when false or when the dictionaries are missing. */
+  queryExpansion: boolean;
   dictDir: string;
   server: { host: string; port: number };
   llm: {
@@ -109,7 +111,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     retrieval: {
       vectorWeight: number(env, 'VECTOR_WEIGHT', 1, 0, 10),
       lexicalWeight: number(env, 'LEXICAL_WEIGHT', 1, 0, 10),
+      expansionWeight: number(env, 'EXPANSION_WEIGHT', 0.5, 0, 10),
+      expansionVectorWeight: number(env, 'EXPANSION_VECTOR_WEIGHT', 0.5, 0, 10),
     },
+    queryExpansion: flag(env, 'QUERY_EXPANSION', true),
     dictDir: resolve(cwd, text(env, 'DICT_DIR', '/usr/share/dictd')),
     server: {
       host: text(env, 'HOST', '127.0.0.1'),

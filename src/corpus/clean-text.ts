@@ -7,15 +7,17 @@ export interface CleanedText {
 }
 
 const MENU_LINE_MAX = 40;
+const MENU_WORDS_MAX = 4;
 const LIST_LINE_MAX = 80;
 const TITLE_MAX = 250;
 
-/** A line that looks like navigation: a bullet, a lone dash, a short label without sentence punctuation. */
+/** A line that looks like navigation: a bullet, a lone dash, a repeated line, a label of a few words. */
 function isMenuLike(line: string, previous: string | undefined): boolean {
   if (/^[-–—•*·]$/.test(line)) return true;
   if (/^[-–—•*·]\s/.test(line) && line.length <= LIST_LINE_MAX) return true;
   if (line === previous) return true;
-  return line.length <= MENU_LINE_MAX && !/[.!?:;»"”]$/.test(line);
+  // Menu labels are a few words; a headline of five words or more is kept even when short.
+  return line.length <= MENU_LINE_MAX && line.split(' ').length <= MENU_WORDS_MAX && !/[.!?:;»"”]$/.test(line);
 }
 
 /** A line that ends a sentence and is long enough to be prose rather than a heading. */

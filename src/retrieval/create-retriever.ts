@@ -3,6 +3,8 @@ import { AppError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk-document.js';
 import { assertCompatible } from '../index/manifest.js';
 import type { SearchIndex } from '../index/open-index.js';
+import type { BilingualLexicon } from './bilingual-lexicon.js';
+import { expandQuery, type ExpandedQuery } from './expand-query.js';
 
 /** Narrows a search to some communiqués or a date range (ISO `YYYY-MM-DD` bounds, inclusive). */
 export interface SearchFilters {
@@ -17,6 +19,8 @@ export interface SearchOptions {
   filters?: SearchFilters;
   /** Which signals to use; hybrid by default (the evaluation compares the three). */
   mode?: 'hybrid' | 'vector' | 'lexical';
+  /** Dictionary expansion of the question; on by default when a lexicon is loaded. */
+  expand?: boolean;
 }
 
 /** A retrieved chunk with its scores. */
@@ -42,6 +46,10 @@ export interface RetrieverOptions {
   rrfK: number;
   /** Score multiplier applied once per passage already chosen from the same document (diversity). */
   sameDocumentDecay: number;
+  /** BM25 weight of a term that only a dictionary translation brings (original terms weigh 1). */
+  expansionWeight: number;
+  /** Weight of the translations' embedding added to the question's embedding (0 = expansion stays lexical). */
+  expansionVectorWeight: number;
 }
 
 /** Defaults of {@link RetrieverOptions}. */
@@ -51,12 +59,16 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   candidates: 50,
   rrfK: 60,
   sameDocumentDecay: 0.8,
+  expansionWeight: 0.5,
+  expansionVectorWeight: 0.5,
 };
 
 /** Dependencies of {@link createRetriever}. */
 export interface RetrieverDeps {
   embeddings: LoadedEmbeddings;
   index: SearchIndex;
+  /** English↔French lexicon for query translation; without it, retrieval uses the question alone. */
+  lexicon?: BilingualLexicon | null;
   options?: Partial<RetrieverOptions>;
 }
 
@@ -71,7 +83,7 @@ function overlapRatio(a: Chunk, b: Chunk): number {
  * chosen greedily with a per-document decay and no heavily overlapping chunks, so that a second communiqué
  * that matches is not crowded out by neighbours of the first.
  */
-export function createRetriever({ embeddings, index, options = {} }: RetrieverDeps) {
+export function createRetriever({ embeddings, index, lexicon = null, options = {} }: RetrieverDeps) {
   const settings: RetrieverOptions = { ...defaultRetrieverOptions, ...options };
   if (settings.vectorWeight < 0 || settings.lexicalWeight < 0 || settings.vectorWeight + settings.lexicalWeight === 0) {
     throw new AppError('config', 'VECTOR_WEIGHT and LEXICAL_WEIGHT must be non-negative and not both 0.');
@@ -94,23 +106,37 @@ export function createRetriever({ embeddings, index, options = {} }: RetrieverDe
     };
   }
 
-  async function vectorSearch(query: string, n: number, allowed?: (p: number) => boolean): Promise<Array<[number, number]>> {
+  /** The question's embedding, plus the translations' embedding at its weight (cosine search ignores the norm). */
+  async function queryVector(query: ExpandedQuery): Promise<number[]> {
+    const vector = await embeddings.embeddings.embedQuery(query.original);
+    const weight = settings.expansionVectorWeight;
+    if (weight === 0 || query.translations.length === 0) return vector;
+    const extra = await embeddings.embeddings.embedQuery(query.translations.join(' '));
+    return vector.map((x, i) => x + weight * extra[i]!);
+  }
+
+  async function vectorSearch(query: ExpandedQuery, n: number, allowed?: (p: number) => boolean): Promise<Array<[number, number]>> {
     const count = hnsw.getCurrentCount();
     if (count === 0) return [];
-    const vector = await embeddings.embeddings.embedQuery(query);
+    const vector = await queryVector(query);
     hnsw.setEf(Math.max(n, 64));
     const result = hnsw.searchKnn(vector, Math.min(n, count), allowed);
     return result.neighbors.map((label, i) => [label, 1 - result.distances[i]!]);
   }
 
-  function lexicalSearch(query: string, n: number, allowed?: (p: number) => boolean): Array<[number, number]> {
-    const results = lexical.search(query, allowed ? { filter: (r) => allowed(r.id as number) } : undefined);
+  function lexicalSearch(query: ExpandedQuery, n: number, allowed?: (p: number) => boolean): Array<[number, number]> {
+    const text = [query.original, ...query.translations].join(' ');
+    const results = lexical.search(text, {
+      ...(allowed ? { filter: (r) => allowed(r.id as number) } : {}),
+      boostTerm: (term) => (query.translationStems.has(term) ? settings.expansionWeight : 1),
+    });
     return results.slice(0, n).map((r) => [r.id as number, r.score]);
   }
 
   /** Returns up to `k` passages for a question, best first. */
-  async function search(query: string, searchOptions: SearchOptions = {}): Promise<Passage[]> {
+  async function search(question: string, searchOptions: SearchOptions = {}): Promise<Passage[]> {
     const k = searchOptions.k ?? 5;
+    const query = expandQuery(question, searchOptions.expand === false ? null : lexicon);
     const mode = searchOptions.mode ?? 'hybrid';
     const allowed = allowedBy(searchOptions.filters);
     const n = Math.max(settings.candidates, k * 4);
@@ -164,7 +190,12 @@ export function createRetriever({ embeddings, index, options = {} }: RetrieverDe
     return chosen;
   }
 
-  return { search, index, embeddings: embeddings.info, options: settings };
+  /** The question with the translations this retriever would add (for answer scoring and refusal). */
+  function expand(question: string): ExpandedQuery {
+    return expandQuery(question, lexicon);
+  }
+
+  return { search, expand, index, embeddings: embeddings.info, lexicon: lexicon !== null, options: settings };
 }
 
 /** A retriever built by {@link createRetriever}. */

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedsDir, tempDir } from '../helpers/fixtures.js';
+import { runCommand } from '../helpers/run-command.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  env = { EMBEDDINGS: 'hash', CORPUS_DIR: seedsDir, INDEX_DIR: join(dir, 'index') };
+});
+afterAll(async () => cleanup());
+
+describe('npm run index', () => {
+  it('builds the index and prints documents, chunks, embedder and seconds', async () => {
+    const { code, stdout } = await runCommand('src/cli/index-command.ts', [], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Indexed 5 documents, \d+ chunks with hash\/hash-v1 \(512 dimensions\) in \d+\.\d+ s/);
+  });
+
+  it('re-embeds nothing on a second run over the same corpus', async () => {
+    const { code, stdout } = await runCommand('src/cli/index-command.ts', [], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/embedded 0 chunks/);
+  });
+
+  it('rejects an unknown flag with usage and exit code 2', async () => {
+    const { code, stderr } = await runCommand('src/cli/index-command.ts', ['--force'], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Usage: npm run index/);
+  });
+});
+
+describe('npm run search', () => {
+  it('prints ranked passages with source ids and scores', async () => {
+    const { code, stdout } = await runCommand('src/cli/search-command.ts', ['protection des enfants migrants'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^1\. \[\d\.\d{3}\] \d{3}_[0-9a-f]{16}\.txt/m);
+  });
+
+  it('prints JSON with --json and honours --k', async () => {
+    const { code, stdout } = await runCommand('src/cli/search-command.ts', ['réfugiés vénézuéliens', '--k', '2', '--json'], env);
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout);
+    expect(body.results).toHaveLength(2);
+    expect(body.results[0]).toMatchObject({ source: '004_5bf88d405e48ee85.txt', chunkId: expect.any(String), score: expect.any(Number) });
+  });
+
+  it('prints usage and exits 2 without a question', async () => {
+    const { code, stderr } = await runCommand('src/cli/search-command.ts', [], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Usage: npm run search/);
+  });
+
+  it('prints usage and exits 2 on an unknown flag or a bad --k', async () => {
+    expect((await runCommand('src/cli/search-command.ts', ['question', '--top', '3'], env)).code).toBe(2);
+    expect((await runCommand('src/cli/search-command.ts', ['question', '--k', 'zero'], env)).code).toBe(2);
+  });
+
+  it('exits 3 with the setting name on a bad configuration', async () => {
+    const { code, stderr } = await runCommand('src/cli/search-command.ts', ['question'], { ...env, EMBEDDINGS: 'magic' });
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/EMBEDDINGS must be one of auto, transformers, hash/);
+  });
+});

@@ -1,0 +1,39 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig, type AppConfig } from '../../src/config/config.js';
+
+/** The project's copy of the communiqués. */
+export const seedsDir = resolve(import.meta.dirname, '../../seeds');
+
+/** A fresh temporary folder, removed by the returned function. */
+export async function tempDir(prefix = 'communiques-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A copy of the seeds in a temporary folder, for tests that edit the corpus. */
+export async function copySeeds(dir: string): Promise<string> {
+  const target = join(dir, 'corpus');
+  await cp(seedsDir, target, { recursive: true });
+  return target;
+}
+
+/** Configuration for tests: hash embedder, given folders, no network. */
+export function testConfig(overrides: { corpusDir?: string; indexDir: string; env?: Record<string, string> }): AppConfig {
+  return loadConfig({
+    EMBEDDINGS: 'hash',
+    CORPUS_DIR: overrides.corpusDir ?? seedsDir,
+    INDEX_DIR: overrides.indexDir,
+    ...overrides.env,
+  });
+}
+
+/** The test questions written from the communiqués (both languages, all five documents). */
+export interface FixtureQuestion {
+  language: 'fr' | 'en';
+  question: string;
+  source: string;
+  /** Regular expression for the fact a correct answer contains. */
+  fact: string;
+}

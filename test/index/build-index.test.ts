@@ -1,0 +1,115 @@
+import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { createHashEmbeddings } from '../../src/embeddings/create-embeddings.js';
+import { createChunker } from '../../src/ingest/chunk-document.js';
+import { buildIndex } from '../../src/index/build-index.js';
+import { readManifest } from '../../src/index/manifest.js';
+import { openIndex } from '../../src/index/open-index.js';
+import { createRetriever } from '../../src/retrieval/create-retriever.js';
+import { copySeeds, tempDir } from '../helpers/fixtures.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let corpusDir: string;
+let indexDir: string;
+const chunker = createChunker();
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  corpusDir = await copySeeds(dir);
+  indexDir = join(dir, 'index');
+});
+afterEach(async () => cleanup());
+
+async function build(dimension = 512) {
+  return buildIndex({ documents: await loadCorpus(corpusDir), indexDir, embeddings: createHashEmbeddings(dimension), chunker });
+}
+
+describe('buildIndex', () => {
+  it('round-trips: a loaded index returns the same results as the freshly built one', async () => {
+    const built = await build();
+    expect(built.manifest.counts.documents).toBe(5);
+    expect(built.embeddedChunks).toBe(built.manifest.counts.chunks);
+    const first = createRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
+    const question = 'Combien de délégations ont participé à la conférence ?';
+    const before = await first.search(question, { k: 5 });
+    const second = createRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
+    const after = await second.search(question, { k: 5 });
+    expect(after.map((p) => [p.chunk.id, p.score])).toEqual(before.map((p) => [p.chunk.id, p.score]));
+    expect(before.length).toBe(5);
+  });
+
+  it('re-embeds only the edited document and drops a removed one', async () => {
+    const first = await build();
+    const countOf = (id: string) => first.manifest.documents.find((d) => d.id === id)!.chunks;
+    await appendFile(join(corpusDir, '002_5a2f6f364a3714b2.txt'), '\nUn paragraphe ajouté pour tester la réindexation incrémentale.\n');
+    const { rm } = await import('node:fs/promises');
+    await rm(join(corpusDir, '000_9a6274aa62985936.txt'));
+    const second = await build();
+    expect(second.updated).toEqual(['002_5a2f6f364a3714b2.txt']);
+    expect(second.removed).toEqual(['000_9a6274aa62985936.txt']);
+    expect(second.added).toEqual([]);
+    const changedChunks = second.manifest.documents.find((d) => d.id === '002_5a2f6f364a3714b2.txt')!.chunks;
+    expect(second.embeddedChunks).toBe(changedChunks);
+    expect(second.reusedChunks).toBe(first.manifest.counts.chunks - countOf('000_9a6274aa62985936.txt') - countOf('002_5a2f6f364a3714b2.txt'));
+    const index = await openIndex(indexDir);
+    expect([...index.documents.keys()]).not.toContain('000_9a6274aa62985936.txt');
+    expect(index.chunks.some((c) => c.text.includes('réindexation incrémentale'))).toBe(true);
+  });
+
+  it('keeps only the current data folder after a rebuild', async () => {
+    await build();
+    await build();
+    const { readdir } = await import('node:fs/promises');
+    const entries = (await readdir(indexDir)).filter((e) => e.startsWith('data-'));
+    expect(entries).toEqual([(await readManifest(indexDir)).dataDir]);
+  });
+});
+
+describe('openIndex errors', () => {
+  it('says to run npm run index when there is no index', async () => {
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_missing', message: expect.stringMatching(/npm run index/) });
+  });
+
+  it('rejects a query embedder of another dimension with the documented message', async () => {
+    await build(512);
+    const index = await openIndex(indexDir);
+    expect(() => createRetriever({ embeddings: createHashEmbeddings(256), index })).toThrow(
+      /Index built with hash\/hash-v1 \(512 dimensions\), query embedder is hash\/hash-v1 \(256 dimensions\): run npm run index/,
+    );
+  });
+
+  it('reports a truncated vectors file as corrupt', async () => {
+    await build();
+    const manifest = await readManifest(indexDir);
+    await truncate(join(indexDir, manifest.dataDir, 'vectors.f32'), 100);
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/vectors\.f32 is corrupt.*npm run index/) });
+  });
+
+  it('reports a flipped byte in the HNSW graph as corrupt', async () => {
+    await build();
+    const manifest = await readManifest(indexDir);
+    const path = join(indexDir, manifest.dataDir, 'hnsw.bin');
+    const bytes = await readFile(path);
+    bytes[bytes.length >> 1] ^= 0xff;
+    await writeFile(path, bytes);
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt' });
+  });
+
+  it('reports a manifest that is not JSON as corrupt', async () => {
+    await build();
+    await writeFile(join(indexDir, 'manifest.json'), '{"format": 1, "dataDir": ');
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it('rebuilds from scratch over a corrupt index', async () => {
+    await build();
+    const manifest = await readManifest(indexDir);
+    await truncate(join(indexDir, manifest.dataDir, 'chunks.json'), 10);
+    const rebuilt = await build();
+    expect(rebuilt.embeddedChunks).toBe(rebuilt.manifest.counts.chunks);
+    await expect(openIndex(indexDir)).resolves.toBeDefined();
+  });
+});
