@@ -2,7 +2,6 @@ import type { AppConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
 import type { LoadedEmbeddings } from './embedder-info.js';
 import { HASH_MODEL, HashEmbeddings } from './hash-embeddings.js';
-import { TransformersEmbeddings } from './transformers-embeddings.js';
 
 /** Options of {@link createEmbeddings}. */
 export interface CreateEmbeddingsOptions {
@@ -29,6 +28,8 @@ export async function createEmbeddings(
   const log = options.log ?? ((line: string) => console.warn(line));
   const provider = options.provider ?? config.provider;
   if (provider === 'hash') return createHashEmbeddings(config.hashDimension);
+  // Imported on demand: ONNX Runtime takes a while to load and the hash path never needs it.
+  const { TransformersEmbeddings } = await import('./transformers-embeddings.js');
   const embeddings = new TransformersEmbeddings({
     model: config.model,
     modelsDir: config.modelsDir,

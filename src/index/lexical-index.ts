@@ -30,3 +30,19 @@ export function createLexicalIndex(): MiniSearch<LexicalEntry> {
 export function loadLexicalIndex(json: string): MiniSearch<LexicalEntry> {
   return MiniSearch.loadJSON(json, lexicalOptions);
 }
+
+interface MiniSearchInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _fieldIds: Record<string, number>;
+}
+
+/**
+ * In how many chunks' text a processed term (a stem) occurs. MiniSearch has no public API for this, so it reads
+ * the inverted index that MiniSearch keeps in memory anyway (MiniSearch 7; a test checks it against a count).
+ */
+export function documentFrequency(lexical: MiniSearch<LexicalEntry>, term: string): number {
+  const internals = lexical as unknown as MiniSearchInternals;
+  const fieldId = internals._fieldIds.text;
+  if (fieldId === undefined) return 0;
+  return internals._index.get(term)?.get(fieldId)?.size ?? 0;
+}

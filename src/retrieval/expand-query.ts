@@ -1,9 +1,18 @@
 import { contentWords, stems } from '../text/terms.js';
 import { translateWord, type BilingualLexicon } from './bilingual-lexicon.js';
 
+/** One content word of a question with its stems and the stems of its translations. */
+export interface QueryTerm {
+  word: string;
+  stems: string[];
+  translationStems: string[];
+}
+
 /** A question with its dictionary translations, for cross-language retrieval. */
 export interface ExpandedQuery {
   original: string;
+  /** The question's distinct content words, in order. */
+  terms: QueryTerm[];
   /** Unique translations of the question's content words (words or phrases). */
   translations: string[];
   /** Stems of the question's own content words. */
@@ -18,15 +27,19 @@ export function expandQuery(query: string, lexicon: BilingualLexicon | null): Ex
   const originalStems = new Set(words.flatMap(stems));
   const translations: string[] = [];
   const translationStems = new Set<string>();
-  if (lexicon) {
-    for (const word of new Set(words)) {
-      if (/^\p{N}+$/u.test(word)) continue;
-      for (const translation of translateWord(lexicon, word)) {
-        if (translations.includes(translation)) continue;
-        translations.push(translation);
-        for (const stem of contentWords(translation).flatMap(stems)) if (!originalStems.has(stem)) translationStems.add(stem);
+  const terms: QueryTerm[] = [];
+  for (const word of new Set(words)) {
+    const term: QueryTerm = { word, stems: stems(word), translationStems: [] };
+    terms.push(term);
+    if (!lexicon || /^\p{N}+$/u.test(word)) continue;
+    for (const translation of translateWord(lexicon, word)) {
+      for (const stem of contentWords(translation).flatMap(stems)) {
+        if (originalStems.has(stem)) continue;
+        translationStems.add(stem);
+        if (!term.translationStems.includes(stem)) term.translationStems.push(stem);
       }
+      if (!translations.includes(translation)) translations.push(translation);
     }
   }
-  return { original: query, translations, originalStems, translationStems };
+  return { original: query, terms, translations, originalStems, translationStems };
 }

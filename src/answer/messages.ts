@@ -1,0 +1,30 @@
+import type { AnswerLanguage } from '../text/detect-language.js';
+
+/** The fixed sentences of answers, in both languages. */
+export const messages: Record<AnswerLanguage, {
+  leadIn: string;
+  leadInTranslated: (sourceLanguage: string) => string;
+  refusal: string;
+  open: string;
+  close: string;
+}> = {
+  fr: {
+    leadIn: 'D’après les communiqués :',
+    leadInTranslated: (lang) => `D’après les communiqués (citations en ${languageName.fr[lang] ?? lang}) :`,
+    refusal: 'Je ne trouve pas cette information dans les communiqués.',
+    open: '« ',
+    close: ' »',
+  },
+  en: {
+    leadIn: 'According to the communiqués:',
+    leadInTranslated: (lang) => `According to the communiqués (quoted in the original ${languageName.en[lang] ?? lang}):`,
+    refusal: 'I could not find this in the communiqués.',
+    open: '“',
+    close: '”',
+  },
+};
+
+const languageName: Record<AnswerLanguage, Record<string, string>> = {
+  fr: { fr: 'français', en: 'anglais', es: 'espagnol', de: 'allemand' },
+  en: { fr: 'French', en: 'English', es: 'Spanish', de: 'German' },
+};

@@ -1,0 +1,102 @@
+import { sentenceSpans } from '../ingest/chunk-document.js';
+import { documentFrequency } from '../index/lexical-index.js';
+import type { SearchIndex } from '../index/open-index.js';
+import type { Passage } from '../retrieval/create-retriever.js';
+import type { ExpandedQuery, QueryTerm } from '../retrieval/expand-query.js';
+import { contentWords, stems } from '../text/terms.js';
+import { sentenceHasKind, type QuestionKind } from './question-kind.js';
+
+/** A sentence of a retrieved passage, scored against the question. */
+export interface ScoredSentence {
+  passage: Passage;
+  /** Offsets in the document's clean text. */
+  start: number;
+  end: number;
+  text: string;
+  /** IDF-weighted share of the question's content words that the sentence contains (0..1). */
+  coverage: number;
+  /** Whether it holds the kind of fact asked for (a number for "how many"…). */
+  hasKind: boolean;
+  score: number;
+}
+
+/** Weights of the match kinds: the word itself, a dictionary translation, a cognate sharing a long prefix. */
+const EXACT = 1;
+const TRANSLATED = 0.8;
+const COGNATE = 0.6;
+
+/** Words sharing a prefix of at least 5 letters and half the shorter word ("venezuelan"/"venezueliens"). */
+function isCognate(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 5 && i >= Math.min(a.length, b.length) / 2;
+}
+
+/** Stems and words of a span of text, for matching question terms. */
+interface Bag {
+  stems: Set<string>;
+  words: string[];
+}
+
+function bagOf(text: string): Bag {
+  const words = contentWords(text);
+  return { stems: new Set(words.flatMap(stems)), words };
+}
+
+function termMatch(term: QueryTerm, bag: Bag): number {
+  if (term.stems.some((s) => bag.stems.has(s))) return EXACT;
+  if (term.translationStems.some((s) => bag.stems.has(s))) return TRANSLATED;
+  if (!/^\p{N}+$/u.test(term.word) && bag.words.some((w) => isCognate(term.word, w))) return COGNATE;
+  return 0;
+}
+
+/** BM25-style inverse document frequency of each question term over the index's chunks. */
+export function termWeights(query: ExpandedQuery, index: SearchIndex): number[] {
+  const n = index.chunks.length;
+  return query.terms.map((term) => {
+    const df = Math.max(0, ...term.stems.map((s) => documentFrequency(index.lexical, s)));
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
+}
+
+/** IDF-weighted coverage of the question's terms by a bag of words. */
+function coverage(query: ExpandedQuery, weights: number[], bag: Bag): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  return query.terms.reduce((sum, term, i) => sum + weights[i]! * termMatch(term, bag), 0) / total;
+}
+
+/**
+ * Splits the passages into sentences and scores each by question coverage (mostly), the passage's retrieval
+ * score, and whether it holds the kind of fact asked for. Sentences repeated by overlapping chunks appear once.
+ */
+export function scoreSentences(query: ExpandedQuery, passages: Passage[], weights: number[], kind: QuestionKind): ScoredSentence[] {
+  const seen = new Set<string>();
+  const sentences: ScoredSentence[] = [];
+  for (const passage of passages) {
+    const { chunk } = passage;
+    const chunkCoverage = coverage(query, weights, bagOf(chunk.text));
+    for (const span of sentenceSpans(chunk.text, chunk.language)) {
+      const text = chunk.text.slice(span.start, span.end);
+      const start = chunk.start + span.start;
+      const key = `${chunk.docId}:${start}`;
+      if (seen.has(key) || text.length < 15 || !/\p{L}{3}/u.test(text)) continue;
+      seen.add(key);
+      const sentenceCoverage = coverage(query, weights, bagOf(text));
+      const hasKind = kind !== 'other' && sentenceHasKind(text, kind);
+      // The chunk's coverage lends context: a sentence in a passage about the topic beats one that shares a word by chance.
+      const blended = 0.7 * sentenceCoverage + 0.3 * chunkCoverage;
+      sentences.push({
+        passage,
+        start,
+        end: start + text.length,
+        text,
+        coverage: blended,
+        hasKind,
+        score: blended + 0.15 * passage.score + (hasKind ? 0.1 : 0),
+      });
+    }
+  }
+  return sentences.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,74 @@
+import type { SearchFilters } from '../retrieval/create-retriever.js';
+import type { AnswerLanguage } from '../text/detect-language.js';
+import type { Turn } from './condense-question.js';
+
+/** A question as the API receives it (already validated). */
+export interface AskInput {
+  question: string;
+  k?: number;
+  language?: AnswerLanguage | 'auto';
+  history?: Turn[];
+  filters?: SearchFilters;
+  /** Aborted when the client goes away; generation stops. */
+  signal?: AbortSignal;
+}
+
+/** A numbered reference from an answer to an exact span of a communiqué. */
+export interface Citation {
+  n: number;
+  source: string;
+  title: string;
+  date: string | null;
+  /** Verbatim text of the source document at `start..end`. */
+  quote: string;
+  chunkId: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** A communiqué offered when the question cannot be answered. */
+export interface Suggestion {
+  source: string;
+  title: string;
+  date: string | null;
+}
+
+/** Timings of one answer, in milliseconds. */
+export interface Timings {
+  retrieveMs: number;
+  answerMs: number;
+  totalMs: number;
+}
+
+/** How the answer ended. */
+export interface AskDone {
+  answerable: boolean;
+  mode: 'extractive' | 'llm';
+  model: string;
+  language: AnswerLanguage;
+  timings: Timings;
+  /** Citation numbers that the answer uses (all of them, unless an LLM left some unused). */
+  used: number[];
+  suggestions: Suggestion[];
+  fallback?: 'llm_unavailable';
+}
+
+/** The events of a streamed answer, in order: citations, deltas, done. */
+export type AskEvent =
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'delta'; text: string }
+  | { type: 'done'; done: AskDone };
+
+/** A complete answer, as `POST /api/ask` returns it. */
+export interface AskResult {
+  answer: string;
+  language: AnswerLanguage;
+  answerable: boolean;
+  citations: Citation[];
+  mode: 'extractive' | 'llm';
+  model: string;
+  timings: Timings;
+  suggestions: Suggestion[];
+  fallback?: 'llm_unavailable';
+}

@@ -1,0 +1,52 @@
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createAnswerer } from '../answer/create-answerer.js';
+import { createChatModel } from '../answer/llm-answer.js';
+import { loadConfig } from '../config/config.js';
+import { describeEmbedder } from '../embeddings/embedder-info.js';
+import { createApp } from '../server/app.js';
+import { staticRoutes } from '../server/routes/static.js';
+import { runCli } from './run-cli.js';
+import { openRuntime } from './runtime.js';
+
+const webDir = resolve(import.meta.dirname, '../../web');
+
+runCli(async () => {
+  const started = performance.now();
+  const config = loadConfig();
+  const say = (line: string) => console.log(line);
+  say(`Opening the index in ${config.indexDir}`);
+  const runtime = await openRuntime(config, say, { buildIfMissing: true });
+  say(`Embeddings: ${describeEmbedder(runtime.embeddings.info)}${runtime.embeddings.fallbackReason ? ` (fallback: ${runtime.embeddings.fallbackReason})` : ''}`);
+  const chatModel = await createChatModel(config.llm);
+  const answerer = createAnswerer({ chatModel, llm: config.llm });
+  say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');
+  const state = { retriever: runtime.retriever };
+  const app = createApp({
+    state,
+    answerer,
+    health: {
+      llm: answerer.info,
+      embeddingsFallback: runtime.embeddings.fallbackReason,
+      expansionOff: runtime.expansionOff,
+    },
+    corsOrigins: config.security.corsOrigins,
+    assets: staticRoutes(webDir),
+    log: (fields) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields })),
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
+    say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(`Error: cannot listen on ${config.server.host}:${config.server.port} (${error.code}); set PORT or HOST.`);
+    process.exit(1);
+  });
+  const shutdown = (signal: string) => {
+    say(`${signal}: closing`);
+    server.close(() => process.exit(0));
+    // Open streams would keep close() waiting; give them a moment, then go.
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+});

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import type { AppEnv, ServiceState } from '../app-types.js';
+
+/** What /api/health reports beyond the index (never secrets). */
+export interface HealthInfo {
+  llm: { provider: string; model: string };
+  /** Why `auto` fell back to the hash embedder, when it did. */
+  embeddingsFallback?: string;
+  /** Why cross-language expansion is off, when it is. */
+  expansionOff?: string;
+}
+
+/** `GET /api/health`: counts, embedder and answer mode. */
+export function healthRoutes(state: ServiceState, info: HealthInfo) {
+  return new Hono<AppEnv>().get('/', (c) => {
+    const { manifest } = state.retriever.index;
+    return c.json({
+      status: 'ok',
+      documents: manifest.counts.documents,
+      chunks: manifest.counts.chunks,
+      builtAt: manifest.builtAt,
+      embeddings: {
+        ...state.retriever.embeddings,
+        ...(info.embeddingsFallback ? { fallback: info.embeddingsFallback } : {}),
+      },
+      crossLanguage: info.expansionOff ? { enabled: false, reason: info.expansionOff } : { enabled: state.retriever.lexicon },
+      llm: info.llm,
+    });
+  });
+}
