@@ -6,7 +6,7 @@ import { condenseQuestion } from './condense-question.js';
 import { composeExtractiveAnswer, defaultExtractiveOptions, selectSentences, type ExtractiveOptions } from './extractive-answer.js';
 import { buildPromptMessages, createCitationFilter, loadPromptTemplate } from './llm-answer.js';
 import { messages } from './messages.js';
-import { questionKind } from './question-kind.js';
+import { focusWord, questionKind } from './question-kind.js';
 import { scoreSentences, termWeights } from './score-sentences.js';
 import type { AskDone, AskEvent, AskInput, AskResult, Citation, Suggestion } from './types.js';
 
@@ -20,6 +20,8 @@ export interface AnswererDeps {
   extractive?: Partial<ExtractiveOptions>;
   /** Passages retrieved when the request does not say. */
   defaultK?: number;
+  /** Passages whose sentences compete for an extractive answer (at least k): a wider pool finds the one sentence that holds a fact. */
+  sentencePool?: number;
 }
 
 const EXTRACTIVE_MODEL = 'extractive-v1';
@@ -75,18 +77,22 @@ export function createAnswerer(deps: AnswererDeps = {}) {
   const template = chatModel ? (deps.promptTemplate ?? loadPromptTemplate()) : '';
   const llm = deps.llm ?? { provider: 'none', model: EXTRACTIVE_MODEL, timeoutMs: 30_000 };
   const defaultK = deps.defaultK ?? 5;
+  const sentencePool = deps.sentencePool ?? 10;
 
   /** Streams an answer: citations first, then text deltas, then the summary. */
   async function* stream(input: AskInput, retriever: Retriever): AsyncGenerator<AskEvent> {
     const started = performance.now();
     const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.question) : input.language;
     const query = condenseQuestion(input.question, input.history);
-    const passages = await retriever.search(query, { k: input.k ?? defaultK, filters: input.filters });
+    const k = input.k ?? defaultK;
+    const pool = await retriever.search(query, { k: chatModel ? k : Math.max(k, sentencePool), filters: input.filters });
+    const passages = pool.slice(0, k);
     const retrieved = performance.now();
     const expanded = retriever.expand(query);
     const kind = questionKind(input.question);
-    const ranked = scoreSentences(expanded, passages, termWeights(expanded, retriever.index), kind);
-    const missing = requiredNumbers(input.question).filter((n) => !passages.some((p) => hasNumber(p.chunk.text, n)));
+    const weights = termWeights(expanded, retriever.index, focusWord(input.question));
+    const ranked = scoreSentences(expanded, pool, weights, kind);
+    const missing = requiredNumbers(input.question).filter((n) => !pool.some((p) => hasNumber(p.chunk.text, n)));
     const selected = missing.length > 0 ? [] : selectSentences(ranked, kind, extractive);
 
     const done = (fields: Pick<AskDone, 'answerable' | 'mode' | 'model' | 'used'> & Partial<AskDone>): AskEvent => {

@@ -35,3 +35,12 @@ export function sentenceHasKind(sentence: string, kind: QuestionKind): boolean {
       return false;
   }
 }
+
+/**
+ * The word a counting question counts ("delegations" in "how many delegations…", "projets" in "combien de
+ * projets…"), folded; null for other questions. Sentences that hold it next to a number answer the question.
+ */
+export function focusWord(question: string): string | null {
+  const m = /\b(?:how many|how much|number of|combien d(?:e|es|')|nombre d(?:e|es|'))\s*(\p{L}{3,})/u.exec(fold(question).replace(/[’]/g, "'"));
+  return m ? m[1]! : null;
+}

@@ -3,7 +3,7 @@ import { documentFrequency } from '../index/lexical-index.js';
 import type { SearchIndex } from '../index/open-index.js';
 import type { Passage } from '../retrieval/create-retriever.js';
 import type { ExpandedQuery, QueryTerm } from '../retrieval/expand-query.js';
-import { contentWords, stems } from '../text/terms.js';
+import { contentWords, isStopword, stem, words } from '../text/terms.js';
 import { sentenceHasKind, type QuestionKind } from './question-kind.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
@@ -41,22 +41,48 @@ interface Bag {
 
 function bagOf(text: string): Bag {
   const words = contentWords(text);
-  return { stems: new Set(words.flatMap(stems)), words };
+  return { stems: new Set(words.map(stem)), words };
 }
 
 function termMatch(term: QueryTerm, bag: Bag): number {
-  if (term.stems.some((s) => bag.stems.has(s))) return EXACT;
+  if (bag.stems.has(term.stem)) return EXACT;
   if (term.translationStems.some((s) => bag.stems.has(s))) return TRANSLATED;
   if (!/^\p{N}+$/u.test(term.word) && bag.words.some((w) => isCognate(term.word, w))) return COGNATE;
   return 0;
 }
 
-/** BM25-style inverse document frequency of each question term over the index's chunks. */
-export function termWeights(query: ExpandedQuery, index: SearchIndex): number[] {
+/** How much more the counted word of a "how many" question weighs than its other words. */
+const FOCUS_WEIGHT = 3;
+
+/**
+ * BM25-style inverse document frequency of each question term over the index's chunks; the focus word of a
+ * counting question (see `focusWord`) weighs more.
+ */
+export function termWeights(query: ExpandedQuery, index: SearchIndex, focus: string | null = null): number[] {
   const n = index.chunks.length;
   return query.terms.map((term) => {
-    const df = Math.max(0, ...term.stems.map((s) => documentFrequency(index.lexical, s)));
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const df = documentFrequency(index.lexical, term.stem);
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return term.word === focus ? idf * FOCUS_WEIGHT : idf;
+  });
+}
+
+/** The chunk's coverage lends context: a sentence in a passage about the topic beats one that shares a word by chance. */
+function blend(sentenceCoverage: number, chunkCoverage: number): number {
+  return 0.7 * sentenceCoverage + 0.3 * chunkCoverage;
+}
+
+
+/**
+ * Whether a number stands within three words of a word of the question ("120 délégations" for "how many
+ * delegations"): the shape of an answer to a counting question, in any language.
+ */
+function numberNearTerm(text: string, query: ExpandedQuery): boolean {
+  const tokens = words(text);
+  return tokens.some((token, i) => {
+    if (!/^\d/.test(token)) return false;
+    const window = tokens.slice(Math.max(0, i - 3), i + 4).filter((w) => !/^\d/.test(w) && !isStopword(w));
+    return query.terms.some((term) => termMatch(term, { stems: new Set(window.map(stem)), words: window }) > 0);
   });
 }
 
@@ -84,9 +110,8 @@ export function scoreSentences(query: ExpandedQuery, passages: Passage[], weight
       if (seen.has(key) || text.length < 15 || !/\p{L}{3}/u.test(text)) continue;
       seen.add(key);
       const sentenceCoverage = coverage(query, weights, bagOf(text));
-      const hasKind = kind !== 'other' && sentenceHasKind(text, kind);
-      // The chunk's coverage lends context: a sentence in a passage about the topic beats one that shares a word by chance.
-      const blended = 0.7 * sentenceCoverage + 0.3 * chunkCoverage;
+      const hasKind = kind === 'number' ? numberNearTerm(text, query) : kind !== 'other' && sentenceHasKind(text, kind);
+      const blended = blend(sentenceCoverage, chunkCoverage);
       sentences.push({
         passage,
         start,

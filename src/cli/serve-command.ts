@@ -1,15 +1,11 @@
 import { serve } from '@hono/node-server';
-import { resolve } from 'node:path';
 import { createAnswerer } from '../answer/create-answerer.js';
 import { createChatModel } from '../answer/llm-answer.js';
 import { loadConfig } from '../config/config.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
-import { createApp } from '../server/app.js';
-import { staticRoutes } from '../server/routes/static.js';
+import { createNodeApp } from '../server/node-app.js';
 import { runCli } from './run-cli.js';
 import { openRuntime } from './runtime.js';
-
-const webDir = resolve(import.meta.dirname, '../../web');
 
 runCli(async () => {
   const started = performance.now();
@@ -21,17 +17,10 @@ runCli(async () => {
   const chatModel = await createChatModel(config.llm);
   const answerer = createAnswerer({ chatModel, llm: config.llm });
   say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');
-  const state = { retriever: runtime.retriever };
-  const app = createApp({
-    state,
+  const { app } = createNodeApp({
+    config,
+    runtime,
     answerer,
-    health: {
-      llm: answerer.info,
-      embeddingsFallback: runtime.embeddings.fallbackReason,
-      expansionOff: runtime.expansionOff,
-    },
-    corsOrigins: config.security.corsOrigins,
-    assets: staticRoutes(webDir),
     log: (fields) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields })),
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {

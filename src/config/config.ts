@@ -32,6 +32,7 @@ export interface AppConfig {
     adminToken?: string;
     corsOrigins: string[];
     rateLimitPerMinute: number;
+    rateLimitBurst: number;
     maxConcurrentAnswers: number;
     maxQueuedAnswers: number;
     requestTimeoutMs: number;
@@ -132,6 +133,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       adminToken: optional(env, 'ADMIN_TOKEN'),
       corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
+      rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', 20, 1, 1_000_000),
       maxConcurrentAnswers: integer(env, 'MAX_CONCURRENT_ANSWERS', 8, 1, 1024),
       maxQueuedAnswers: integer(env, 'MAX_QUEUED_ANSWERS', 64, 0, 100_000),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60_000, 100, 600_000),

@@ -1,6 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { AppError } from '../errors.js';
-import { contentWords, stems } from '../text/terms.js';
+import { contentWords, stem } from '../text/terms.js';
 
 /** Options of {@link HashEmbeddings}. */
 export interface HashEmbeddingsOptions extends EmbeddingsParams {
@@ -9,7 +9,7 @@ export interface HashEmbeddingsOptions extends EmbeddingsParams {
 }
 
 /** Name recorded in index manifests; bump it whenever the features below change. */
-export const HASH_MODEL = 'hash-v1';
+export const HASH_MODEL = 'hash-v2';
 
 const NGRAM_SIZES = [3, 4, 5];
 const STEM_WEIGHT = 1;
@@ -26,7 +26,7 @@ function fnv1a(text: string): number {
 }
 
 /**
- * Weighted features of a text: the French and English stems of each content word, and character n-grams of the
+ * Weighted features of a text: the stem of each content word, and character n-grams of the
  * accent-folded word. The n-grams are what bridge languages offline: "vénézuéliens" and "Venezuelan" share most
  * of theirs, as do "réfugiés" and "refugees".
  */
@@ -34,8 +34,7 @@ export function hashFeatures(text: string): Map<string, number> {
   const features = new Map<string, number>();
   const add = (key: string, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
   for (const word of contentWords(text)) {
-    const wordStems = stems(word);
-    for (const stem of wordStems) add(`w:${stem}`, STEM_WEIGHT / wordStems.length);
+    add(`w:${stem(word)}`, STEM_WEIGHT);
     if (/^\p{N}+$/u.test(word)) continue;
     const marked = `#${word}#`;
     const grams: string[] = [];

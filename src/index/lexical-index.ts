@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { isStopword, stems, words } from '../text/terms.js';
+import { isStopword, stem, words } from '../text/terms.js';
 
 /** What the lexical index stores per chunk; `id` is the chunk's position in the index. */
 export interface LexicalEntry {
@@ -10,15 +10,15 @@ export interface LexicalEntry {
 
 /**
  * MiniSearch (BM25) settings shared by building and loading: folded words, stopwords of both languages removed,
- * each word indexed under its French and English stems so that neither side needs to know the language.
+ * each word indexed under one language-neutral stem (see `stem`).
  */
 export const lexicalOptions: Options<LexicalEntry> = {
   idField: 'id',
   fields: ['title', 'text'],
   storeFields: [],
   tokenize: (text) => words(text),
-  processTerm: (term) => (term.length < 2 || isStopword(term) ? null : stems(term)),
-  searchOptions: { boost: { text: 1, title: 0.5 }, combineWith: 'OR' },
+  processTerm: (term) => (term.length < 2 || isStopword(term) ? null : stem(term)),
+  searchOptions: { boost: { text: 1, title: 0.3 }, combineWith: 'OR' },
 };
 
 /** A new, empty lexical index. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../index/index-files.js';
-import { contentWords, fold, stems } from '../text/terms.js';
+import { contentWords, fold, stem } from '../text/terms.js';
 import { readDictd } from './dictd-reader.js';
 
 /** The FreeDict dictionaries that Debian installs (`dict-freedict-eng-fra`, `dict-freedict-fra-eng`). */
@@ -36,21 +36,17 @@ export function buildLexicon(dictionaries: Map<string, string[]>[], sources: str
       const useful = translations.filter((t) => contentWords(t).length > 0).slice(0, MAX_TRANSLATIONS);
       if (useful.length === 0) continue;
       add(lexicon.words, folded, useful);
-      for (const stem of stems(folded)) add(lexicon.stems, stem, useful);
+      add(lexicon.stems, stem(folded), useful);
     }
   }
   return lexicon;
 }
 
-/** Translations of one folded word: exact headword, else any headword sharing one of its stems. */
+/** Translations of one folded word: exact headword, else any headword sharing its stem. */
 export function translateWord(lexicon: BilingualLexicon, word: string): string[] {
   const exact = lexicon.words[word];
   if (exact) return exact;
-  for (const stem of stems(word)) {
-    const byStem = lexicon.stems[stem];
-    if (byStem) return byStem.slice(0, MAX_TRANSLATIONS);
-  }
-  return [];
+  return lexicon.stems[stem(word)]?.slice(0, MAX_TRANSLATIONS) ?? [];
 }
 
 /** Result of {@link loadLexicon}: the lexicon, or why cross-language expansion is off. */

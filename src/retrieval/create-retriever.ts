@@ -58,7 +58,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   lexicalWeight: 1,
   candidates: 50,
   rrfK: 60,
-  sameDocumentDecay: 0.8,
+  sameDocumentDecay: 0.9,
   expansionWeight: 0.5,
   expansionVectorWeight: 0.5,
 };
@@ -126,9 +126,10 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
 
   function lexicalSearch(query: ExpandedQuery, n: number, allowed?: (p: number) => boolean): Array<[number, number]> {
     const text = [query.original, ...query.translations].join(' ');
+    const boosts = query.boosts(settings.expansionWeight);
     const results = lexical.search(text, {
       ...(allowed ? { filter: (r) => allowed(r.id as number) } : {}),
-      boostTerm: (term) => (query.translationStems.has(term) ? settings.expansionWeight : 1),
+      boostTerm: (term) => boosts.get(term) ?? 1,
     });
     return results.slice(0, n).map((r) => [r.id as number, r.score]);
   }

@@ -37,28 +37,24 @@ export function contentWords(text: string): string[] {
   return words(text).filter((w) => w.length > 1 && !isStopword(w));
 }
 
-const stemCache = new Map<string, string[]>();
+const stemCache = new Map<string, string>();
 
 /**
- * The stems of a folded word under both the French and the English Snowball stemmer, deduplicated.
- * Indexing and querying both use the pair, so neither side needs to know the other's language.
+ * One stem for a folded word, whatever its language: the shorter of its French and English Snowball stems.
+ * Every word counts once (two stems per word would double-count words whose stemmers disagree), and neither the
+ * index nor the question needs to know its language.
  */
-export function stems(word: string): string[] {
+export function stem(word: string): string {
   let cached = stemCache.get(word);
-  if (!cached) {
-    if (/^\p{N}+$/u.test(word)) cached = [word];
+  if (cached === undefined) {
+    if (/^\p{N}+$/u.test(word)) cached = word;
     else {
       const fr = frenchStemmer(word);
       const en = englishStemmer(word);
-      cached = fr === en ? [fr] : [fr, en];
+      cached = en.length < fr.length ? en : fr;
     }
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, cached);
   }
   return cached;
-}
-
-/** The content terms of a text as stem sets, one entry per content word, in order. */
-export function stemmedTerms(text: string): string[][] {
-  return contentWords(text).map(stems);
 }

@@ -1,0 +1,50 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { resolve } from 'node:path';
+import type { Answerer } from '../answer/create-answerer.js';
+import type { Runtime } from '../cli/runtime.js';
+import type { AppConfig } from '../config/config.js';
+import type { AppEnv } from './app-types.js';
+import { createApp, type Logger } from './app.js';
+import { concurrencyLimit, rateLimit } from './guards.js';
+import { staticRoutes } from './routes/static.js';
+
+/** The chat page's folder. */
+export const webDir = resolve(import.meta.dirname, '../../web');
+
+/** The client's IP address as the socket reports it (no proxy headers are trusted). */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'local';
+  }
+}
+
+/** Dependencies of {@link createNodeApp}. */
+export interface NodeAppDeps {
+  config: AppConfig;
+  runtime: Runtime;
+  answerer: Answerer;
+  log?: Logger;
+}
+
+/** The app as the Node server runs it: core routes, rate limit and queue from the config, the chat page. */
+export function createNodeApp({ config, runtime, answerer, log }: NodeAppDeps) {
+  const state = { retriever: runtime.retriever };
+  const { security } = config;
+  const app = createApp({
+    state,
+    answerer,
+    health: { llm: answerer.info, embeddingsFallback: runtime.embeddings.fallbackReason, expansionOff: runtime.expansionOff },
+    corsOrigins: security.corsOrigins,
+    answerGuards: [
+      rateLimit({ perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst, keyOf: clientAddress }),
+      concurrencyLimit({ max: security.maxConcurrentAnswers, queue: security.maxQueuedAnswers, maxWaitMs: security.requestTimeoutMs }),
+    ],
+    assets: staticRoutes(webDir),
+    log,
+  });
+  return { app, state };
+}

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { openRuntime, type Runtime } from '../../src/cli/runtime.js';
+import type { AppConfig } from '../../src/config/config.js';
+import { tempDir, testConfig } from './fixtures.js';
+
+/** A real hash index of the seeds in a temporary folder, opened as the server opens it. */
+export async function seedsRuntime(env: Record<string, string> = {}): Promise<{ config: AppConfig; runtime: Runtime; dir: string; cleanup: () => Promise<void> }> {
+  const { dir, cleanup } = await tempDir();
+  const config = testConfig({ indexDir: join(dir, 'index'), env });
+  const runtime = await openRuntime(config, () => {}, { buildIfMissing: true });
+  return { config, runtime, dir, cleanup };
+}
+
+/** Parses a Server-Sent Events body into `{ event, data }` records (data JSON-decoded when it can be). */
+export function parseSse(text: string): Array<{ event: string; data: any }> {
+  return text
+    .split(/\r?\n\r?\n/)
+    .filter((block) => block.trim())
+    .map((block) => {
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split(/\r?\n/)) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      const raw = data.join('\n');
+      try {
+        return { event, data: JSON.parse(raw) };
+      } catch {
+        return { event, data: raw };
+      }
+    });
+}
