@@ -107,7 +107,8 @@ export function scoreSentences(query: ExpandedQuery, passages: Passage[], weight
       const text = chunk.text.slice(span.start, span.end);
       const start = chunk.start + span.start;
       const key = `${chunk.docId}:${start}`;
-      if (seen.has(key) || text.length < 15 || !/\p{L}{3}/u.test(text)) continue;
+      // The title is shown with every citation already; quoting it as evidence says nothing new.
+      if (seen.has(key) || text.length < 15 || !/\p{L}{3}/u.test(text) || text === chunk.title) continue;
       seen.add(key);
       const sentenceCoverage = coverage(query, weights, bagOf(text));
       const hasKind = kind === 'number' ? numberNearTerm(text, query) : kind !== 'other' && sentenceHasKind(text, kind);

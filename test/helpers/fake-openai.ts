@@ -8,6 +8,8 @@ export interface FakeReply {
   delayMs?: number;
   /** Answer with this HTTP status and an OpenAI error body instead. */
   status?: number;
+  /** Pause between streamed pieces (to test stopping a stream). */
+  pieceDelayMs?: number;
 }
 
 /** A recorded chat-completions request. */
@@ -37,7 +39,7 @@ export async function startFakeOpenAI(reply: (request: RecordedRequest) => FakeR
     const body = JSON.parse(await readBody(req));
     const recorded: RecordedRequest = { model: body.model, stream: body.stream === true, messages: body.messages };
     requests.push(recorded);
-    const { text, delayMs = 0, status } = reply(recorded);
+    const { text, delayMs = 0, status, pieceDelayMs = 0 } = reply(recorded);
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     if (res.destroyed) return;
     if (status) {
@@ -57,7 +59,11 @@ export async function startFakeOpenAI(reply: (request: RecordedRequest) => FakeR
       res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
     send({ role: 'assistant', content: '' });
     // Small pieces, so that citation markers are split across chunks as real tokenizers split them.
-    for (const piece of text.match(/.{1,3}/gs) ?? []) send({ content: piece });
+    for (const piece of text.match(/.{1,3}/gs) ?? []) {
+      if (res.destroyed) return;
+      send({ content: piece });
+      if (pieceDelayMs) await new Promise((r) => setTimeout(r, pieceDelayMs));
+    }
     send({}, 'stop');
     res.end('data: [DONE]\n\n');
   });
