@@ -91,7 +91,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const expanded = retriever.expand(query);
     const kind = questionKind(input.question);
     const weights = termWeights(expanded, retriever.index, focusWord(input.question));
-    const ranked = scoreSentences(expanded, pool, weights, kind);
+    const ranked = scoreSentences(expanded, pool, weights, kind, retriever.index.documents);
     const missing = requiredNumbers(input.question).filter((n) => !pool.some((p) => hasNumber(p.chunk.text, n)));
     const selected = missing.length > 0 ? [] : selectSentences(ranked, kind, extractive);
 

@@ -1,3 +1,4 @@
+import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { sentenceSpans } from '../ingest/chunk-document.js';
 import { documentFrequency } from '../index/lexical-index.js';
 import type { SearchIndex } from '../index/open-index.js';
@@ -18,6 +19,30 @@ export interface ScoredSentence {
   /** Whether it holds the kind of fact asked for (a number for "how many"…). */
   hasKind: boolean;
   score: number;
+}
+
+const MAX_UNIT = 700;
+
+/** Quotation marks still open at the end of a text: French guillemets and English curly quotes. */
+function openQuotes(text: string): number {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return count(/«/g) - count(/»/g) + count(/“/g) - count(/”/g);
+}
+
+/**
+ * Sentence spans for answers, with a quotation kept whole: when a sentence opens « or “ and a later sentence of the
+ * same paragraph closes it, they form one unit, so the attribution ("», a déclaré X", "”, said X") stays with the
+ * words it attributes. Units stay under 700 characters.
+ */
+export function answerUnits(text: string, language: string): Array<{ start: number; end: number }> {
+  const units: Array<{ start: number; end: number }> = [];
+  for (const span of sentenceSpans(text, language)) {
+    const last = units.at(-1);
+    const joinable = last && openQuotes(text.slice(last.start, last.end)) > 0 && !text.slice(last.end, span.start).includes('\n') && span.end - last.start <= MAX_UNIT;
+    if (joinable) last.end = span.end;
+    else units.push({ ...span });
+  }
+  return units;
 }
 
 /** Weights of the match kinds: the word itself, a dictionary translation, a cognate sharing a long prefix. */
@@ -94,19 +119,29 @@ function coverage(query: ExpandedQuery, weights: number[], bag: Bag): number {
 }
 
 /**
- * Splits the passages into sentences and scores each by question coverage (mostly), the passage's retrieval
- * score, and whether it holds the kind of fact asked for. Sentences repeated by overlapping chunks appear once.
+ * Scores the answer units (sentences, whole quotations) of the passages' documents that overlap each passage, by
+ * question coverage (mostly), the passage's retrieval score, and whether they hold the kind of fact asked for.
+ * Units shared by overlapping chunks appear once.
  */
-export function scoreSentences(query: ExpandedQuery, passages: Passage[], weights: number[], kind: QuestionKind): ScoredSentence[] {
+export function scoreSentences(
+  query: ExpandedQuery,
+  passages: Passage[],
+  weights: number[],
+  kind: QuestionKind,
+  documents: Map<string, CorpusDocument>,
+): ScoredSentence[] {
   const seen = new Set<string>();
   const sentences: ScoredSentence[] = [];
   for (const passage of passages) {
     const { chunk } = passage;
+    const document = documents.get(chunk.docId);
+    if (!document) continue;
     const chunkCoverage = coverage(query, weights, bagOf(chunk.text));
-    for (const span of sentenceSpans(chunk.text, chunk.language)) {
-      const text = chunk.text.slice(span.start, span.end);
-      const start = chunk.start + span.start;
-      const key = `${chunk.docId}:${start}`;
+    // Units come from the whole document, so a quotation that a chunk boundary cuts is still quoted whole.
+    for (const unit of documentUnits(document)) {
+      if (unit.end <= chunk.start || unit.start >= chunk.end) continue;
+      const text = document.text.slice(unit.start, unit.end);
+      const key = `${chunk.docId}:${unit.start}`;
       // The title is shown with every citation already; quoting it as evidence says nothing new.
       if (seen.has(key) || text.length < 15 || !/\p{L}{3}/u.test(text) || text === chunk.title) continue;
       seen.add(key);
@@ -115,8 +150,8 @@ export function scoreSentences(query: ExpandedQuery, passages: Passage[], weight
       const blended = blend(sentenceCoverage, chunkCoverage);
       sentences.push({
         passage,
-        start,
-        end: start + text.length,
+        start: unit.start,
+        end: unit.end,
         text,
         coverage: blended,
         hasKind,
@@ -125,4 +160,16 @@ export function scoreSentences(query: ExpandedQuery, passages: Passage[], weight
     }
   }
   return sentences.sort((a, b) => b.score - a.score);
+}
+
+const unitCache = new WeakMap<CorpusDocument, Array<{ start: number; end: number }>>();
+
+/** A document's answer units, computed once per loaded document. */
+function documentUnits(document: CorpusDocument): Array<{ start: number; end: number }> {
+  let units = unitCache.get(document);
+  if (!units) {
+    units = answerUnits(document.text, document.language);
+    unitCache.set(document, units);
+  }
+  return units;
 }

@@ -1,0 +1,67 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnswerer } from '../answer/create-answerer.js';
+import { runIndexBuild } from '../cli/runtime.js';
+import type { AppConfig } from '../config/config.js';
+import { AppError } from '../errors.js';
+import { openIndex } from '../index/open-index.js';
+import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
+import { runEval, type EvalQuestion, type EvalReport } from './run-eval.js';
+
+/** Reads eval/questions.jsonl (one JSON question per line). */
+export async function readQuestions(path: string): Promise<EvalQuestion[]> {
+  const text = await readFile(path, 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as EvalQuestion;
+      } catch {
+        throw new AppError('bad_request', `${path}:${i + 1} is not valid JSON.`);
+      }
+    });
+}
+
+/**
+ * Evaluates the configured corpus and embedder on a fresh index in a temporary folder (the user's index is not
+ * touched): vector, BM25 and hybrid retrieval with and without dictionary expansion, and answers with and without it.
+ */
+export async function evaluate(config: AppConfig, questions: EvalQuestion[], log: (line: string) => void = () => {}): Promise<EvalReport> {
+  const dir = await mkdtemp(join(tmpdir(), 'communiques-eval-'));
+  try {
+    const indexConfig = { ...config, indexDir: dir };
+    const { embeddings } = await runIndexBuild(indexConfig, log);
+    const index = await openIndex(dir);
+    const { lexicon } = config.queryExpansion ? await loadLexicon(config.dictDir, dir) : { lexicon: null };
+    const withDictionary = createRetriever({ embeddings, index, lexicon, options: config.retrieval });
+    const withoutDictionary = createRetriever({ embeddings, index, lexicon: null, options: config.retrieval });
+    const answerer = createAnswerer();
+    const expansion = lexicon ? [{ label: '+dict', retriever: withDictionary }, { label: '', retriever: withoutDictionary }] : [{ label: '', retriever: withoutDictionary }];
+    const retrievalConfigs = expansion.flatMap(({ label, retriever }) =>
+      (['vector', 'lexical', 'hybrid'] as const).map((mode) => ({ name: `${mode}${label}`, retriever, options: { mode } })),
+    );
+    const answerConfigs = expansion.map(({ label, retriever }) => ({ name: `extractive${label}`, retriever, answerer }));
+    return await runEval(questions, retrievalConfigs, answerConfigs);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Minimum values a run must reach, per `configuration.group.metric` (eval/floors.json). */
+export type Floors = Record<string, number>;
+
+/** The floors a report falls below, as readable lines (empty when all hold). */
+export function checkFloors(report: EvalReport, floors: Floors): string[] {
+  const misses: string[] = [];
+  for (const [key, floor] of Object.entries(floors)) {
+    const [section, name, group, metric] = key.split('.');
+    const table = section === 'retrieval' ? report.retrieval : report.answers;
+    const value = (table[name!]?.[group!] as unknown as Record<string, number> | undefined)?.[metric!];
+    if (value === undefined) misses.push(`${key}: not measured`);
+    else if (value < floor) misses.push(`${key}: ${value} < floor ${floor}`);
+  }
+  return misses;
+}
