@@ -50,6 +50,8 @@ export interface RetrieverOptions {
   expansionWeight: number;
   /** Weight of the translations' embedding added to the question's embedding (0 = expansion stays lexical). */
   expansionVectorWeight: number;
+  /** HNSW search breadth: higher finds more of the true nearest neighbours, more slowly. */
+  ef: number;
 }
 
 /** Defaults of {@link RetrieverOptions}. */
@@ -61,6 +63,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   sameDocumentDecay: 0.9,
   expansionWeight: 0.5,
   expansionVectorWeight: 0.5,
+  ef: 128,
 };
 
 /** Dependencies of {@link createRetriever}. */
@@ -119,7 +122,7 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
     const count = hnsw.getCurrentCount();
     if (count === 0) return [];
     const vector = await queryVector(query);
-    hnsw.setEf(Math.max(n, 64));
+    hnsw.setEf(Math.max(n, settings.ef));
     const result = hnsw.searchKnn(vector, Math.min(n, count), allowed);
     return result.neighbors.map((label, i) => [label, 1 - result.distances[i]!]);
   }

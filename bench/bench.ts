@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: performance at 1k, 10k and 100k chunks on a scale corpus of real Debian text mixed with the
+ * communiqués, against LangChain's stock stores and exact search, plus /api/ask throughput on the seeds index.
+ * Not part of CI (it takes minutes); results go to bench/results/latest.json and bench/latency.svg.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ensurePackages, writeCorpus } from './prepare-corpus.js';
+import { sentenceSpans } from '../src/ingest/chunk-document.js';
+import { cleanText } from '../src/corpus/clean-text.js';
+import { percentile } from '../src/eval/run-eval.js';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const root = resolve(import.meta.dirname, '..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, 'ask-seconds': { type: 'string', default: '10' } } });
+const sizes = values.sizes!.split(',').map(Number);
+const log = (line: string) => console.error(line);
+
+/** The time from spawning `npm start`'s entry point to its "ready" line, and the server's URL. */
+function startServer(env: Record<string, string>): Promise<{ ms: number; url: string; stop: () => Promise<void> }> {
+  const started = performance.now();
+  const child = spawn(tsx, [join(root, 'src/cli/serve-command.ts')], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: '0', EMBEDDINGS: 'hash', RATE_LIMIT_PER_MINUTE: '0', ...env } });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const onData = (d: Buffer) => {
+      output += d;
+      const m = /ready at (http:\/\/[\d.]+:\d+)/.exec(output);
+      if (m) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolvePromise({
+          ms: Math.round(performance.now() - started),
+          url: m[1]!,
+          stop: () => new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (output += d));
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+}
+
+/** A bounded load test on loopback: 16 connections for `seconds`; latency percentiles from every response. */
+async function load(url: string, path: string, bodies: string[] | null, seconds: number) {
+  const samples: number[] = [];
+  let finish!: (result: autocannon.Result) => void;
+  let fail!: (error: unknown) => void;
+  const done = new Promise<autocannon.Result>((ok, ko) => ((finish = ok), (fail = ko)));
+  const instance = autocannon({
+    url: `${url}${path}`,
+    connections: 16,
+    duration: seconds,
+    requests: bodies ? bodies.map((body) => ({ method: 'POST' as const, path, headers: { 'content-type': 'application/json' }, body })) : [{ method: 'GET' as const, path }],
+  }, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on('response', (_client, _status, _bytes, ms) => samples.push(ms));
+  const result = await done;
+  return {
+    requestsPerSec: Math.round(result.requests.average),
+    p50Ms: +percentile(samples, 50).toFixed(2),
+    p95Ms: +percentile(samples, 95).toFixed(2),
+    p99Ms: +percentile(samples, 99).toFixed(2),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+function svgChart(rows: Array<{ chunks: number; ours: number; hnswlib?: number; brute: number }>): string {
+  const w = 560, h = 300, left = 60, bottom = 40, top = 20, right = 150;
+  const xs = rows.map((r) => Math.log10(r.chunks));
+  const all = rows.flatMap((r) => [r.ours, r.brute, r.hnswlib ?? r.ours]).filter((v) => v > 0);
+  const yMin = Math.log10(Math.min(...all) / 1.5), yMax = Math.log10(Math.max(...all) * 1.5);
+  const x = (v: number) => left + ((v - Math.min(...xs)) / Math.max(1e-9, Math.max(...xs) - Math.min(...xs))) * (w - left - right);
+  const y = (v: number) => top + (1 - (Math.log10(v) - yMin) / (yMax - yMin)) * (h - top - bottom);
+  const series: Array<[string, string, (r: (typeof rows)[number]) => number | undefined]> = [
+    ['hybrid search p95 (ours)', '#0b5cad', (r) => r.ours],
+    ['LangChain HNSWLib p95', '#c2410c', (r) => r.hnswlib],
+    ['brute force p95', '#6b7280', (r) => r.brute],
+  ];
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="11">`, `<rect width="${w}" height="${h}" fill="#fff"/>`];
+  parts.push(`<line x1="${left}" y1="${h - bottom}" x2="${w - right}" y2="${h - bottom}" stroke="#999"/><line x1="${left}" y1="${top}" x2="${left}" y2="${h - bottom}" stroke="#999"/>`);
+  for (const r of rows) parts.push(`<text x="${x(Math.log10(r.chunks))}" y="${h - bottom + 16}" text-anchor="middle">${r.chunks.toLocaleString('en')}</text>`);
+  for (let e = Math.ceil(yMin); e <= Math.floor(yMax); e++) parts.push(`<text x="${left - 6}" y="${y(10 ** e) + 4}" text-anchor="end">${10 ** e} ms</text><line x1="${left}" x2="${w - right}" y1="${y(10 ** e)}" y2="${y(10 ** e)}" stroke="#eee"/>`);
+  parts.push(`<text x="${(left + w - right) / 2}" y="${h - 6}" text-anchor="middle">chunks (log scale)</text>`);
+  series.forEach(([name, color, get], i) => {
+    const pts = rows.filter((r) => get(r)).map((r) => `${x(Math.log10(r.chunks))},${y(get(r)!)}`);
+    if (pts.length) parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"/>`, ...pts.map((p) => `<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="3" fill="${color}"/>`));
+    parts.push(`<rect x="${w - right + 10}" y="${top + i * 18}" width="10" height="10" fill="${color}"/><text x="${w - right + 25}" y="${top + i * 18 + 9}">${name}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+ensurePackages(log);
+const questions = (await readFile(join(root, 'eval/questions.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l).question as string);
+const corpusRoot = join(root, 'bench/corpus');
+const results: Record<string, unknown>[] = [];
+let queries: string[] = questions;
+for (const size of sizes) {
+  const corpus = await writeCorpus(join(corpusRoot, `c${size}`), join(root, 'seeds'), size);
+  if (queries === questions) {
+    // Questions from the evaluation plus sentences of the corpus itself (the first sentence of every 7th file).
+    const files = readdirSync(corpus.dir).sort().filter((_, i) => i % 7 === 0);
+    const sentences = files.flatMap((f) => {
+      const text = cleanText(readFileSync(join(corpus.dir, f), 'utf8')).text;
+      const span = sentenceSpans(text).find((s) => s.end - s.start > 40);
+      return span ? [text.slice(span.start, span.end).slice(0, 300)] : [];
+    });
+    queries = [...questions, ...sentences].slice(0, 200);
+  }
+  log(`Size ${size}: ${corpus.documents} documents, ${corpus.chunks} chunks${corpus.syntheticChunks ? ` (${corpus.syntheticChunks} from synthetic variation: real text ran out)` : ''}; measuring…`);
+  const indexDir = join(corpusRoot, `i${size}`);
+  const child = spawnSync(tsx, [join(root, 'bench/measure-size.ts'), '--corpus', corpus.dir, '--index', indexDir, '--queries', JSON.stringify(queries)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' } });
+  if (child.status !== 0) throw new Error(`measure-size failed for ${size}: ${child.stderr}`);
+  const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+  const server = await startServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus.dir });
+  await server.stop();
+  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms });
+  log(JSON.stringify(results.at(-1)));
+}
+
+log('Load test: /api/ask (extractive) on the seeds index, 16 connections…');
+const seedsIndex = join(corpusRoot, 'iseeds');
+const seedsServer = await startServer({ INDEX_DIR: seedsIndex, CORPUS_DIR: join(root, 'seeds') });
+const seconds = Number(values['ask-seconds']);
+const askBodies = questions.slice(0, 20).map((question) => JSON.stringify({ question }));
+const health = await load(seedsServer.url, '/api/health', null, Math.max(3, Math.round(seconds / 2)));
+const ask = await load(seedsServer.url, '/api/ask', askBodies, seconds);
+await seedsServer.stop();
+
+const machine = { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+const report = { date: new Date().toISOString(), machine, sizes: results, ask: { ...ask, baselineHealth: health, ratioToHealth: +(ask.requestsPerSec / health.requestsPerSec).toFixed(3) } };
+await mkdir(join(root, 'bench/results'), { recursive: true });
+await writeFile(join(root, 'bench/results/latest.json'), JSON.stringify(report, null, 2));
+await writeFile(
+  join(root, 'bench/latency.svg'),
+  svgChart(results.map((r) => ({ chunks: r.chunks as number, ours: (r.hybridSearchMs as { p95: number }).p95, brute: (r.bruteForceMs as { p95: number }).p95, hnswlib: (r.langchain as { hnswlibQueryMs: { p95: number } } | undefined)?.hnswlibQueryMs.p95 }))),
+);
+
+const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+console.log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}\n`);
+console.log(row(['chunks', 'build s', 'chunks/s', 'index MB', 'peak RSS MB', 'start ms', 'hybrid p50/p95/p99 ms', 'HNSW p95 ms', 'brute p95 ms', 'recall@10', 'LangChain HNSWLib build s / p95 ms', 'MemoryVectorStore build s / p95 ms']));
+console.log(row(Array(12).fill('---')));
+for (const r of results as any[]) {
+  const lc = r.langchain;
+  console.log(row([r.chunks, (r.buildMs / 1000).toFixed(1), r.chunksPerSec, (r.indexBytes / 2 ** 20).toFixed(1), r.peakRssMb, r.serverStartMs, `${r.hybridSearchMs.p50} / ${r.hybridSearchMs.p95} / ${r.hybridSearchMs.p99}`, r.hnswSearchMs.p95, r.bruteForceMs.p95, r.hnswRecallAt10, lc ? `${(lc.hnswlibBuildMs / 1000).toFixed(1)} / ${lc.hnswlibQueryMs.p95}` : '—', lc ? `${(lc.memoryBuildMs / 1000).toFixed(1)} / ${lc.memoryQueryMs.p95}` : '—']));
+}
+console.log(`\n/api/ask (extractive, seeds, 16 connections, ${seconds} s): ${ask.requestsPerSec} req/s, p50 ${ask.p50Ms} ms, p95 ${ask.p95Ms} ms, p99 ${ask.p99Ms} ms, non-2xx ${ask.non2xx}; /api/health baseline ${health.requestsPerSec} req/s (ratio ${report.ask.ratioToHealth})`);
