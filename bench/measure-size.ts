@@ -75,7 +75,7 @@ function bruteForce(q: number[], k: number): number[] {
   }
   return Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
 }
-index.hnsw.setEf(64);
+index.hnsw.setEf(retriever.options.ef);
 const k10 = Math.min(10, n);
 let hits = 0;
 for (const q of queryVectors) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../errors.js';
@@ -100,6 +100,12 @@ export async function acquireLock(dir: string, waitMs: number): Promise<() => Pr
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+    // A lock without a pid is a build that died between creating the file and writing it; give it a few seconds.
+    const unnamedAndOld = Number.isNaN(holder) && Date.now() - (await stat(path).then((s) => s.mtimeMs).catch(() => Date.now())) > 5000;
+    if (unnamedAndOld) {
+      await rm(path, { force: true });
+      continue;
+    }
     if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && !isAlive(holder)) {
       // Stale lock from a crashed build: remove it only if it still names the dead process.
       const again = await readFile(path, 'utf8').catch(() => '');

@@ -199,7 +199,7 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
     return expandQuery(question, lexicon);
   }
 
-  return { search, expand, index, embeddings: embeddings.info, lexicon: lexicon !== null, options: settings };
+  return { search, expand, index, embeddings: embeddings.info, lexicon: lexicon !== null, lexiconData: lexicon, options: settings };
 }
 
 /** A retriever built by {@link createRetriever}. */

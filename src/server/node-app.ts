@@ -2,11 +2,14 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { resolve } from 'node:path';
 import type { Answerer } from '../answer/create-answerer.js';
-import type { Runtime } from '../cli/runtime.js';
+import { runIndexBuild, type Runtime } from '../cli/runtime.js';
 import type { AppConfig } from '../config/config.js';
 import type { AppEnv } from './app-types.js';
 import { createApp, type Logger } from './app.js';
 import { concurrencyLimit, rateLimit } from './guards.js';
+import { openIndex } from '../index/open-index.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
+import { adminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
 
 /** The chat page's folder. */
@@ -34,6 +37,13 @@ export interface NodeAppDeps {
 export function createNodeApp({ config, runtime, answerer, log }: NodeAppDeps) {
   const state = { retriever: runtime.retriever };
   const { security } = config;
+  /** Rebuilds from the corpus under the index lock, then swaps the retriever in one assignment. */
+  const reindex = async () => {
+    const built = await runIndexBuild(config, (line) => log?.({ level: 'info', message: line }));
+    const index = await openIndex(config.indexDir);
+    state.retriever = createRetriever({ embeddings: built.embeddings, index, lexicon: state.retriever.lexiconData, options: config.retrieval });
+    return { documents: built.manifest.counts.documents, chunks: built.manifest.counts.chunks, embeddedChunks: built.embeddedChunks, ms: built.ms };
+  };
   const app = createApp({
     state,
     answerer,
@@ -43,6 +53,7 @@ export function createNodeApp({ config, runtime, answerer, log }: NodeAppDeps) {
       rateLimit({ perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst, keyOf: clientAddress }),
       concurrencyLimit({ max: security.maxConcurrentAnswers, queue: security.maxQueuedAnswers, maxWaitMs: security.requestTimeoutMs }),
     ],
+    extraApi: security.adminToken ? adminRoutes(security.adminToken, reindex) : undefined,
     assets: staticRoutes(webDir),
     log,
   });

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLoad, rssMb } from '../../scripts/load-test.js';
+import { seedsDir, tempDir } from '../helpers/fixtures.js';
+import { startServer, type RunningServer } from '../helpers/start-server.js';
+
+let server: RunningServer;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  // The default rate limit stays on: one client hammering the API must get 429s, not 500s.
+  server = await startServer({ EMBEDDINGS: 'hash', CORPUS_DIR: seedsDir, INDEX_DIR: join(temp.dir, 'index') });
+});
+afterAll(async () => {
+  await server?.stop();
+  await cleanup();
+});
+
+describe('a short mixed load on 127.0.0.1 (npm run test:load runs 20 s)', () => {
+  it('gives no 5xx but the designed 503, keeps the server up and its memory near where it started', async () => {
+    const pid = server.process.pid!;
+    // Warm up so that the baseline includes the code paths the load will use.
+    await runLoad(server.url, 1, 4);
+    const before = rssMb(pid);
+    const result = await runLoad(server.url, 3, 64);
+    const fiveHundreds = Object.entries(result.statuses).filter(([s]) => Number(s) >= 500 && Number(s) !== 503);
+    expect(fiveHundreds).toEqual([]);
+    expect(result.errors).toBe(0);
+    expect(Object.keys(result.statuses)).toEqual(expect.arrayContaining(['200', '400', '404', '413', '429']));
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(rssMb(pid)).toBeLessThan(before + 150);
+  });
+});
