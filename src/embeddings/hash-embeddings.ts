@@ -9,37 +9,45 @@ export interface HashEmbeddingsOptions extends EmbeddingsParams {
 }
 
 /** Name recorded in index manifests; bump it whenever the features below change. */
-export const HASH_MODEL = 'hash-v2';
+export const HASH_MODEL = 'hash-v3';
 
 const NGRAM_SIZES = [3, 4, 5];
 const STEM_WEIGHT = 1;
 const NGRAM_WEIGHT = 1;
 
-/** 32-bit FNV-1a. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/** 32-bit FNV-1a over `text[start..end)`, continuing from `h`. */
+function fnv1a(text: string, start = 0, end = text.length, h = FNV_OFFSET): number {
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
+// Feature kinds are hashed as prefixes, so a stem and an n-gram with the same letters land in different buckets.
+const STEM_PREFIX = fnv1a('w:');
+const GRAM_PREFIX = fnv1a('g:');
+
 /**
- * Weighted features of a text: the stem of each content word, and character n-grams of the
- * accent-folded word. The n-grams are what bridge languages offline: "vénézuéliens" and "Venezuelan" share most
- * of theirs, as do "réfugiés" and "refugees".
+ * Weighted features of a text, keyed by their 32-bit hash: the stem of each content word, and character n-grams
+ * of the accent-folded word. The n-grams are what bridge languages offline: "vénézuéliens" and "Venezuelan" share
+ * most of theirs, as do "réfugiés" and "refugees". Hashes are computed in place, without building feature strings.
  */
-export function hashFeatures(text: string): Map<string, number> {
-  const features = new Map<string, number>();
-  const add = (key: string, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
+export function hashFeatures(text: string): Map<number, number> {
+  const features = new Map<number, number>();
+  const add = (key: number, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
   for (const word of contentWords(text)) {
-    add(`w:${stem(word)}`, STEM_WEIGHT);
+    const wordStem = stem(word);
+    add(fnv1a(wordStem, 0, wordStem.length, STEM_PREFIX), STEM_WEIGHT);
     if (/^\p{N}+$/u.test(word)) continue;
     const marked = `#${word}#`;
-    const grams: string[] = [];
-    for (const n of NGRAM_SIZES) for (let i = 0; i + n <= marked.length; i++) grams.push(marked.slice(i, i + n));
-    for (const gram of grams) add(`g:${gram}`, NGRAM_WEIGHT / grams.length);
+    let grams = 0;
+    for (const n of NGRAM_SIZES) grams += Math.max(0, marked.length - n + 1);
+    for (const n of NGRAM_SIZES) {
+      for (let i = 0; i + n <= marked.length; i++) add(fnv1a(marked, i, i + n, GRAM_PREFIX), NGRAM_WEIGHT / grams);
+    }
   }
   return features;
 }
@@ -63,8 +71,7 @@ export class HashEmbeddings extends Embeddings {
   /** Embeds one text synchronously. */
   embed(text: string): number[] {
     const vector = new Float64Array(this.dimension);
-    for (const [feature, weight] of hashFeatures(text)) {
-      const h = fnv1a(feature);
+    for (const [h, weight] of hashFeatures(text)) {
       // Sublinear weighting: a word repeated ten times should not outweigh ten different words.
       vector[h % this.dimension]! += (h & 0x80000000 ? -1 : 1) * Math.sqrt(weight);
     }

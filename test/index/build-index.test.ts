@@ -77,7 +77,7 @@ describe('openIndex errors', () => {
     await build(512);
     const index = await openIndex(indexDir);
     expect(() => createRetriever({ embeddings: createHashEmbeddings(256), index })).toThrow(
-      /Index built with hash\/hash-v2 \(512 dimensions\), query embedder is hash\/hash-v2 \(256 dimensions\): run npm run index/,
+      /Index built with hash\/hash-v3 \(512 dimensions\), query embedder is hash\/hash-v3 \(256 dimensions\): run npm run index/,
     );
   });
 

@@ -147,7 +147,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       documents: 5,
       chunks: runtime.retriever.index.chunks.length,
-      embeddings: { provider: 'hash', model: 'hash-v2', dimension: 512 },
+      embeddings: { provider: 'hash', model: 'hash-v3', dimension: 512 },
       llm: { provider: 'none', model: 'extractive-v1' },
     });
   });
