@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { Passage, Retriever } from '../retrieval/create-retriever.js';
+import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import { contentWords, fold } from '../text/terms.js';
 import { condenseQuestion } from './condense-question.js';
@@ -90,8 +90,13 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const retrieved = performance.now();
     const expanded = retriever.expand(query);
     const kind = questionKind(input.question);
-    const weights = termWeights(expanded, retriever.index, focusWord(input.question));
-    const ranked = scoreSentences(expanded, pool, weights, kind, retriever.index.documents);
+    const [frequencies, stats, documents] = await Promise.all([
+      retriever.corpus.documentFrequencies(expanded.terms.map((t) => t.stem)),
+      retriever.corpus.stats(),
+      retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]),
+    ]);
+    const weights = termWeights(expanded, { chunks: stats.chunks, frequencies }, focusWord(input.question));
+    const ranked = scoreSentences(expanded, pool, weights, kind, documents);
     const missing = requiredNumbers(input.question).filter((n) => !pool.some((p) => hasNumber(p.chunk.text, n)));
     const selected = missing.length > 0 ? [] : selectSentences(ranked, kind, extractive);
 

@@ -1,8 +1,6 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { sentenceSpans } from '../ingest/chunk-document.js';
-import { documentFrequency } from '../index/lexical-index.js';
-import type { SearchIndex } from '../index/open-index.js';
-import type { Passage } from '../retrieval/create-retriever.js';
+import type { Passage } from '../retrieval/retriever.js';
 import type { ExpandedQuery, QueryTerm } from '../retrieval/expand-query.js';
 import { contentWords, isStopword, stem, words } from '../text/terms.js';
 import { sentenceHasKind, type QuestionKind } from './question-kind.js';
@@ -83,10 +81,10 @@ const FOCUS_WEIGHT = 3;
  * BM25-style inverse document frequency of each question term over the index's chunks; the focus word of a
  * counting question (see `focusWord`) weighs more.
  */
-export function termWeights(query: ExpandedQuery, index: SearchIndex, focus: string | null = null): number[] {
-  const n = index.chunks.length;
+export function termWeights(query: ExpandedQuery, corpus: { chunks: number; frequencies: Map<string, number> }, focus: string | null = null): number[] {
+  const n = corpus.chunks;
   return query.terms.map((term) => {
-    const df = documentFrequency(index.lexical, term.stem);
+    const df = corpus.frequencies.get(term.stem) ?? 0;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     return term.word === focus ? idf * FOCUS_WEIGHT : idf;
   });

@@ -8,7 +8,7 @@ import { buildIndex, type BuildIndexResult } from '../index/build-index.js';
 import { readManifest, type IndexManifest } from '../index/manifest.js';
 import { openIndex } from '../index/open-index.js';
 import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
-import { createRetriever, type Retriever } from '../retrieval/create-retriever.js';
+import { createRetriever, type NodeRetriever } from '../retrieval/create-retriever.js';
 
 type Log = (line: string) => void;
 
@@ -35,7 +35,7 @@ export async function runIndexBuild(config: AppConfig, log: Log): Promise<BuildI
 
 /** A ready retriever and what it was built from. */
 export interface Runtime {
-  retriever: Retriever;
+  retriever: NodeRetriever;
   embeddings: LoadedEmbeddings;
   built?: BuildIndexResult;
   /** Why cross-language expansion is off, when it is. */

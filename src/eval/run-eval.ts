@@ -1,7 +1,7 @@
 import type { Answerer } from '../answer/create-answerer.js';
 import { condenseQuestion, type Turn } from '../answer/condense-question.js';
 import type { AskResult } from '../answer/types.js';
-import type { Retriever, SearchOptions } from '../retrieval/create-retriever.js';
+import type { NodeRetriever as Retriever, SearchOptions } from '../retrieval/create-retriever.js';
 
 /** One evaluation question (a line of eval/questions.jsonl). */
 export interface EvalQuestion {

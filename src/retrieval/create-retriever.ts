@@ -1,51 +1,20 @@
+import type { CorpusDocument } from '../corpus/load-corpus.js';
 import type { LoadedEmbeddings } from '../embeddings/embedder-info.js';
 import { AppError } from '../errors.js';
-import type { Chunk } from '../ingest/chunk-document.js';
+import { documentFrequency } from '../index/lexical-index.js';
 import { assertCompatible } from '../index/manifest.js';
 import type { SearchIndex } from '../index/open-index.js';
 import type { BilingualLexicon } from './bilingual-lexicon.js';
 import { expandQuery, type ExpandedQuery } from './expand-query.js';
+import { fuseRankings, type FusionSettings } from './fuse-rankings.js';
+import type { CorpusAccess, Passage, Retriever, SearchFilters, SearchOptions } from './retriever.js';
 
-/** Narrows a search to some communiqués or a date range (ISO `YYYY-MM-DD` bounds, inclusive). */
-export interface SearchFilters {
-  sources?: string[];
-  from?: string;
-  to?: string;
-}
-
-/** Options of one search. */
-export interface SearchOptions {
-  k?: number;
-  filters?: SearchFilters;
-  /** Which signals to use; hybrid by default (the evaluation compares the three). */
-  mode?: 'hybrid' | 'vector' | 'lexical';
-  /** Dictionary expansion of the question; on by default when a lexicon is loaded. */
-  expand?: boolean;
-}
-
-/** A retrieved chunk with its scores. */
-export interface Passage {
-  chunk: Chunk;
-  /** Fused reciprocal-rank score scaled to 0..1 (1 = first in every signal used). */
-  score: number;
-  /** Cosine similarity of the chunk to the query, when the vector search found it. */
-  vectorScore: number | null;
-  /** BM25 score, when the lexical search found it. */
-  lexicalScore: number | null;
-}
+export type { Passage, SearchFilters, SearchOptions } from './retriever.js';
 
 /** Options of {@link createRetriever}. */
-export interface RetrieverOptions {
-  /** Weight of the vector ranking in reciprocal rank fusion. */
-  vectorWeight: number;
-  /** Weight of the BM25 ranking in reciprocal rank fusion. */
-  lexicalWeight: number;
+export interface RetrieverOptions extends FusionSettings {
   /** Candidates taken from each signal before fusion. */
   candidates: number;
-  /** The k of reciprocal rank fusion: larger flattens the difference between ranks. */
-  rrfK: number;
-  /** Score multiplier applied once per passage already chosen from the same document (diversity). */
-  sameDocumentDecay: number;
   /** BM25 weight of a term that only a dictionary translation brings (original terms weigh 1). */
   expansionWeight: number;
   /** Weight of the translations' embedding added to the question's embedding (0 = expansion stays lexical). */
@@ -73,12 +42,6 @@ export interface RetrieverDeps {
   /** English↔French lexicon for query translation; without it, retrieval uses the question alone. */
   lexicon?: BilingualLexicon | null;
   options?: Partial<RetrieverOptions>;
-}
-
-function overlapRatio(a: Chunk, b: Chunk): number {
-  if (a.docId !== b.docId) return 0;
-  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-  return overlap <= 0 ? 0 : overlap / Math.min(a.end - a.start, b.end - b.start);
 }
 
 /**
@@ -151,47 +114,13 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
       useLexical ? lexicalSearch(query, n, allowed) : [],
     ]);
 
-    const fused = new Map<number, Passage>();
-    const entry = (position: number): Passage => {
-      let passage = fused.get(position);
-      if (!passage) {
-        passage = { chunk: chunks[position]!, score: 0, vectorScore: null, lexicalScore: null };
-        fused.set(position, passage);
-      }
-      return passage;
-    };
-    vector.forEach(([position, similarity], rank) => {
-      const p = entry(position);
-      p.vectorScore = similarity;
-      p.score += settings.vectorWeight / (settings.rrfK + rank + 1);
-    });
-    lexicalHits.forEach(([position, score], rank) => {
-      const p = entry(position);
-      p.lexicalScore = score;
-      p.score += settings.lexicalWeight / (settings.rrfK + rank + 1);
-    });
-    const best = ((useVector ? settings.vectorWeight : 0) + (useLexical ? settings.lexicalWeight : 0)) / (settings.rrfK + 1);
-    for (const p of fused.values()) p.score /= best;
-
-    const remaining = [...fused.values()];
-    const chosen: Passage[] = [];
-    const perDocument = new Map<string, number>();
-    while (chosen.length < k && remaining.length > 0) {
-      let bestIndex = -1;
-      let bestScore = -Infinity;
-      remaining.forEach((p, i) => {
-        const adjusted = p.score * settings.sameDocumentDecay ** (perDocument.get(p.chunk.docId) ?? 0);
-        if (adjusted > bestScore) {
-          bestScore = adjusted;
-          bestIndex = i;
-        }
-      });
-      const [pick] = remaining.splice(bestIndex, 1);
-      if (chosen.some((c) => overlapRatio(c.chunk, pick!.chunk) > 0.5)) continue;
-      chosen.push(pick!);
-      perDocument.set(pick!.chunk.docId, (perDocument.get(pick!.chunk.docId) ?? 0) + 1);
-    }
-    return chosen;
+    return fuseRankings(
+      vector.map(([position, similarity]) => [chunks[position]!, similarity]),
+      lexicalHits.map(([position, score]) => [chunks[position]!, score]),
+      settings,
+      k,
+      { vector: useVector, lexical: useLexical },
+    );
   }
 
   /** The question with the translations this retriever would add (for answer scoring and refusal). */
@@ -199,8 +128,25 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
     return expandQuery(question, lexicon);
   }
 
-  return { search, expand, index, embeddings: embeddings.info, lexicon: lexicon !== null, lexiconData: lexicon, options: settings };
+  const chunkCounts = new Map(index.manifest.documents.map((d) => [d.id, d.chunks]));
+  const corpus: CorpusAccess = {
+    stats: async () => ({ documents: index.manifest.counts.documents, chunks: index.manifest.counts.chunks, builtAt: index.manifest.builtAt }),
+    listSources: async () =>
+      [...index.documents.values()].map((d) => ({ id: d.id, title: d.title, date: d.date, language: d.language, chunks: chunkCounts.get(d.id) ?? 0 })),
+    getDocuments: async (ids) => {
+      const found = new Map<string, CorpusDocument>();
+      for (const id of ids) {
+        const document = index.documents.get(id);
+        if (document) found.set(id, document);
+      }
+      return found;
+    },
+    documentFrequencies: async (stems) => new Map(stems.map((s) => [s, documentFrequency(lexical, s)])),
+  };
+
+  const retriever: Retriever = { search, expand, embeddings: embeddings.info, lexicon: lexicon !== null, corpus };
+  return { ...retriever, index, lexiconData: lexicon, options: settings };
 }
 
-/** A retriever built by {@link createRetriever}. */
-export type Retriever = ReturnType<typeof createRetriever>;
+/** The Node retriever: the common interface plus its in-memory index. */
+export type NodeRetriever = ReturnType<typeof createRetriever>;

@@ -1,4 +1,4 @@
-import type { Retriever } from '../retrieval/create-retriever.js';
+import type { Retriever } from '../retrieval/retriever.js';
 
 /** The swappable part of the service: a reindex replaces the retriever in one assignment. */
 export interface ServiceState {

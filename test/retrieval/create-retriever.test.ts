@@ -7,7 +7,7 @@ import { createChunker } from '../../src/ingest/chunk-document.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { loadLexicon } from '../../src/retrieval/bilingual-lexicon.js';
-import { createRetriever, type Retriever } from '../../src/retrieval/create-retriever.js';
+import { createRetriever, type NodeRetriever as Retriever } from '../../src/retrieval/create-retriever.js';
 import { seedsDir, tempDir, type FixtureQuestion } from '../helpers/fixtures.js';
 
 const questions: FixtureQuestion[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/questions.json'), 'utf8'));

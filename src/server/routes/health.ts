@@ -12,13 +12,13 @@ export interface HealthInfo {
 
 /** `GET /api/health`: counts, embedder and answer mode. */
 export function healthRoutes(state: ServiceState, info: HealthInfo) {
-  return new Hono<AppEnv>().get('/', (c) => {
-    const { manifest } = state.retriever.index;
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const stats = await state.retriever.corpus.stats();
     return c.json({
       status: 'ok',
-      documents: manifest.counts.documents,
-      chunks: manifest.counts.chunks,
-      builtAt: manifest.builtAt,
+      documents: stats.documents,
+      chunks: stats.chunks,
+      builtAt: stats.builtAt,
       embeddings: {
         ...state.retriever.embeddings,
         ...(info.embeddingsFallback ? { fallback: info.embeddingsFallback } : {}),
