@@ -4,7 +4,8 @@ import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-langua
 import { contentWords, fold } from '../text/terms.js';
 import { condenseQuestion } from './condense-question.js';
 import { composeExtractiveAnswer, defaultExtractiveOptions, selectSentences, type ExtractiveOptions } from './extractive-answer.js';
-import { buildPromptMessages, createCitationFilter, loadPromptTemplate } from './llm-answer.js';
+import { AppError } from '../errors.js';
+import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
 import { messages } from './messages.js';
 import { focusWord, questionKind } from './question-kind.js';
 import { scoreSentences, termWeights } from './score-sentences.js';
@@ -15,7 +16,7 @@ export interface AnswererDeps {
   /** A LangChain chat model for the LLM mode; null or absent for the extractive mode. */
   chatModel?: BaseChatModel | null;
   llm?: { provider: string; model: string; timeoutMs: number };
-  /** The answer prompt; read from prompts/answer.md by default. */
+  /** The answer prompt (prompts/answer.md); required with a chat model. */
   promptTemplate?: string;
   extractive?: Partial<ExtractiveOptions>;
   /** Passages retrieved when the request does not say. */
@@ -74,7 +75,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): 
 export function createAnswerer(deps: AnswererDeps = {}) {
   const extractive: ExtractiveOptions = { ...defaultExtractiveOptions, ...deps.extractive };
   const chatModel = deps.chatModel ?? null;
-  const template = chatModel ? (deps.promptTemplate ?? loadPromptTemplate()) : '';
+  if (chatModel && !deps.promptTemplate) throw new AppError('config', 'An LLM answerer needs the prompt template (prompts/answer.md).');
+  const template = deps.promptTemplate ?? '';
   const llm = deps.llm ?? { provider: 'none', model: EXTRACTIVE_MODEL, timeoutMs: 30_000 };
   const defaultK = deps.defaultK ?? 5;
   const sentencePool = deps.sentencePool ?? 10;

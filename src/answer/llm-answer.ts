@@ -1,17 +1,8 @@
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { AppConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
 import type { Passage } from '../retrieval/create-retriever.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { messages } from './messages.js';
-
-/** Reads the versioned answer prompt (`prompts/answer.md`). */
-export function loadPromptTemplate(path = resolve(import.meta.dirname, '../../prompts/answer.md')): string {
-  return readFileSync(path, 'utf8');
-}
 
 const LANGUAGE_NAMES: Record<AnswerLanguage, string> = { fr: 'French', en: 'English' };
 
@@ -35,25 +26,6 @@ export function buildPromptMessages(template: string, question: string, language
       .replace(/\{\{passages\}\}/g, () => passageText)
       .replace(/\{\{question\}\}/g, () => question);
   return [new SystemMessage(fill(system!).trim()), new HumanMessage(fill(user).trim())];
-}
-
-/** Builds the LangChain chat model that `LLM_PROVIDER` names, or null for the extractive mode. */
-export async function createChatModel(config: AppConfig['llm']): Promise<BaseChatModel | null> {
-  if (config.provider === 'none') return null;
-  if (config.provider === 'ollama') {
-    const { ChatOllama } = await import('@langchain/ollama');
-    return new ChatOllama({ baseUrl: config.ollamaBaseUrl, model: config.model, temperature: 0 });
-  }
-  const { ChatOpenAI } = await import('@langchain/openai');
-  return new ChatOpenAI({
-    model: config.model,
-    temperature: 0,
-    // Local servers (vLLM, llama.cpp, LM Studio) accept any key; the client library insists on one.
-    apiKey: config.openaiApiKey ?? 'not-needed',
-    configuration: config.openaiBaseUrl ? { baseURL: config.openaiBaseUrl } : undefined,
-    maxRetries: 0,
-    streamUsage: false,
-  });
 }
 
 /**

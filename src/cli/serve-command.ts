@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createAnswerer } from '../answer/create-answerer.js';
-import { createChatModel } from '../answer/llm-answer.js';
+import { createChatModel } from '../answer/create-chat-model.js';
+import { loadPromptTemplate } from '../answer/load-prompt.js';
 import { loadConfig } from '../config/config.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
 import { createNodeApp } from '../server/node-app.js';
@@ -15,7 +16,7 @@ runCli(async () => {
   const runtime = await openRuntime(config, say, { buildIfMissing: true });
   say(`Embeddings: ${describeEmbedder(runtime.embeddings.info)}${runtime.embeddings.fallbackReason ? ` (fallback: ${runtime.embeddings.fallbackReason})` : ''}`);
   const chatModel = await createChatModel(config.llm);
-  const answerer = createAnswerer({ chatModel, llm: config.llm });
+  const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined });
   say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');
   const { app } = createNodeApp({
     config,

@@ -28,6 +28,8 @@ export interface AppConfig {
     ollamaBaseUrl: string;
     timeoutMs: number;
   };
+  /** Deployed worker, for `npm run index:worker`. */
+  workerUrl?: string;
   security: {
     adminToken?: string;
     corsOrigins: string[];
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       ollamaBaseUrl: text(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434'),
       timeoutMs: integer(env, 'LLM_TIMEOUT_MS', 30_000, 100, 600_000),
     },
+    workerUrl: optional(env, 'WORKER_URL'),
     security: {
       adminToken: optional(env, 'ADMIN_TOKEN'),
       corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -2,7 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 
 /** What produced a set of vectors; recorded in the index manifest and checked when querying. */
 export interface EmbedderInfo {
-  provider: 'transformers' | 'hash';
+  provider: 'transformers' | 'hash' | 'workers-ai';
   model: string;
   dimension: number;
 }

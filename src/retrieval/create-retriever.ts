@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { documentFrequency } from '../index/lexical-index.js';
 import { assertCompatible } from '../index/manifest.js';
 import type { SearchIndex } from '../index/open-index.js';
-import type { BilingualLexicon } from './bilingual-lexicon.js';
+import type { BilingualLexicon } from './lexicon.js';
 import { expandQuery, type ExpandedQuery } from './expand-query.js';
 import { fuseRankings, type FusionSettings } from './fuse-rankings.js';
 import type { CorpusAccess, Passage, Retriever, SearchFilters, SearchOptions } from './retriever.js';

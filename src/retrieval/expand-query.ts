@@ -1,5 +1,5 @@
 import { contentWords, stem } from '../text/terms.js';
-import { translateWord, type BilingualLexicon } from './bilingual-lexicon.js';
+import { translateWord, type BilingualLexicon } from './lexicon.js';
 
 /** One content word of a question with its stem and the stems of its translations. */
 export interface QueryTerm {
