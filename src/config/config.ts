@@ -15,7 +15,8 @@ export interface AppConfig {
     hashDimension: number;
   };
   chunk: { chunkSize: number; chunkOverlap: number };
-  retrieval: { vectorWeight: number; lexicalWeight: number; expansionWeight: number; expansionVectorWeight: number };
+  /** Unset weights take the retriever's defaults (the lexical weight depends on the embedder). */
+  retrieval: { vectorWeight?: number; lexicalWeight?: number; expansionWeight?: number; expansionVectorWeight?: number };
   /** Dictionary query expansion (English↔French); off when false or when the dictionaries are missing. */
   queryExpansion: boolean;
   dictDir: string;
@@ -73,6 +74,10 @@ function number(env: Env, name: string, fallback: number, min: number, max: numb
   return value;
 }
 
+function optionalNumber(env: Env, name: string, min: number, max: number): number | undefined {
+  return env[name]?.trim() ? number(env, name, 0, min, max) : undefined;
+}
+
 function choice<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
@@ -112,10 +117,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       chunkOverlap: integer(env, 'CHUNK_OVERLAP', 150, 0, 10_000),
     },
     retrieval: {
-      vectorWeight: number(env, 'VECTOR_WEIGHT', 1, 0, 10),
-      lexicalWeight: number(env, 'LEXICAL_WEIGHT', 1, 0, 10),
-      expansionWeight: number(env, 'EXPANSION_WEIGHT', 0.5, 0, 10),
-      expansionVectorWeight: number(env, 'EXPANSION_VECTOR_WEIGHT', 0.5, 0, 10),
+      vectorWeight: optionalNumber(env, 'VECTOR_WEIGHT', 0, 10),
+      lexicalWeight: optionalNumber(env, 'LEXICAL_WEIGHT', 0, 10),
+      expansionWeight: optionalNumber(env, 'EXPANSION_WEIGHT', 0, 10),
+      expansionVectorWeight: optionalNumber(env, 'EXPANSION_VECTOR_WEIGHT', 0, 10),
     },
     queryExpansion: flag(env, 'QUERY_EXPANSION', true),
     dictDir: resolve(cwd, text(env, 'DICT_DIR', '/usr/share/dictd')),

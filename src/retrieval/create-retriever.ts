@@ -11,6 +11,9 @@ import type { CorpusAccess, Passage, Retriever, SearchFilters, SearchOptions } f
 
 export type { Passage, SearchFilters, SearchOptions } from './retriever.js';
 
+/** Posting lists shorter than this are always scanned. */
+const MIN_PRUNED_DF = 1000;
+
 /** Options of {@link createRetriever}. */
 export interface RetrieverOptions extends FusionSettings {
   /** Candidates taken from each signal before fusion. */
@@ -21,6 +24,10 @@ export interface RetrieverOptions extends FusionSettings {
   expansionVectorWeight: number;
   /** HNSW search breadth: higher finds more of the true nearest neighbours, more slowly. */
   ef: number;
+  /** Most stems sent to BM25 per question. */
+  maxQueryTerms: number;
+  /** Stems in a larger share of the chunks than this are left out of BM25 (unless nothing else is left). */
+  maxTermShare: number;
 }
 
 /** Defaults of {@link RetrieverOptions}. */
@@ -33,6 +40,8 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   expansionWeight: 0.5,
   expansionVectorWeight: 0.5,
   ef: 128,
+  maxQueryTerms: 24,
+  maxTermShare: 0.25,
 };
 
 /** Dependencies of {@link createRetriever}. */
@@ -50,7 +59,9 @@ export interface RetrieverDeps {
  * that matches is not crowded out by neighbours of the first.
  */
 export function createRetriever({ embeddings, index, lexicon = null, options = {} }: RetrieverDeps) {
-  const settings: RetrieverOptions = { ...defaultRetrieverOptions, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  // Hash vectors are a weaker signal than BM25 (measured: npm run eval, README Quality), so BM25 counts double with them.
+  const settings: RetrieverOptions = { ...defaultRetrieverOptions, lexicalWeight: embeddings.info.provider === 'hash' ? 2 : 1, ...given };
   if (settings.vectorWeight < 0 || settings.lexicalWeight < 0 || settings.vectorWeight + settings.lexicalWeight === 0) {
     throw new AppError('config', 'VECTOR_WEIGHT and LEXICAL_WEIGHT must be non-negative and not both 0.');
   }
@@ -90,12 +101,34 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
     return result.neighbors.map((label, i) => [label, 1 - result.distances[i]!]);
   }
 
+  /**
+   * The stems worth a BM25 lookup: present in the index, not in more than a quarter of the chunks of a large index
+   * (their posting lists are long and their weight is near zero), at most `maxQueryTerms` of them by boost × IDF. Long questions
+   * and their translations would otherwise cost a scan of most of a large index.
+   */
+  function lexicalTerms(query: ExpandedQuery): Map<string, number> {
+    const n = chunks.length;
+    const scored = [...query.boosts(settings.expansionWeight)]
+      .map(([term, boost]) => ({ term, boost, df: documentFrequency(lexical, term) }))
+      .filter((t) => t.df > 0);
+    // Small indexes are cheap to scan, and there a common word can still tell documents apart: no pruning.
+    const selective = scored.filter((t) => t.df <= Math.max(n * settings.maxTermShare, MIN_PRUNED_DF));
+    const kept = (selective.length ? selective : scored)
+      .map((t) => ({ ...t, weight: t.boost * Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, settings.maxQueryTerms);
+    return new Map(kept.map((t) => [t.term, t.boost]));
+  }
+
   function lexicalSearch(query: ExpandedQuery, n: number, allowed?: (p: number) => boolean): Array<[number, number]> {
-    const text = [query.original, ...query.translations].join(' ');
-    const boosts = query.boosts(settings.expansionWeight);
-    const results = lexical.search(text, {
+    const terms = lexicalTerms(query);
+    if (terms.size === 0) return [];
+    // The terms are stems already: MiniSearch must not tokenize or stem them again.
+    const results = lexical.search([...terms.keys()].join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
       ...(allowed ? { filter: (r) => allowed(r.id as number) } : {}),
-      boostTerm: (term) => boosts.get(term) ?? 1,
+      boostTerm: (term) => terms.get(term) ?? 1,
     });
     return results.slice(0, n).map((r) => [r.id as number, r.score]);
   }
