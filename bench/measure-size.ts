@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { runIndexBuild } from '../src/cli/runtime.js';
 import { loadConfig } from '../src/config/config.js';
 import { percentile } from '../src/eval/run-eval.js';
-import { openIndex } from '../src/index/open-index.js';
+import { openIndex, readIndexData } from '../src/index/open-index.js';
 import { loadLexicon } from '../src/retrieval/bilingual-lexicon.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
 
@@ -64,7 +64,7 @@ const hybrid = await timeEachAsync(queries, (q) => retriever.search(q, { k: 5 })
 // HNSW against exact search over the same vectors, at the ef the retriever uses.
 const embedder = build.embeddings.embeddings;
 const queryVectors = await Promise.all(queries.map((q) => embedder.embedQuery(q)));
-const vectors = index.vectors;
+const { vectors } = await readIndexData(config.indexDir);
 function bruteForce(q: number[], k: number): number[] {
   const scores = new Float32Array(n);
   for (let i = 0; i < n; i++) {

@@ -21,8 +21,6 @@ export interface SearchIndex {
   manifest: IndexManifest;
   documents: Map<string, CorpusDocument>;
   chunks: Chunk[];
-  /** Row-major vectors, `chunks.length × dimension`. */
-  vectors: Float32Array;
   hnsw: hnswlib.HierarchicalNSW;
   lexical: MiniSearch<LexicalEntry>;
 }
@@ -67,42 +65,51 @@ function loadHnsw(path: string, dimension: number): hnswlib.HierarchicalNSW {
   }
 }
 
-/** The vector and text part of an index, without the search structures (enough to reuse it incrementally). */
-export interface IndexData {
+/** The text part of an index: documents and chunk spans. */
+interface TextData {
   manifest: IndexManifest;
   documents: Map<string, CorpusDocument>;
   storedChunks: StoredChunk[];
   chunks: Chunk[];
-  vectors: Float32Array;
   dir: string;
 }
 
-/** Reads and verifies the manifest, documents, chunks and vectors of the current index. */
-export async function readIndexData(indexDir: string): Promise<IndexData> {
+/** Reads and verifies the manifest, documents and chunks of the current index. */
+async function readTextData(indexDir: string): Promise<TextData> {
   const manifest = await readManifest(indexDir);
   const dir = join(indexDir, manifest.dataDir);
-  const [documentsBytes, chunksBytes, vectorBytes] = await Promise.all(
-    ['documents.json', 'chunks.json', 'vectors.f32'].map((name) => readVerified(dir, name, manifest.files[name])),
-  );
+  const [documentsBytes, chunksBytes] = await Promise.all(['documents.json', 'chunks.json'].map((name) => readVerified(dir, name, manifest.files[name])));
   const documentList = parseJson<CorpusDocument[]>(documentsBytes!, 'documents.json');
   const documents = new Map(documentList.map((d) => [d.id, d]));
   const storedChunks = parseJson<StoredChunk[]>(chunksBytes!, 'chunks.json');
-  const chunks = materializeChunks(storedChunks, documents);
-  const dimension = manifest.embedder.dimension;
-  if (vectorBytes!.length !== chunks.length * dimension * 4) {
-    throw new AppError('index_corrupt', `Index file vectors.f32 has ${vectorBytes!.length} bytes for ${chunks.length} chunks of ${dimension} dimensions: run npm run index.`);
+  return { manifest, documents, storedChunks, chunks: materializeChunks(storedChunks, documents), dir };
+}
+
+/** The vector and text part of an index, without the search structures (enough to reuse it incrementally). */
+export interface IndexData extends TextData {
+  /** Row-major vectors, `chunks.length × dimension`. */
+  vectors: Float32Array;
+}
+
+/** Reads and verifies the text and the raw vectors of the current index (for incremental builds and benchmarks). */
+export async function readIndexData(indexDir: string): Promise<IndexData> {
+  const text = await readTextData(indexDir);
+  const vectorBytes = await readVerified(text.dir, 'vectors.f32', text.manifest.files['vectors.f32']);
+  const dimension = text.manifest.embedder.dimension;
+  if (vectorBytes.length !== text.chunks.length * dimension * 4) {
+    throw new AppError('index_corrupt', `Index file vectors.f32 has ${vectorBytes.length} bytes for ${text.chunks.length} chunks of ${dimension} dimensions: run npm run index.`);
   }
   // Copy into an aligned buffer: Buffer slices may start at any byte offset.
-  const vectors = new Float32Array(new Uint8Array(vectorBytes!).buffer);
-  return { manifest, documents, storedChunks, chunks, vectors, dir };
+  return { ...text, vectors: new Float32Array(new Uint8Array(vectorBytes).buffer) };
 }
 
 /**
- * Opens the index that `manifest.json` names, verifying every file's checksum first. Errors are `index_missing`,
- * `index_corrupt` or `index_incompatible`, each saying to run `npm run index`.
+ * Opens the index that `manifest.json` names for searching, verifying each file it reads against its checksum.
+ * The raw vectors are not loaded: the HNSW graph holds them, and only an incremental build needs them apart.
+ * Errors are `index_missing`, `index_corrupt` or `index_incompatible`, each saying to run `npm run index`.
  */
 export async function openIndex(indexDir: string): Promise<SearchIndex> {
-  const { manifest, documents, chunks, vectors, dir } = await readIndexData(indexDir);
+  const { manifest, documents, chunks, dir } = await readTextData(indexDir);
   const [, lexicalBytes] = await Promise.all(
     ['hnsw.bin', 'lexical.json'].map((name) => readVerified(dir, name, manifest.files[name])),
   );
@@ -116,5 +123,5 @@ export async function openIndex(indexDir: string): Promise<SearchIndex> {
   } catch (error) {
     throw new AppError('index_corrupt', `Index file lexical.json cannot be read (${(error as Error).message}): run npm run index.`);
   }
-  return { manifest, documents, chunks, vectors, hnsw, lexical };
+  return { manifest, documents, chunks, hnsw, lexical };
 }

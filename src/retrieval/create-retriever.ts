@@ -40,8 +40,8 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   expansionWeight: 0.5,
   expansionVectorWeight: 0.5,
   ef: 128,
-  maxQueryTerms: 24,
-  maxTermShare: 0.25,
+  maxQueryTerms: 12,
+  maxTermShare: 0.05,
 };
 
 /** Dependencies of {@link createRetriever}. */
@@ -102,7 +102,7 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
   }
 
   /**
-   * The stems worth a BM25 lookup: present in the index, not in more than a quarter of the chunks of a large index
+   * The stems worth a BM25 lookup: present in the index, not in more than 5 % of the chunks of a large index
    * (their posting lists are long and their weight is near zero), at most `maxQueryTerms` of them by boost × IDF. Long questions
    * and their translations would otherwise cost a scan of most of a large index.
    */

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { seedsDir, tempDir } from './fixtures.js';
 import { projectRoot } from './run-command.js';
 
 /** A real `npm start` server process on an ephemeral port. */
@@ -47,4 +48,20 @@ export function startServer(env: Record<string, string>, timeoutMs = 60_000): Pr
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+}
+
+/**
+ * A real server over a fresh index of the seeds in a temporary folder (built at start, as on a fresh clone).
+ * Call the returned `stop` in afterAll: it stops the server and removes the folder.
+ */
+export async function startSeedsServer(env: Record<string, string> = {}): Promise<RunningServer & { stopAll: () => Promise<void> }> {
+  const { dir, cleanup } = await tempDir();
+  const server = await startServer({ EMBEDDINGS: 'hash', CORPUS_DIR: seedsDir, INDEX_DIR: join(dir, 'index'), ...env });
+  return {
+    ...server,
+    stopAll: async () => {
+      await server.stop();
+      await cleanup();
+    },
+  };
 }

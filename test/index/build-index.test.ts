@@ -6,7 +6,7 @@ import { createHashEmbeddings } from '../../src/embeddings/create-embeddings.js'
 import { createChunker } from '../../src/ingest/chunk-document.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { readManifest } from '../../src/index/manifest.js';
-import { openIndex } from '../../src/index/open-index.js';
+import { openIndex, readIndexData } from '../../src/index/open-index.js';
 import { createRetriever } from '../../src/retrieval/create-retriever.js';
 import { copySeeds, tempDir } from '../helpers/fixtures.js';
 
@@ -81,11 +81,20 @@ describe('openIndex errors', () => {
     );
   });
 
-  it('reports a truncated vectors file as corrupt', async () => {
+  it('reports a truncated HNSW file as corrupt', async () => {
+    await build();
+    const manifest = await readManifest(indexDir);
+    await truncate(join(indexDir, manifest.dataDir, 'hnsw.bin'), 100);
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/hnsw\.bin is corrupt.*npm run index/) });
+  });
+
+  it('re-embeds everything when the stored vectors are truncated', async () => {
     await build();
     const manifest = await readManifest(indexDir);
     await truncate(join(indexDir, manifest.dataDir, 'vectors.f32'), 100);
-    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/vectors\.f32 is corrupt.*npm run index/) });
+    await expect(readIndexData(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/vectors\.f32 is corrupt/) });
+    const rebuilt = await build();
+    expect(rebuilt.embeddedChunks).toBe(rebuilt.manifest.counts.chunks);
   });
 
   it('reports a flipped byte in the HNSW graph as corrupt', async () => {

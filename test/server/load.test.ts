@@ -1,22 +1,12 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLoad, rssMb } from '../../scripts/load-test.js';
-import { seedsDir, tempDir } from '../helpers/fixtures.js';
-import { startServer, type RunningServer } from '../helpers/start-server.js';
+import { startSeedsServer } from '../helpers/start-server.js';
 
-let server: RunningServer;
-let cleanup: () => Promise<void>;
+let server: Awaited<ReturnType<typeof startSeedsServer>>;
 
-beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  // The default rate limit stays on: one client hammering the API must get 429s, not 500s.
-  server = await startServer({ EMBEDDINGS: 'hash', CORPUS_DIR: seedsDir, INDEX_DIR: join(temp.dir, 'index') });
-});
-afterAll(async () => {
-  await server?.stop();
-  await cleanup();
-});
+// The default rate limit stays on: one client hammering the API must get 429s, not 500s.
+beforeAll(async () => (server = await startSeedsServer()));
+afterAll(async () => server?.stopAll());
 
 describe('a short mixed load on 127.0.0.1 (npm run test:load runs 20 s)', () => {
   it('gives no 5xx but the designed 503, keeps the server up and its memory near where it started', async () => {

@@ -1,22 +1,12 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir, tempDir } from '../helpers/fixtures.js';
 import { parseSse } from '../helpers/seeds-runtime.js';
-import { startServer, type RunningServer } from '../helpers/start-server.js';
+import { startSeedsServer } from '../helpers/start-server.js';
 
-let server: RunningServer;
-let cleanup: () => Promise<void>;
+let server: Awaited<ReturnType<typeof startSeedsServer>>;
 
-beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  // No index yet: the server builds it first, as on a fresh clone.
-  server = await startServer({ EMBEDDINGS: 'hash', CORPUS_DIR: seedsDir, INDEX_DIR: join(temp.dir, 'index') });
-});
-afterAll(async () => {
-  await server?.stop();
-  await cleanup();
-});
+// No index yet: the server builds it first, as on a fresh clone.
+beforeAll(async () => (server = await startSeedsServer()));
+afterAll(async () => server?.stopAll());
 
 describe('npm start', () => {
   it('builds the missing index, logging each step', () => {
