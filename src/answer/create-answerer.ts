@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
 import { messages } from './messages.js';
 import { focusWord, questionKind } from './question-kind.js';
-import { scoreSentences, termWeights } from './score-sentences.js';
+import { scoreSentences, termWeights, unknownNameShare } from './score-sentences.js';
 import type { AskDone, AskEvent, AskInput, AskResult, Citation, Suggestion } from './types.js';
 
 /** Dependencies and settings of {@link createAnswerer}. */
@@ -26,6 +26,9 @@ export interface AnswererDeps {
 }
 
 const EXTRACTIVE_MODEL = 'extractive-v1';
+
+/** A question whose weight is at least this much in names the corpus never mentions is refused. */
+const UNKNOWN_NAME_SHARE = 0.5;
 
 /** Numbers of two or more digits in the question (years, counts): the evidence must contain them. */
 function requiredNumbers(question: string): string[] {
@@ -93,14 +96,15 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const expanded = retriever.expand(query);
     const kind = questionKind(input.question);
     const [frequencies, stats, documents] = await Promise.all([
-      retriever.corpus.documentFrequencies(expanded.terms.map((t) => t.stem)),
+      retriever.corpus.documentFrequencies(expanded.terms.flatMap((t) => [t.stem, ...t.translationStems])),
       retriever.corpus.stats(),
       retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]),
     ]);
     const weights = termWeights(expanded, { chunks: stats.chunks, frequencies }, focusWord(input.question));
     const ranked = scoreSentences(expanded, pool, weights, kind, documents);
     const missing = requiredNumbers(input.question).filter((n) => !pool.some((p) => hasNumber(p.chunk.text, n)));
-    const selected = missing.length > 0 ? [] : selectSentences(ranked, kind, extractive);
+    const aboutUnknownName = unknownNameShare(expanded, weights, frequencies, pool) >= UNKNOWN_NAME_SHARE;
+    const selected = missing.length > 0 || aboutUnknownName ? [] : selectSentences(ranked, kind, extractive);
 
     const done = (fields: Pick<AskDone, 'answerable' | 'mode' | 'model' | 'used'> & Partial<AskDone>): AskEvent => {
       const finished = performance.now();

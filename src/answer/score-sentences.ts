@@ -109,6 +109,34 @@ function numberNearTerm(text: string, query: ExpandedQuery): boolean {
   });
 }
 
+/** Folded words written with a capital inside the question (not its first word): names of people, places, bodies. */
+function properNouns(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'’]\s+)(\p{Lu}[\p{L}-]*)/gu)) for (const w of words(m[1]!)) names.add(w);
+  return names;
+}
+
+/**
+ * The share of the question's weight held by names the communiqués never mention: no chunk has the name's stem or
+ * one of its translations, and no retrieved passage has a cognate of it. A question that is mostly about such a
+ * name ("the capital of Australia") is not answered from passages that only share its other words.
+ */
+export function unknownNameShare(query: ExpandedQuery, weights: number[], frequencies: Map<string, number>, passages: Passage[]): number {
+  const names = properNouns(query.original);
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (names.size === 0 || total === 0) return 0;
+  let poolWords: string[] | null = null;
+  let unknown = 0;
+  query.terms.forEach((term, i) => {
+    if (!names.has(term.word) || /^\p{N}+$/u.test(term.word)) return;
+    if ((frequencies.get(term.stem) ?? 0) > 0 || term.translationStems.some((s) => (frequencies.get(s) ?? 0) > 0)) return;
+    poolWords ??= [...new Set(passages.flatMap((p) => contentWords(`${p.chunk.title}\n${p.chunk.text}`)))];
+    if (poolWords.some((w) => isCognate(term.word, w))) return;
+    unknown += weights[i]!;
+  });
+  return unknown / total;
+}
+
 /** IDF-weighted coverage of the question's terms by a bag of words. */
 function coverage(query: ExpandedQuery, weights: number[], bag: Bag): number {
   const total = weights.reduce((a, b) => a + b, 0);
