@@ -15,7 +15,10 @@ type Log = (line: string) => void;
 /** The embedder for querying an existing index: with `EMBEDDINGS=auto`, the one the index was built with. */
 export async function embeddingsForIndex(config: AppConfig, manifest: IndexManifest, log: Log): Promise<LoadedEmbeddings> {
   if (config.embeddings.provider === 'auto' && manifest.embedder.provider === 'hash') {
-    return createHashEmbeddings(manifest.embedder.dimension);
+    return {
+      ...createHashEmbeddings(manifest.embedder.dimension),
+      fallbackReason: `the index was built with the built-in hash embedder because no model could be loaded then; put ${config.embeddings.model} under MODELS_DIR (or allow downloads) and run npm run index for neural embeddings`,
+    };
   }
   const embeddingsConfig = config.embeddings.provider === 'auto' ? { ...config.embeddings, model: manifest.embedder.model } : config.embeddings;
   return createEmbeddings(embeddingsConfig, { log, provider: config.embeddings.provider === 'auto' ? 'transformers' : undefined });

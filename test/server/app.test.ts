@@ -153,6 +153,18 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/health with EMBEDDINGS=auto', () => {
+  it('says that the offline hash embedder is in use and how to get a neural model', async () => {
+    const { openRuntime } = await import('../../src/cli/runtime.js');
+    const { loadConfig } = await import('../../src/config/config.js');
+    const autoConfig = loadConfig({ EMBEDDINGS: 'auto', CORPUS_DIR: config.corpusDir, INDEX_DIR: config.indexDir, RATE_LIMIT_PER_MINUTE: '0' });
+    const autoRuntime = await openRuntime(autoConfig, () => {}, { buildIfMissing: false });
+    const autoApp = createNodeApp({ config: autoConfig, runtime: autoRuntime, answerer }).app;
+    const body = await (await autoApp.request('/api/health')).json();
+    expect(body.embeddings).toMatchObject({ provider: 'hash', fallback: expect.stringMatching(/MODELS_DIR.*npm run index/) });
+  });
+});
+
 describe('OpenAI-compatible routes', () => {
   it('lists the assistant as a model', async () => {
     const body = await (await app.request('/v1/models')).json();
