@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Answerer } from '../answer/create-answerer.js';
 import { AppError, publicCode, type ErrorCode } from '../errors.js';
 import type { AppEnv, ServiceState } from './app-types.js';
+import { requestTimeout } from './guards.js';
 import { askRoutes } from './routes/ask.js';
 import { healthRoutes, type HealthInfo } from './routes/health.js';
 import { openaiRoutes } from './routes/openai.js';
@@ -24,6 +25,8 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Origins allowed by CORS; none by default (CORS off). */
   corsOrigins?: string[];
+  /** Longest time a request to /api or /v1 may take before it gets 503 (none by default). */
+  requestTimeoutMs?: number;
   /** Extra middleware on the answering routes (rate limit, queue), in order. */
   answerGuards?: MiddlewareHandler<AppEnv>[];
   /** Extra routes under /api (e.g. admin), mounted before the not-found handler. */
@@ -80,6 +83,10 @@ export function createApp(deps: AppDeps) {
   // Admin routes are behind a token and set their own limits (an ingest carries whole documents).
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : limit(c, next)));
   app.use('/v1/*', limit);
+  if (deps.requestTimeoutMs) {
+    app.use('/api/*', requestTimeout(deps.requestTimeoutMs));
+    app.use('/v1/*', requestTimeout(deps.requestTimeoutMs));
+  }
   for (const guard of deps.answerGuards ?? []) {
     app.use('/api/ask', guard);
     app.use('/v1/chat/completions', guard);
@@ -103,7 +110,7 @@ export function createApp(deps: AppDeps) {
       return c.json(errorBody(error.code, error.message), error.status as 400);
     }
     if (error instanceof HTTPException) {
-      const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : error.status < 500 ? 'bad_request' : 'internal';
+      const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : error.status === 503 ? 'unavailable' : error.status < 500 ? 'bad_request' : 'internal';
       return c.json(errorBody(code, error.message || 'Bad request.'), error.status);
     }
     log({ level: 'error', message: (error as Error).message, stack: (error as Error).stack, path: c.req.path });

@@ -46,6 +46,24 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
   };
 }
 
+/**
+ * Answers 503 `unavailable` when a request takes longer than `ms` (a streamed response counts until its headers).
+ * The handler is not interrupted (JavaScript cannot), but its late result is dropped.
+ */
+export function requestTimeout(ms: number): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AppError('unavailable', `The request took longer than ${ms} ms; try again.`, { retryAfter: 1 })), ms);
+    });
+    try {
+      await Promise.race([next(), expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 /** Options of {@link concurrencyLimit}. */
 export interface ConcurrencyLimitOptions {
   /** Answers computed at once. */

@@ -49,6 +49,7 @@ export function createNodeApp({ config, runtime, answerer, log }: NodeAppDeps) {
     answerer,
     health: { llm: answerer.info, embeddingsFallback: runtime.embeddings.fallbackReason, expansionOff: runtime.expansionOff },
     corsOrigins: security.corsOrigins,
+    requestTimeoutMs: security.requestTimeoutMs,
     answerGuards: [
       rateLimit({ perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst, keyOf: clientAddress }),
       concurrencyLimit({ max: security.maxConcurrentAnswers, queue: security.maxQueuedAnswers, maxWaitMs: security.requestTimeoutMs }),

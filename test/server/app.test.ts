@@ -214,6 +214,16 @@ describe('errors everywhere', () => {
     expect(lines.some((l) => l.level === 'error' && l.message === 'secret stack detail')).toBe(true);
   });
 
+  it('answers 503 when a request takes longer than the request timeout', async () => {
+    const slow = new Hono<AppEnv>().get('/slow', async (c) => {
+      await new Promise((r) => setTimeout(r, 300));
+      return c.json({ late: true });
+    });
+    const timed = createApp({ state: { retriever: runtime.retriever }, answerer, health: { llm: answerer.info }, extraApi: slow, requestTimeoutMs: 50 });
+    await expectError(await timed.request('/api/slow'), 503, 'unavailable', /longer than 50 ms/);
+    expect((await timed.request('/api/health')).status).toBe(200);
+  });
+
   it('maps an index error to 503 unavailable', async () => {
     const { AppError } = await import('../../src/errors.js');
     const failing = new Hono<AppEnv>().get('/index', () => {
