@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
 import { runCli, usageError } from './run-cli.js';
-import { runIndexBuild } from './runtime.js';
+import { lexiconFor, runIndexBuild } from './runtime.js';
 
 const usage = 'Usage: npm run index   (builds or refreshes the index from CORPUS_DIR into INDEX_DIR)';
 
@@ -15,6 +15,8 @@ runCli(async () => {
   const config = loadConfig();
   const log = (line: string) => console.log(line);
   const result = await runIndexBuild(config, log);
+  // Parses the dictionaries now (cached next to the index) and says whether cross-language expansion is on.
+  await lexiconFor(config, log);
   const { counts } = result.manifest;
   const seconds = result.ms / 1000;
   log(`Added ${result.added.length}, updated ${result.updated.length}, removed ${result.removed.length} documents; embedded ${result.embeddedChunks} chunks, reused ${result.reusedChunks}.`);

@@ -32,7 +32,6 @@ export async function runIndexBuild(config: AppConfig, log: Log): Promise<BuildI
   const embeddings = await createEmbeddings(config.embeddings, { log });
   log(`Embedding with ${describeEmbedder(embeddings.info)}`);
   const result = await buildIndex({ documents, indexDir: config.indexDir, embeddings, chunker, log });
-  await lexiconFor(config, log);
   return { ...result, embeddings };
 }
 
@@ -45,8 +44,8 @@ export interface Runtime {
   expansionOff?: string;
 }
 
-/** The bilingual lexicon, or why query expansion is off (logged once). */
-async function lexiconFor(config: AppConfig, log: Log) {
+/** The bilingual lexicon (parsed once, then cached next to the index), or why query expansion is off; logged. */
+export async function lexiconFor(config: AppConfig, log: Log) {
   if (!config.queryExpansion) return { lexicon: null, reason: 'QUERY_EXPANSION is off' } as const;
   const status = await loadLexicon(config.dictDir, config.indexDir);
   if (status.lexicon) {
