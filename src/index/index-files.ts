@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -52,6 +52,19 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
   }
 }
 
+function missing(path: string, error: unknown): AppError {
+  return new AppError('index_corrupt', `Index file ${path} is missing (${(error as NodeJS.ErrnoException).code}): run npm run index to rebuild the index.`);
+}
+
+function checkDigest(path: string, actual: FileDigest, expected: FileDigest | undefined): void {
+  if (!expected || actual.sha256 !== expected.sha256 || actual.bytes !== expected.bytes) {
+    throw new AppError(
+      'index_corrupt',
+      `Index file ${path} is corrupt (${expected ? `${actual.bytes} of ${expected.bytes} bytes, checksum mismatch` : 'not in the manifest'}): run npm run index to rebuild the index.`,
+    );
+  }
+}
+
 /** Reads a file and checks it against its manifest digest; a mismatch or absence is `index_corrupt`. */
 export async function readVerified(dir: string, name: string, expected: FileDigest | undefined): Promise<Buffer> {
   const path = join(dir, name);
@@ -59,16 +72,26 @@ export async function readVerified(dir: string, name: string, expected: FileDige
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new AppError('index_corrupt', `Index file ${path} is missing (${(error as NodeJS.ErrnoException).code}): run npm run index to rebuild the index.`);
+    throw missing(path, error);
   }
-  const actual = digest(bytes);
-  if (!expected || actual.sha256 !== expected.sha256 || actual.bytes !== expected.bytes) {
-    throw new AppError(
-      'index_corrupt',
-      `Index file ${path} is corrupt (${expected ? `${actual.bytes} of ${expected.bytes} bytes, checksum mismatch` : 'not in the manifest'}): run npm run index to rebuild the index.`,
-    );
-  }
+  checkDigest(path, digest(bytes), expected);
   return bytes;
+}
+
+/** Checks a file against its manifest digest by streaming it, for files another reader loads (the HNSW graph). */
+export async function verifyFile(dir: string, name: string, expected: FileDigest | undefined): Promise<void> {
+  const path = join(dir, name);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+  } catch (error) {
+    throw missing(path, error);
+  }
+  checkDigest(path, { sha256: hash.digest('hex'), bytes }, expected);
 }
 
 function isAlive(pid: number): boolean {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { AppError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk-document.js';
-import { readVerified } from './index-files.js';
+import { readVerified, verifyFile } from './index-files.js';
 import { loadLexicalIndex, type LexicalEntry } from './lexical-index.js';
 import { readManifest, type IndexManifest } from './manifest.js';
 
@@ -110,9 +110,7 @@ export async function readIndexData(indexDir: string): Promise<IndexData> {
  */
 export async function openIndex(indexDir: string): Promise<SearchIndex> {
   const { manifest, documents, chunks, dir } = await readTextData(indexDir);
-  const [, lexicalBytes] = await Promise.all(
-    ['hnsw.bin', 'lexical.json'].map((name) => readVerified(dir, name, manifest.files[name])),
-  );
+  const [, lexicalBytes] = await Promise.all([verifyFile(dir, 'hnsw.bin', manifest.files['hnsw.bin']), readVerified(dir, 'lexical.json', manifest.files['lexical.json'])]);
   const hnsw = loadHnsw(join(dir, 'hnsw.bin'), manifest.embedder.dimension);
   if (hnsw.getCurrentCount() !== chunks.length) {
     throw new AppError('index_corrupt', `Index file hnsw.bin holds ${hnsw.getCurrentCount()} vectors for ${chunks.length} chunks: run npm run index.`);

@@ -78,7 +78,9 @@ describe('index writes', () => {
     for (let round = 0; round < 12; round++) {
       // Each round changes the corpus, so a completed build is distinguishable from the previous one.
       await writeFile(join(corpusDir, `9${String(round).padStart(2, '0')}_round.txt`), `Communiqué de la série ${round}\n\nTexte numéro ${round} sur la migration et les partenariats.\n`);
-      const child = spawn(resolve(projectRoot, 'node_modules/.bin/tsx'), [resolve(projectRoot, 'src/cli/index-command.ts')], { cwd: projectRoot, env });
+      // Node itself with the tsx loader, not the tsx launcher: the launcher runs the build in a child that a
+      // SIGKILL to the launcher would leave running.
+      const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'src/cli/index-command.ts')], { cwd: projectRoot, env });
       const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, 300 + random() * 2200));
       child.kill('SIGKILL');
