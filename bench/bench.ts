@@ -3,12 +3,13 @@
  * communiqués, against LangChain's stock stores and exact search, plus /api/ask throughput on the seeds index.
  * Not part of CI (it takes minutes); results go to bench/results/latest.json and bench/latency.svg.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startServer } from '../test/helpers/start-server.js';
 import { ensurePackages, writeCorpus } from './prepare-corpus.js';
 import { sentenceSpans } from '../src/ingest/chunk-document.js';
 import { cleanText } from '../src/corpus/clean-text.js';
@@ -21,32 +22,11 @@ const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100
 const sizes = values.sizes!.split(',').map(Number);
 const log = (line: string) => console.error(line);
 
-/** The time from spawning `npm start`'s entry point to its "ready" line, and the server's URL. */
-function startServer(env: Record<string, string>): Promise<{ ms: number; url: string; stop: () => Promise<void> }> {
+/** Starts `npm start`'s entry point (hash embedder, no rate limit) and times it until its "ready" line. */
+async function timedServer(env: Record<string, string>) {
   const started = performance.now();
-  const child = spawn(tsx, [join(root, 'src/cli/serve-command.ts')], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: '0', EMBEDDINGS: 'hash', RATE_LIMIT_PER_MINUTE: '0', ...env } });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const onData = (d: Buffer) => {
-      output += d;
-      const m = /ready at (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (m) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolvePromise({
-          ms: Math.round(performance.now() - started),
-          url: m[1]!,
-          stop: () => new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d) => (output += d));
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
+  const server = await startServer({ EMBEDDINGS: 'hash', RATE_LIMIT_PER_MINUTE: '0', ...env }, 600_000);
+  return { ...server, ms: Math.round(performance.now() - started) };
 }
 
 /** A bounded load test on loopback: 16 connections for `seconds`; latency percentiles from every response. */
@@ -121,7 +101,7 @@ for (const size of sizes) {
   const child = spawnSync(tsx, [join(root, 'bench/measure-size.ts'), '--corpus', corpus.dir, '--index', indexDir, '--queries', JSON.stringify(queries)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' } });
   if (child.status !== 0) throw new Error(`measure-size failed for ${size}: ${child.stderr}`);
   const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
-  const server = await startServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus.dir });
+  const server = await timedServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus.dir });
   await server.stop();
   results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms });
   log(JSON.stringify(results.at(-1)));
@@ -129,7 +109,7 @@ for (const size of sizes) {
 
 log('Load test: /api/ask (extractive) on the seeds index, 16 connections…');
 const seedsIndex = join(corpusRoot, 'iseeds');
-const seedsServer = await startServer({ INDEX_DIR: seedsIndex, CORPUS_DIR: join(root, 'seeds') });
+const seedsServer = await timedServer({ INDEX_DIR: seedsIndex, CORPUS_DIR: join(root, 'seeds') });
 const seconds = Number(values['ask-seconds']);
 const askBodies = questions.slice(0, 20).map((question) => JSON.stringify({ question }));
 const health = await load(seedsServer.url, '/api/health', null, Math.max(3, Math.round(seconds / 2)));
