@@ -162,7 +162,7 @@ export function scoreSentences(
     const { chunk } = passage;
     const document = documents.get(chunk.docId);
     if (!document) continue;
-    const chunkCoverage = coverage(query, weights, bagOf(chunk.text));
+    const chunkCoverage = coverage(query, weights, chunkBag(chunk));
     // Units come from the whole document, so a quotation that a chunk boundary cuts is still quoted whole.
     for (const unit of documentUnits(document)) {
       if (unit.end <= chunk.start || unit.start >= chunk.end) continue;
@@ -171,7 +171,7 @@ export function scoreSentences(
       // The title is shown with every citation already; quoting it as evidence says nothing new.
       if (seen.has(key) || text.length < 15 || !/\p{L}{3}/u.test(text) || text === chunk.title) continue;
       seen.add(key);
-      const sentenceCoverage = coverage(query, weights, bagOf(text));
+      const sentenceCoverage = coverage(query, weights, unit.bag);
       const hasKind = kind === 'number' ? numberNearTerm(text, query) : kind !== 'other' && sentenceHasKind(text, kind);
       const blended = blend(sentenceCoverage, chunkCoverage);
       sentences.push({
@@ -188,14 +188,32 @@ export function scoreSentences(
   return sentences.sort((a, b) => b.score - a.score);
 }
 
-const unitCache = new WeakMap<CorpusDocument, Array<{ start: number; end: number }>>();
+/** An answer unit of a document with its words, tokenized once. */
+interface Unit {
+  start: number;
+  end: number;
+  bag: Bag;
+}
 
-/** A document's answer units, computed once per loaded document. */
-function documentUnits(document: CorpusDocument): Array<{ start: number; end: number }> {
+const unitCache = new WeakMap<CorpusDocument, Unit[]>();
+const chunkBags = new WeakMap<Passage['chunk'], Bag>();
+
+/** A document's answer units and their words, computed once per loaded document (not on every question). */
+function documentUnits(document: CorpusDocument): Unit[] {
   let units = unitCache.get(document);
   if (!units) {
-    units = answerUnits(document.text, document.language);
+    units = answerUnits(document.text, document.language).map((u) => ({ ...u, bag: bagOf(document.text.slice(u.start, u.end)) }));
     unitCache.set(document, units);
   }
   return units;
+}
+
+/** A chunk's words, computed once per loaded chunk. */
+function chunkBag(chunk: Passage['chunk']): Bag {
+  let bag = chunkBags.get(chunk);
+  if (!bag) {
+    bag = bagOf(chunk.text);
+    chunkBags.set(chunk, bag);
+  }
+  return bag;
 }
