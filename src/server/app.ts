@@ -70,8 +70,9 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));
   if (deps.corsOrigins?.length) {
-    app.use('/api/*', cors({ origin: deps.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept', 'Authorization'] }));
-    app.use('/v1/*', cors({ origin: deps.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept', 'Authorization'] }));
+    const allowListed = cors({ origin: deps.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept', 'Authorization'] });
+    app.use('/api/*', allowListed);
+    app.use('/v1/*', allowListed);
   }
   const maxSize = deps.maxBodyBytes ?? 64 * 1024;
   const limit = bodyLimit({
