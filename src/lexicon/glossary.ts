@@ -1,0 +1,93 @@
+import data from './domain-glossary.json' with { type: 'json' };
+import { words } from '../text/terms.js';
+
+/** One concept of the domain glossary with its English and French names (acronyms, full names, terms). */
+export interface GlossaryEntry {
+  en: string[];
+  fr: string[];
+  kind: string;
+  /** Where the names can be checked. */
+  source: string;
+}
+
+/** A glossary concept found in a text. */
+export interface GlossaryMatch {
+  entry: GlossaryEntry;
+  /** The variant as written in the glossary. */
+  variant: string;
+  language: 'en' | 'fr';
+  /** Index of the variant's first and past-last word in `words(text)`. */
+  from: number;
+  to: number;
+}
+
+/** The domain glossary, indexed for phrase look-up over folded words. */
+export interface Glossary {
+  entries: GlossaryEntry[];
+  /** First folded word of a variant → the variants that start with it. */
+  byFirstWord: Map<string, Array<{ entry: GlossaryEntry; variant: string; language: 'en' | 'fr'; words: string[] }>>;
+}
+
+const isAcronym = (variant: string) => /^\p{Lu}[\p{Lu}\d]{1,7}$/u.test(variant);
+
+/**
+ * Builds a glossary; by default the bundled UN-system, EU and migration glossary (src/lexicon/domain-glossary.json,
+ * each entry with its source). Extra entries, such as acronyms defined in the corpus itself, can be added.
+ */
+export function createGlossary(entries: GlossaryEntry[] = data.entries): Glossary {
+  const byFirstWord: Glossary['byFirstWord'] = new Map();
+  for (const entry of entries) {
+    for (const language of ['en', 'fr'] as const) {
+      for (const variant of entry[language]) {
+        const variantWords = words(variant);
+        if (variantWords.length === 0) continue;
+        const list = byFirstWord.get(variantWords[0]!) ?? [];
+        list.push({ entry, variant, language, words: variantWords });
+        byFirstWord.set(variantWords[0]!, list);
+      }
+    }
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { entries, byFirstWord };
+}
+
+/**
+ * Glossary concepts named in a text, longest variant first at each position, without overlaps. An acronym counts
+ * only where it is written in capitals ("WHO", not "who"; "UE" not "ue"), so that function words never match.
+ */
+export function findGlossaryTerms(glossary: Glossary, text: string): GlossaryMatch[] {
+  const folded = words(text);
+  const raw = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const matches: GlossaryMatch[] = [];
+  for (let i = 0; i < folded.length; ) {
+    const candidates = glossary.byFirstWord.get(folded[i]!) ?? [];
+    const found = candidates.find((c) =>
+      c.words.every((w, j) => folded[i + j] === w) && (!isAcronym(c.variant) || raw[i] === c.variant),
+    );
+    if (found) {
+      matches.push({ entry: found.entry, variant: found.variant, language: found.language, from: i, to: i + found.words.length });
+      i += found.words.length;
+    } else i++;
+  }
+  return matches;
+}
+
+/**
+ * Writes the acronyms of one language as the other language's readers know them (OIM → IOM, HCR → UNHCR): for
+ * machine translations, whose engines leave unknown acronyms as they are.
+ */
+export function localiseAcronyms(glossary: Glossary, text: string, to: 'en' | 'fr'): string {
+  const from = to === 'en' ? 'fr' : 'en';
+  const replacements = new Map<string, string>();
+  for (const entry of glossary.entries) {
+    const target = entry[to].find(isAcronym);
+    if (!target) continue;
+    for (const variant of entry[from]) if (isAcronym(variant) && variant !== target && !entry[to].includes(variant)) replacements.set(variant, target);
+  }
+  if (replacements.size === 0) return text;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${[...replacements.keys()].join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return text.replace(pattern, (m) => replacements.get(m) ?? m);
+}
+
+/** The bundled domain glossary, built once. */
+export const domainGlossary: Glossary = createGlossary();
