@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startServer } from '../test/helpers/start-server.js';
 import { ensurePackages, writeCorpus } from './prepare-corpus.js';
-import { sentenceSpans } from '../src/ingest/chunk-document.js';
+import { sentenceSpans } from '../src/text/sentence-spans.js';
 import { cleanText } from '../src/corpus/clean-text.js';
 import { percentile } from '../src/eval/run-eval.js';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,14 +1,18 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
+import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
-import { contentWords, fold } from '../text/terms.js';
+import { fold } from '../text/terms.js';
+import { analyseQuestion } from './analyse-question.js';
+import { answerPolicy, type AnswerPolicy } from './answer-policy.js';
+import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
-import { composeExtractiveAnswer, defaultExtractiveOptions, selectSentences, type ExtractiveOptions } from './extractive-answer.js';
 import { AppError } from '../errors.js';
+import { gatherEvidence } from './gather-evidence.js';
 import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
 import { messages } from './messages.js';
-import { focusWord, questionKind } from './question-kind.js';
-import { scoreSentences, termWeights, unknownNameShare } from './score-sentences.js';
+import { termStems, weighTerms } from './score-evidence.js';
+import { selectEvidence } from './select-evidence.js';
 import type { AskDone, AskEvent, AskInput, AskResult, Citation, Suggestion } from './types.js';
 
 /** Dependencies and settings of {@link createAnswerer}. */
@@ -18,28 +22,15 @@ export interface AnswererDeps {
   llm?: { provider: string; model: string; timeoutMs: number };
   /** The answer prompt (prompts/answer.md); required with a chat model. */
   promptTemplate?: string;
-  extractive?: Partial<ExtractiveOptions>;
+  /** Thresholds and weights of the extractive pipeline (see {@link AnswerPolicy}). */
+  policy?: Partial<AnswerPolicy>;
+  /** Dictionaries, glossary, thesauri and noun classes for matching questions to sentences. */
+  knowledge?: LexicalKnowledge;
   /** Passages retrieved when the request does not say. */
   defaultK?: number;
-  /** Passages whose sentences compete for an extractive answer (at least k): a wider pool finds the one sentence that holds a fact. */
-  sentencePool?: number;
 }
 
-const EXTRACTIVE_MODEL = 'extractive-v1';
-
-/** A question whose weight is at least this much in names the corpus never mentions is refused. */
-const UNKNOWN_NAME_SHARE = 0.5;
-
-/** Numbers of two or more digits in the question (years, counts): the evidence must contain them. */
-function requiredNumbers(question: string): string[] {
-  return [...new Set(contentWords(question).filter((w) => /^\d{2,}$/.test(w)))];
-}
-
-function hasNumber(text: string, number: string): boolean {
-  // "84 000" and "84000" are the same number; digits must not be part of a longer number.
-  const compact = fold(text).replace(/(\d)[\s\u202f.,](?=\d{3}\b)/g, '$1');
-  return new RegExp(`(^|\\D)${number}(\\D|$)`).test(compact);
-}
+const EXTRACTIVE_MODEL = 'extractive-v2';
 
 function suggestionsFrom(passages: Passage[]): Suggestion[] {
   const seen = new Map<string, Suggestion>();
@@ -76,35 +67,40 @@ function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): 
  * extractive answer when the model fails or times out. Weak evidence gives a refusal in the question's language.
  */
 export function createAnswerer(deps: AnswererDeps = {}) {
-  const extractive: ExtractiveOptions = { ...defaultExtractiveOptions, ...deps.extractive };
+  const policy = answerPolicy(deps.policy);
+  const knowledge = deps.knowledge ?? lexicalKnowledge();
   const chatModel = deps.chatModel ?? null;
   if (chatModel && !deps.promptTemplate) throw new AppError('config', 'An LLM answerer needs the prompt template (prompts/answer.md).');
   const template = deps.promptTemplate ?? '';
   const llm = deps.llm ?? { provider: 'none', model: EXTRACTIVE_MODEL, timeoutMs: 30_000 };
   const defaultK = deps.defaultK ?? 5;
-  const sentencePool = deps.sentencePool ?? 10;
+
+  /**
+   * The extractive pipeline up to its decision: analyse the question, retrieve a wide pool, weigh the terms,
+   * gather and score sentence evidence, then select quotes and the short answer, or a refusal with its reason.
+   */
+  async function decide(input: AskInput, retriever: Retriever, language: AnswerLanguage) {
+    const analysis = analyseQuestion({ question: input.question, language, history: input.history }, (q) => retriever.expand(q), knowledge);
+    const query = condenseQuestion(input.question, input.history);
+    const k = input.k ?? defaultK;
+    const pool = await retriever.search(query, { k: Math.max(k, policy.sentencePool), filters: input.filters });
+    const [frequencies, stats, documents] = await Promise.all([
+      retriever.corpus.documentFrequencies(termStems(analysis)),
+      retriever.corpus.stats(),
+      retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]),
+    ]);
+    const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
+    const scored = gatherEvidence(analysis, terms, pool, documents, policy, (w) => isCommonWord(knowledge, w));
+    const selection = selectEvidence(analysis, terms, scored, documents, policy);
+    return { analysis, pool, passages: pool.slice(0, k), selection };
+  }
 
   /** Streams an answer: citations first, then text deltas, then the summary. */
   async function* stream(input: AskInput, retriever: Retriever): AsyncGenerator<AskEvent> {
     const started = performance.now();
     const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.question) : input.language;
-    const query = condenseQuestion(input.question, input.history);
-    const k = input.k ?? defaultK;
-    const pool = await retriever.search(query, { k: chatModel ? k : Math.max(k, sentencePool), filters: input.filters });
-    const passages = pool.slice(0, k);
+    const { analysis, passages, selection } = await decide(input, retriever, language);
     const retrieved = performance.now();
-    const expanded = retriever.expand(query);
-    const kind = questionKind(input.question);
-    const [frequencies, stats, documents] = await Promise.all([
-      retriever.corpus.documentFrequencies(expanded.terms.flatMap((t) => [t.stem, ...t.translationStems])),
-      retriever.corpus.stats(),
-      retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]),
-    ]);
-    const weights = termWeights(expanded, { chunks: stats.chunks, frequencies }, focusWord(input.question));
-    const ranked = scoreSentences(expanded, pool, weights, kind, documents);
-    const missing = requiredNumbers(input.question).filter((n) => !pool.some((p) => hasNumber(p.chunk.text, n)));
-    const aboutUnknownName = unknownNameShare(expanded, weights, frequencies, pool) >= UNKNOWN_NAME_SHARE;
-    const selected = missing.length > 0 || aboutUnknownName ? [] : selectSentences(ranked, kind, extractive);
 
     const done = (fields: Pick<AskDone, 'answerable' | 'mode' | 'model' | 'used'> & Partial<AskDone>): AskEvent => {
       const finished = performance.now();
@@ -119,10 +115,10 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       };
     };
 
-    if (selected.length === 0) {
+    if (!selection.answerable) {
       yield { type: 'citations', citations: [] };
       yield { type: 'delta', text: messages[language].refusal };
-      yield done({ answerable: false, mode: chatModel ? 'llm' : 'extractive', model: chatModel ? llm.model : EXTRACTIVE_MODEL, used: [] });
+      yield done({ answerable: false, mode: chatModel ? 'llm' : 'extractive', model: chatModel ? llm.model : EXTRACTIVE_MODEL, used: [], refusalReason: selection.reason });
       return;
     }
 
@@ -159,7 +155,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       }
     }
 
-    const answer = composeExtractiveAnswer(selected, language);
+    const answer = composeAnswer(selection.quotes, selection.answer, analysis);
     yield { type: 'citations', citations: answer.citations };
     for (const piece of pieces(answer.text)) yield { type: 'delta', text: piece };
     yield done({ answerable: true, mode: 'extractive', model: EXTRACTIVE_MODEL, used: answer.citations.map((c) => c.n), ...(fallback ? { fallback } : {}) });
@@ -185,6 +181,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
           timings: done.timings,
           suggestions: done.suggestions,
           ...(done.fallback ? { fallback: done.fallback } : {}),
+          ...(done.refusalReason ? { refusalReason: done.refusalReason } : {}),
         };
       }
     }

@@ -4,6 +4,8 @@ import type { AnswerLanguage } from '../text/detect-language.js';
 export const messages: Record<AnswerLanguage, {
   leadIn: string;
   leadInTranslated: (sourceLanguage: string) => string;
+  /** Introduces quotes from one communiqué: its title, its date when known, the quotes' language when foreign. */
+  fromDocument: (title: string, date: string | null, foreignLanguage: string | null) => string;
   refusal: string;
   open: string;
   close: string;
@@ -11,6 +13,7 @@ export const messages: Record<AnswerLanguage, {
   fr: {
     leadIn: 'D’après les communiqués :',
     leadInTranslated: (lang) => `D’après les communiqués (citations en ${languageName.fr[lang] ?? lang}) :`,
+    fromDocument: (title, date, lang) => `D’après le communiqué « ${title} »${date ? ` (${date})` : ''}${lang ? `, cité en ${languageName.fr[lang] ?? lang}` : ''} :`,
     refusal: 'Je ne trouve pas cette information dans les communiqués.',
     open: '« ',
     close: ' »',
@@ -18,6 +21,7 @@ export const messages: Record<AnswerLanguage, {
   en: {
     leadIn: 'According to the communiqués:',
     leadInTranslated: (lang) => `According to the communiqués (quoted in the original ${languageName.en[lang] ?? lang}):`,
+    fromDocument: (title, date, lang) => `According to the communiqué “${title}”${date ? ` (${date})` : ''}${lang ? `, quoted in the original ${languageName.en[lang] ?? lang}` : ''}:`,
     refusal: 'I could not find this in the communiqués.',
     open: '“',
     close: '”',

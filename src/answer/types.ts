@@ -1,6 +1,7 @@
 import type { SearchFilters } from '../retrieval/create-retriever.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import type { Turn } from './condense-question.js';
+import type { RefusalReason } from './select-evidence.js';
 
 /** A question as the API receives it (already validated). */
 export interface AskInput {
@@ -52,6 +53,8 @@ export interface AskDone {
   used: number[];
   suggestions: Suggestion[];
   fallback?: 'llm_unavailable';
+  /** Why the question was refused, when it was. */
+  refusalReason?: RefusalReason;
 }
 
 /** The events of a streamed answer, in order: citations, deltas, done. */
@@ -71,4 +74,6 @@ export interface AskResult {
   timings: Timings;
   suggestions: Suggestion[];
   fallback?: 'llm_unavailable';
+  /** Why the question was refused, when it was. */
+  refusalReason?: RefusalReason;
 }

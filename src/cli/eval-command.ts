@@ -6,7 +6,10 @@ import { checkFloors, evaluate, readQuestions, type Floors } from '../eval/evalu
 import { formatReport } from '../eval/run-eval.js';
 import { runCli, usageError } from './run-cli.js';
 
-const usage = 'Usage: npm run eval [-- --json] [--questions eval/questions.jsonl] [--floors eval/floors.json]';
+const usage = 'Usage: npm run eval [-- --json] [--split dev|test|all] [--dev eval/questions.jsonl] [--test eval/questions-test.jsonl] [--floors eval/floors.json] [--no-curve]';
+
+/** Thresholds of the refusal curve: the answer policy's minCoverage from 0.15 to 0.6. */
+const CURVE = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
 
 runCli(async () => {
   let parsed;
@@ -15,23 +18,33 @@ runCli(async () => {
       args: process.argv.slice(2),
       options: {
         json: { type: 'boolean', default: false },
-        questions: { type: 'string', default: 'eval/questions.jsonl' },
+        split: { type: 'string', default: 'all' },
+        dev: { type: 'string', default: 'eval/questions.jsonl' },
+        test: { type: 'string', default: 'eval/questions-test.jsonl' },
         floors: { type: 'string', default: 'eval/floors.json' },
+        'no-curve': { type: 'boolean', default: false },
       },
       strict: true,
     });
   } catch (error) {
     throw usageError((error as Error).message, usage);
   }
+  const { values } = parsed;
+  if (!['dev', 'test', 'all'].includes(values.split)) throw usageError(`--split must be dev, test or all (got ${values.split}).`, usage);
   const config = loadConfig();
-  const questions = await readQuestions(resolve(parsed.values.questions));
-  const report = await evaluate(config, questions, (line) => console.error(line));
-  const floors = JSON.parse(await readFile(resolve(parsed.values.floors), 'utf8')) as Floors;
-  const misses = checkFloors(report, floors);
-  if (parsed.values.json) console.log(JSON.stringify({ ...report, floors: { misses } }, null, 2));
-  else {
-    console.log(formatReport(report));
-    console.log(misses.length ? `\nBelow floors:\n  ${misses.join('\n  ')}` : '\nAll floors hold.');
+  const floors = JSON.parse(await readFile(resolve(values.floors), 'utf8')) as Record<string, Floors>;
+  const splits = (['dev', 'test'] as const).filter((s) => values.split === 'all' || values.split === s);
+  const reports: Record<string, unknown> = {};
+  const misses: string[] = [];
+  for (const split of splits) {
+    const questions = await readQuestions(resolve(values[split]));
+    const report = await evaluate(config, questions, (line) => console.error(line), { curve: values['no-curve'] ? [] : CURVE });
+    const below = checkFloors(report, floors[split] ?? {}).map((m) => `${split}: ${m}`);
+    misses.push(...below);
+    reports[split] = report;
+    if (!values.json) console.log(`\n=== ${split} split (${questions.length} questions, ${values[split]}) ===\n${formatReport(report)}`);
   }
+  if (values.json) console.log(JSON.stringify({ ...reports, floors: { misses } }, null, 2));
+  else console.log(misses.length ? `\nBelow floors:\n  ${misses.join('\n  ')}` : '\nAll floors hold.');
   if (misses.length) process.exitCode = 1;
 });

@@ -7,6 +7,8 @@ import { createChunker } from '../ingest/chunk-document.js';
 import { buildIndex, type BuildIndexResult } from '../index/build-index.js';
 import { readManifest, type IndexManifest } from '../index/manifest.js';
 import { openIndex } from '../index/open-index.js';
+import { loadLexicalKnowledge, type KnowledgeStatus } from '../lexicon/load-knowledge.js';
+import { withCorpusAcronyms, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
 import { createRetriever, type NodeRetriever } from '../retrieval/create-retriever.js';
 
@@ -42,6 +44,9 @@ export interface Runtime {
   built?: BuildIndexResult;
   /** Why cross-language expansion is off, when it is. */
   expansionOff?: string;
+  /** Lexical resources of the answer pipeline, and which are active. */
+  knowledge: LexicalKnowledge;
+  knowledgeStatus: KnowledgeStatus;
 }
 
 /** The bilingual lexicon (parsed once, then cached next to the index), or why query expansion is off; logged. */
@@ -76,5 +81,9 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
   const index = await openIndex(config.indexDir);
   const status = await lexiconFor(config, log);
   const retriever = createRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
-  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason };
+  const loaded = loadLexicalKnowledge({ lexicon: status.lexicon, thesaurusDir: config.thesaurusDir });
+  const knowledgeStatus = loaded.status;
+  const knowledge = withCorpusAcronyms(loaded.knowledge, index.documents.values());
+  log(`Answer matching: glossary (${knowledgeStatus.glossary.entries} entries)${knowledgeStatus.dictionary ? ', FreeDict' : ''}${knowledgeStatus.thesaurus ? `, thesauri ${knowledgeStatus.thesaurus.join(', ')}` : ''}${knowledgeStatus.wordnet ? ', WordNet' : ''}${knowledgeStatus.missing.length ? `; missing ${knowledgeStatus.missing.join('; ')}` : ''}`);
+  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, knowledgeStatus };
 }

@@ -16,7 +16,7 @@ runCli(async () => {
   const runtime = await openRuntime(config, say, { buildIfMissing: true });
   say(`Embeddings: ${describeEmbedder(runtime.embeddings.info)}${runtime.embeddings.fallbackReason ? ` (fallback: ${runtime.embeddings.fallbackReason})` : ''}`);
   const chatModel = await createChatModel(config.llm);
-  const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined });
+  const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined, knowledge: runtime.knowledge });
   say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');
   const { app } = createNodeApp({
     config,

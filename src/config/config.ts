@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Dictionary query expansion (English↔French); off when false or when the dictionaries are missing. */
   queryExpansion: boolean;
   dictDir: string;
+  /** Folder of the MyThes thesauri (Debian mythes-fr, mythes-en-us). */
+  thesaurusDir: string;
   server: { host: string; port: number };
   llm: {
     provider: 'none' | 'openai' | 'ollama';
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     },
     queryExpansion: flag(env, 'QUERY_EXPANSION', true),
     dictDir: resolve(cwd, text(env, 'DICT_DIR', '/usr/share/dictd')),
+    thesaurusDir: resolve(cwd, text(env, 'THESAURUS_DIR', '/usr/share/mythes')),
     server: {
       host: text(env, 'HOST', '127.0.0.1'),
       port: integer(env, 'PORT', 8787, 0, 65_535),

@@ -6,6 +6,8 @@ import { runIndexBuild } from '../cli/runtime.js';
 import type { AppConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
 import { openIndex } from '../index/open-index.js';
+import { withCorpusAcronyms } from '../lexicon/lexical-knowledge.js';
+import { loadLexicalKnowledge } from '../lexicon/load-knowledge.js';
 import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
 import { runEval, type EvalQuestion, type EvalReport } from './run-eval.js';
@@ -27,9 +29,15 @@ export async function readQuestions(path: string): Promise<EvalQuestion[]> {
 
 /**
  * Evaluates the configured corpus and embedder on a fresh index in a temporary folder (the user's index is not
- * touched): vector, BM25 and hybrid retrieval with and without dictionary expansion, and answers with and without it.
+ * touched): vector, BM25 and hybrid retrieval with and without dictionary expansion, and answers with and without it;
+ * optionally the refusal curve over the answer policy's `minCoverage` at the given thresholds.
  */
-export async function evaluate(config: AppConfig, questions: EvalQuestion[], log: (line: string) => void = () => {}): Promise<EvalReport> {
+export async function evaluate(
+  config: AppConfig,
+  questions: EvalQuestion[],
+  log: (line: string) => void = () => {},
+  options: { curve?: number[] } = {},
+): Promise<EvalReport> {
   const dir = await mkdtemp(join(tmpdir(), 'communiques-eval-'));
   try {
     const indexConfig = { ...config, indexDir: dir };
@@ -38,13 +46,15 @@ export async function evaluate(config: AppConfig, questions: EvalQuestion[], log
     const { lexicon } = config.queryExpansion ? await loadLexicon(config.dictDir, dir) : { lexicon: null };
     const withDictionary = createRetriever({ embeddings, index, lexicon, options: config.retrieval });
     const withoutDictionary = createRetriever({ embeddings, index, lexicon: null, options: config.retrieval });
-    const answerer = createAnswerer();
+    const knowledge = withCorpusAcronyms(loadLexicalKnowledge({ lexicon, thesaurusDir: config.thesaurusDir }).knowledge, index.documents.values());
+    const answerer = createAnswerer({ knowledge });
     const expansion = lexicon ? [{ label: '+dict', retriever: withDictionary }, { label: '', retriever: withoutDictionary }] : [{ label: '', retriever: withoutDictionary }];
     const retrievalConfigs = expansion.flatMap(({ label, retriever }) =>
       (['vector', 'lexical', 'hybrid'] as const).map((mode) => ({ name: `${mode}${label}`, retriever, options: { mode } })),
     );
     const answerConfigs = expansion.map(({ label, retriever }) => ({ name: `extractive${label}`, retriever, answerer }));
-    return await runEval(questions, retrievalConfigs, answerConfigs);
+    const curve = (options.curve ?? []).map((threshold) => ({ threshold, answerer: createAnswerer({ knowledge, policy: { minCoverage: threshold } }) }));
+    return await runEval(questions, retrievalConfigs, answerConfigs, curve);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -15,6 +15,8 @@ export interface EvalQuestion {
   /** Regular expressions that a correct answer (or its quotes) must all match. */
   facts: string[];
   answerable: boolean;
+  /** How the question is asked (paraphrase, who-said, near-miss…), for reading the misses. */
+  style?: string;
 }
 
 /** Retrieval quality of one configuration over a set of questions. */
@@ -34,6 +36,8 @@ export interface AnswerMetrics {
   citationValidity: number;
   refusalPrecision: number;
   refusalRecall: number;
+  /** Share of the answerable questions that were refused. */
+  falseRefusals: number;
   latencyP50Ms: number;
   latencyP95Ms: number;
 }
@@ -44,6 +48,8 @@ export interface EvalReport {
   retrieval: Record<string, Record<string, RetrievalMetrics>>;
   answers: Record<string, Record<string, AnswerMetrics>>;
   failures: Array<{ id: string; question: string; problem: string }>;
+  /** Refusal precision/recall of the first answer configuration at other values of the policy's main threshold. */
+  curve?: Array<{ configuration: string; threshold: number } & Pick<AnswerMetrics, 'refusalPrecision' | 'refusalRecall' | 'falseRefusals' | 'factHit'>>;
 }
 
 /** A named retriever (e.g. with and without the dictionary) and the search options to evaluate it with. */
@@ -104,6 +110,7 @@ export async function runEval(
   questions: EvalQuestion[],
   retrievalConfigs: EvalConfiguration[],
   answerConfigs: Array<{ name: string; retriever: Retriever; answerer: Answerer }>,
+  curve: Array<{ threshold: number; answerer: Answerer }> = [],
 ): Promise<EvalReport> {
   const report: EvalReport = { embedder: '', retrieval: {}, answers: {}, failures: [] };
   const answerable = questions.filter((q) => q.answerable);
@@ -135,8 +142,23 @@ export async function runEval(
         if (problem) report.failures.push({ id: q.id, question: q.question, problem });
       }
     }
-    const documentText = (id: string) => config.retriever.index.documents.get(id)?.text;
-    report.answers[config.name] = Object.fromEntries(
+    report.answers[config.name] = answerMetrics(rows, (id) => config.retriever.index.documents.get(id)?.text);
+  }
+  const first = answerConfigs[0];
+  if (first && curve.length) {
+    report.curve = [];
+    for (const point of curve) {
+      const rows = new Map<string, Array<{ q: EvalQuestion; result: AskResult; ms: number }>>();
+      rows.set('all', []);
+      for (const q of questions) rows.get('all')!.push({ q, result: await point.answerer.ask({ question: q.question, history: q.history }, first.retriever), ms: 0 });
+      const m = answerMetrics(rows, (id) => first.retriever.index.documents.get(id)?.text)['all']!;
+      report.curve.push({ configuration: first.name, threshold: point.threshold, refusalPrecision: m.refusalPrecision, refusalRecall: m.refusalRecall, falseRefusals: m.falseRefusals, factHit: m.factHit });
+    }
+  }
+  return report;
+
+  function answerMetrics(rows: Map<string, Array<{ q: EvalQuestion; result: AskResult; ms: number }>>, documentText: (id: string) => string | undefined): Record<string, AnswerMetrics> {
+    return Object.fromEntries(
       [...rows].map(([g, list]) => {
         const ans = list.filter((r) => r.q.answerable);
         const refused = list.filter((r) => !r.result.answerable);
@@ -151,6 +173,7 @@ export async function runEval(
           citationValidity: round(mean(list.map((r) => (citationsValid(r.result, documentText) ? 1 : 0)))),
           refusalPrecision: round(refused.length ? refused.filter((r) => !r.q.answerable).length / refused.length : 1),
           refusalRecall: round(shouldRefuse.length ? shouldRefuse.filter((r) => !r.result.answerable).length / shouldRefuse.length : 1),
+          falseRefusals: round(ans.length ? ans.filter((r) => !r.result.answerable).length / ans.length : 0),
           latencyP50Ms: round(percentile(list.map((r) => r.ms), 50)),
           latencyP95Ms: round(percentile(list.map((r) => r.ms), 95)),
         };
@@ -158,7 +181,6 @@ export async function runEval(
       }),
     );
   }
-  return report;
 }
 
 /** Renders the report as plain-text tables. */
@@ -170,11 +192,16 @@ export function formatReport(report: EvalReport): string {
     for (const [g, m] of Object.entries(groups)) lines.push(`${pad(name, 28)}${pad(g, 8)}${pad(m.questions, 4)}${pad(m.recallAt1.toFixed(3), 7)}${pad(m.recallAt3.toFixed(3), 7)}${pad(m.recallAt5.toFixed(3), 7)}${m.mrr.toFixed(3)}`);
   }
   lines.push('', 'Answers');
-  lines.push(`${pad('configuration', 22)}${pad('group', 8)}${pad('n', 4)}${pad('source', 8)}${pad('fact', 7)}${pad('cites', 7)}${pad('refP', 7)}${pad('refR', 7)}${pad('p50 ms', 8)}p95 ms`);
+  lines.push(`${pad('configuration', 22)}${pad('group', 8)}${pad('n', 4)}${pad('source', 8)}${pad('fact', 7)}${pad('cites', 7)}${pad('refP', 7)}${pad('refR', 7)}${pad('falseR', 8)}${pad('p50 ms', 8)}p95 ms`);
   for (const [name, groups] of Object.entries(report.answers)) {
     for (const [g, m] of Object.entries(groups)) {
-      lines.push(`${pad(name, 22)}${pad(g, 8)}${pad(m.questions, 4)}${pad(m.sourceHit.toFixed(3), 8)}${pad(m.factHit.toFixed(3), 7)}${pad(m.citationValidity.toFixed(3), 7)}${pad(m.refusalPrecision.toFixed(3), 7)}${pad(m.refusalRecall.toFixed(3), 7)}${pad(m.latencyP50Ms.toFixed(1), 8)}${m.latencyP95Ms.toFixed(1)}`);
+      lines.push(`${pad(name, 22)}${pad(g, 8)}${pad(m.questions, 4)}${pad(m.sourceHit.toFixed(3), 8)}${pad(m.factHit.toFixed(3), 7)}${pad(m.citationValidity.toFixed(3), 7)}${pad(m.refusalPrecision.toFixed(3), 7)}${pad(m.refusalRecall.toFixed(3), 7)}${pad(m.falseRefusals.toFixed(3), 8)}${pad(m.latencyP50Ms.toFixed(1), 8)}${m.latencyP95Ms.toFixed(1)}`);
     }
+  }
+  if (report.curve?.length) {
+    lines.push('', `Refusal curve over the answer policy's minCoverage (${report.curve[0]!.configuration})`);
+    lines.push(`${pad('minCoverage', 13)}${pad('refP', 7)}${pad('refR', 7)}${pad('falseR', 8)}fact`);
+    for (const p of report.curve) lines.push(`${pad(p.threshold.toFixed(2), 13)}${pad(p.refusalPrecision.toFixed(3), 7)}${pad(p.refusalRecall.toFixed(3), 7)}${pad(p.falseRefusals.toFixed(3), 8)}${p.factHit.toFixed(3)}`);
   }
   if (report.failures.length) {
     lines.push('', 'Misses of the default configuration:');

@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { AppError } from '../errors.js';
+import { sentenceSpans, type Span } from '../text/sentence-spans.js';
 
 /** A span of one document, the unit that is embedded, indexed and cited. */
 export interface Chunk {
@@ -26,47 +27,6 @@ export interface ChunkerOptions {
 
 /** Defaults: small enough for sentence-level citations, large enough to hold a paragraph's context. */
 export const defaultChunkerOptions: ChunkerOptions = { chunkSize: 700, chunkOverlap: 150 };
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenterFor(language: string): Intl.Segmenter {
-  const locale = language === 'und' ? 'fr' : language;
-  let segmenter = segmenters.get(locale);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-    segmenters.set(locale, segmenter);
-  }
-  return segmenter;
-}
-
-/**
- * Sentence spans with surrounding white space trimmed. Each line is segmented on its own: sentences end at line
- * breaks anyway, and V8's segmenter slows down sharply on long strings (seconds for a 300 kB page).
- */
-export function sentenceSpans(text: string, language = 'fr'): Span[] {
-  const segmenter = segmenterFor(language);
-  const spans: Span[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.trim()) {
-      for (const { segment, index } of segmenter.segment(line)) {
-        const lead = segment.length - segment.trimStart().length;
-        const trimmed = segment.trim();
-        if (trimmed) spans.push({ start: lineStart + index + lead, end: lineStart + index + lead + trimmed.length });
-      }
-    }
-    lineStart = lineEnd + 1;
-  }
-  return spans;
-}
 
 /** Cuts a span longer than `max` at word boundaries (at a hard limit for a run without spaces). */
 function splitLong(text: string, span: Span, max: number): Span[] {

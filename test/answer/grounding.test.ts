@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer } from '../../src/answer/create-answerer.js';
+import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
 import type { AskResult } from '../../src/answer/types.js';
 import type { Runtime } from '../../src/cli/runtime.js';
 import type { FixtureQuestion } from '../helpers/fixtures.js';
@@ -9,11 +9,14 @@ import { seedsRuntime } from '../helpers/seeds-runtime.js';
 
 const questions: FixtureQuestion[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/questions.json'), 'utf8'));
 const offTopic: Array<{ language: string; question: string }> = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/off-topic.json'), 'utf8'));
-const answerer = createAnswerer();
+let answerer: Answerer;
 let runtime: Runtime;
 let cleanup: () => Promise<void>;
 
-beforeAll(async () => ({ runtime, cleanup } = await seedsRuntime()));
+beforeAll(async () => {
+  ({ runtime, cleanup } = await seedsRuntime());
+  answerer = createAnswerer({ knowledge: runtime.knowledge });
+});
 afterAll(async () => cleanup());
 
 /** Checks the grounding invariants of one answer against the index's documents. */
@@ -55,9 +58,19 @@ describe('refusals', () => {
 });
 
 describe('answer shape', () => {
-  it('leads an English answer over French sources with an English line that says the quotes are French', async () => {
+  it('leads an English answer over French sources with the fact in English, then a line that says the quotes are French', async () => {
     const result = await answerer.ask({ question: 'How many delegations took part in the solidarity conference on Venezuelan refugees and migrants?' }, runtime.retriever);
-    expect(result.answer.split('\n')[0]).toBe('According to the communiqués (quoted in the original French):');
+    const [lead, , source] = result.answer.split('\n');
+    expect(lead).toBe('120 delegations [1].');
+    expect(source).toMatch(/^According to the communiqué “.+”.*, quoted in the original French:$/);
+  });
+
+  it('leads a date question with the date written for the asker', async () => {
+    const fr = await answerer.ask({ question: 'Quand Jean Asselborn a-t-il rencontré Antonio Vitorino ?' }, runtime.retriever);
+    const en = await answerer.ask({ question: 'When did Jean Asselborn meet Antonio Vitorino?' }, runtime.retriever);
+    expect(fr.answer.split('\n')[0]).toBe('Le 28 novembre 2018 [1].');
+    expect(en.answer.split('\n')[0]).toBe('On 28 November 2018 [1].');
+    expect(en.citations[0]!.quote).toContain('28 novembre 2018');
   });
 
   it('leads a number question with the sentence that holds a number', async () => {
@@ -68,7 +81,7 @@ describe('answer shape', () => {
   it('answers in the language the request asks for', async () => {
     const result = await answerer.ask({ question: 'Combien de délégations ont participé ?', language: 'en' }, runtime.retriever);
     expect(result.language).toBe('en');
-    expect(result.answer).toMatch(/^According to the communiqués/);
+    expect(result.answer).toMatch(/^120 délégations \[1\]\.\n\nAccording to the communiqué/);
   });
 
   it('carries the subject of the previous question into a short follow-up', async () => {

@@ -1,0 +1,245 @@
+import type { ExpandedQuery } from '../retrieval/expand-query.js';
+import { findGlossaryTerms } from '../lexicon/glossary.js';
+import type { LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
+import type { AnswerLanguage } from '../text/detect-language.js';
+import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
+import { isFollowUp, type Turn } from './condense-question.js';
+
+/** The kind of answer a question asks for. */
+export type AnswerType =
+  | 'number' | 'percent' | 'amount' | 'duration' | 'date' | 'person' | 'organisation' | 'place'
+  | 'list' | 'yesno' | 'reason' | 'manner' | 'other';
+
+/** How a sentence word was matched to a question term. */
+export type MatchKind = 'exact' | 'glossary' | 'translation' | 'synonym' | 'cognate';
+
+/** One way a sentence can express a question term: all of `stems` present. */
+export interface TermForm {
+  stems: string[];
+  kind: MatchKind;
+}
+
+/** A key term of a question (a word, or a glossary name of several words) with the forms that match it. */
+export interface KeyTerm {
+  /** Folded question words it stands for. */
+  words: string[];
+  forms: TermForm[];
+  /** Written with a capital inside the question, or an acronym: a name of a person, place or body. */
+  isName: boolean;
+  isNumber: boolean;
+  /** The noun the question counts or asks for ("délégations" in "combien de délégations"). */
+  isFocus: boolean;
+  /** An ordinal ("deuxième", "third", "7e"): like a number, the evidence must state it. */
+  isOrdinal: boolean;
+  /** Brought by the previous question of a follow-up. */
+  fromHistory: boolean;
+  /** A word about the asking rather than the content ("communiqué", "according"): no weight. */
+  isMeta: boolean;
+}
+
+/** A question analysed once: language, answer type, focus, key terms, numbers and names it mentions. */
+export interface QuestionAnalysis {
+  question: string;
+  language: AnswerLanguage;
+  type: AnswerType;
+  /** Whether the asked-for noun is plural ("quels pays", "which officials"): the answer may be a list. */
+  plural: boolean;
+  /** The focus noun as the asker wrote it, for composing the answer ("delegations"), or null. */
+  focusText: string | null;
+  terms: KeyTerm[];
+  /** Numbers the question states in digits (years, counts, "No. 6"): the evidence must state them too. */
+  numbers: string[];
+  /** Whether the question continues the previous one (its terms were added from the history). */
+  followUp: boolean;
+}
+
+// Interrogatives of French and English by the answer they ask for: closed-class words of the two languages, matched
+// on lower-cased text with accents kept ("où" is a place question, "ou" is "or").
+const PATTERNS: Array<[AnswerType, RegExp]> = [
+  ['duration', /\b(combien de temps|pendant combien|how long)\b/u],
+  ['amount', /\b(quel montant|quelle somme|combien d'argent|how much money|what amount|what sum)\b/u],
+  ['percent', /\b(quel pourcentage|quelle part|quelle proportion|quel taux|what percentage|what share|what proportion|what percent|what rate)\b/u],
+  ['number', /\b(combien|how many|how much|quel nombre|what number|le nombre de|the number of)\b/u],
+  ['date', /\b(quand|quelle date|quel jour|quel mois|quelle année|en quelle année|depuis quand|when|what date|which date|what day|which day|what month|which month|what year|which year)\b/u],
+  ['reason', /\b(pourquoi|pour quelle raison|why|for what reason)\b/u],
+  ['place', /(?:^|[^\p{L}])(?:où|d'où)(?:[^\p{L}]|$)|\bwhere\b/u],
+];
+const PERSON = /(?:^|\b(?:à|a|par|de|avec|pour|to|by|with|from|for|of)\s+)(?:qui|who|whom|whose)\b/u;
+const MANNER = /\b(comment|how)\b/u;
+const LIST = /\b(quels sont les|quelles sont les|quels étaient les|quelles étaient les|what are the|what were the|which are the|list|liste|énumér|name the|citez|nommez)\b/u;
+const YES_NO = /^(est-ce qu|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|y a-t-il|y avait-il|\p{L}+-t-(?:il|elle|on)\b|\p{L}+-(?:il|elle|ils|elles)\b)/u;
+const WHICH_NOUN = /\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|which|what)\s+(?:(?:est|sont|était|étaient|is|are|was|were)\s+)?(?:(?:le|la|les|l'|the)\s*)?(\p{L}[\p{L}-]*)(?:\s+(?:de la|de l'|du|des|de|d'|of the|of)\s*(\p{L}[\p{L}-]*))?/u;
+const COUNTED = /\b(?:how many|how much|the number of|number of|combien d'|combien de|combien des|le nombre de|nombre de|nombre d')\s*(\p{L}[\p{L}-]*)/u;
+// Nouns that name the asking, not the thing asked: "what is the name of the…", "quel est le titre du…".
+const NAME_NOUNS = new Set(['nom', 'name', 'identite', 'identity', 'titre', 'title', 'type', 'kind', 'sorte']);
+// Words about the documents or the asking, in questions about any corpus ("selon le communiqué", "according to").
+const META_WORDS = new Set(['communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
+
+// Words that are function words in questions though not in stopword lists ("one of", "l'une des").
+const FUNCTION_WORDS = new Set(['one', 'ones', 'une', 'uns', 'unes', 'thing', 'things', 'chose', 'choses']);
+
+// Ordinal numbers of French and English (general vocabulary), and written with digits ("2e", "3rd").
+const ORDINAL_RANKS: Record<string, number> = Object.fromEntries([
+  ...'premier deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme dixieme'.split(' ').map((w, i) => [w, i + 1]),
+  ...'first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ').map((w, i) => [w, i + 1]),
+  ['premiere', 1], ['seconde', 2],
+]);
+const ordinalRank = (word: string) => ORDINAL_RANKS[word] ?? (/^(\d+)(?:e|eme|er|re|st|nd|rd|th)$/.exec(word) ? Number(/^\d+/.exec(word)![0]) : undefined);
+const isOrdinal = (word: string) => ordinalRank(word) !== undefined;
+/** Every way of writing the ordinal of a rank in French and English ("7e", "septième", "seventh"). */
+const ordinalForms = (rank: number) => [...Object.entries(ORDINAL_RANKS).filter(([, r]) => r === rank).map(([w]) => w), `${rank}e`, `${rank}eme`, `${rank}th`];
+// Cardinal number words between an interrogative and its noun ("which three cities", "quels six pays").
+const COUNT_AFTER_WH = /\b(which|what|quels|quelles)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+/u;
+
+// Answer types whose focus noun only restates the type ("year" for a date, "city" for a place).
+const NOUN_NAMES_TYPE: Partial<Record<AnswerType, AnswerType[]>> = { date: ['date'], duration: ['date'], place: ['place'] };
+
+const CLASS_TYPES: Record<string, AnswerType> = { person: 'person', place: 'place', time: 'date', organisation: 'organisation', quantity: 'number', money: 'amount', reason: 'reason' };
+
+function normalise(question: string): string {
+  return question.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/** The answer type a noun asks for ("minister" → person), through WordNet; French nouns through their translations. */
+function nounType(noun: string, language: AnswerLanguage, knowledge: LexicalKnowledge): AnswerType | null {
+  const classes = knowledge.nounClasses;
+  if (!classes) return null;
+  const folded = fold(noun);
+  // WordNet is English: a French noun is classified through its translations only ("pays" is not "pay").
+  const direct = language === 'en' ? classes.classify(folded) ?? singulars(folded).map((w) => classes.classify(w)).find((c) => c) ?? null : null;
+  const votes = new Map<string, number>();
+  if (direct) votes.set(direct, 2);
+  for (const translation of knowledge.translate(folded).slice(0, 4)) {
+    const head = words(translation).find((w) => !isStopword(w));
+    const cls = head ? classes.classify(head) : null;
+    if (cls) votes.set(cls, (votes.get(cls) ?? 0) + 1);
+  }
+  const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+  return best ? CLASS_TYPES[best[0]] ?? null : null;
+}
+
+/** The answer type, the focus noun as written, and whether the focus is plural. */
+export function answerTypeOf(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; plural: boolean } {
+  const q = normalise(question).replace(COUNT_AFTER_WH, '$1 ');
+  const counted = COUNTED.exec(q)?.[1] ?? null;
+  const which = WHICH_NOUN.exec(q);
+  let noun = which ? (NAME_NOUNS.has(fold(which[1]!)) && which[2] ? which[2] : which[1]!) : null;
+  if (noun && (isStopword(fold(noun)) || /^(est|sont|is|are|was|were)$/.test(noun))) noun = null;
+  const focus = counted ?? noun;
+  const plural = !!focus && /s$/.test(focus) && !/ss$/.test(focus);
+  // The interrogative that comes first decides ("Who was director when…" asks for a person, not a date).
+  const person = PERSON.exec(q);
+  const found = PATTERNS.map(([type, pattern]) => ({ type, index: pattern.exec(q)?.index ?? -1 }))
+    .concat([{ type: 'person' as AnswerType, index: person?.index ?? -1 }])
+    .filter((f) => f.index >= 0)
+    .sort((a, b) => a.index - b.index);
+  const first = found[0];
+  const whichFirst = which && (!first || which.index < first.index);
+  if (first && !whichFirst) {
+    if (first.type === 'number' && counted && /money|argent|fund|fonds|budget|cost|cout/.test(fold(counted))) return { type: 'amount', focus, plural };
+    return { type: first.type, focus, plural };
+  }
+  if (which && noun) {
+    const byNoun = nounType(noun, language, knowledge);
+    if (byNoun) return { type: byNoun, focus, plural };
+  }
+  if (LIST.test(q) || (which && plural)) return { type: 'list', focus, plural: true };
+  if (MANNER.test(q)) return { type: 'manner', focus, plural };
+  if (YES_NO.test(q)) return { type: 'yesno', focus, plural };
+  return { type: 'other', focus, plural };
+}
+
+/** Words written with a capital inside the question (not its first word), and acronyms anywhere: folded. */
+function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'’]\s+|^)(\p{Lu}[\p{L}-]*)/gu)) {
+    const isAcronym = /^\p{Lu}{2,}$/u.test(m[1]!);
+    if (m.index === 0 && !isAcronym) continue;
+    for (const w of words(m[1]!)) names.add(w);
+  }
+  return names;
+}
+
+/** Singular candidates of a plural of French or English ("countries" → "country", "délégations" → "délégation"). */
+function singulars(word: string): string[] {
+  const out: string[] = [];
+  if (/ies$/.test(word)) out.push(word.replace(/ies$/, 'y'));
+  if (/(?:x|s)$/.test(word) && word.length > 3) out.push(word.slice(0, -1));
+  if (/aux$/.test(word)) out.push(word.replace(/aux$/, 'al'));
+  return out;
+}
+
+/** Key terms of one text: glossary names as single terms, the other content words with translations and synonyms. */
+function termsOf(text: string, expanded: ExpandedQuery, knowledge: LexicalKnowledge, fromHistory: boolean, focus: string | null): KeyTerm[] {
+  const terms: KeyTerm[] = [];
+  const tokens = words(text);
+  const names = namesIn(text);
+  const covered = new Set<string>();
+  for (const match of findGlossaryTerms(knowledge.glossary, text)) {
+    // An acronym is kept even when it spells a function word ("EU" folds to "eu", a form of French "avoir").
+    const matchWords = tokens.slice(match.from, match.to).filter((w) => !isStopword(w) || match.to - match.from === 1);
+    if (matchWords.length === 0) continue;
+    const forms: TermForm[] = [];
+    for (const language of ['en', 'fr'] as const) {
+      for (const variant of match.entry[language]) {
+        const stems = contentWords(variant).map(stem);
+        const acronym = stems.length === 0 ? words(variant).map(stem) : stems;
+        if (acronym.length) forms.push({ stems: acronym, kind: variant === match.variant ? 'exact' : 'glossary' });
+      }
+    }
+    matchWords.forEach((w) => covered.add(w));
+    terms.push({ words: matchWords, forms, isName: matchWords.some((w) => names.has(w)), isNumber: false, isOrdinal: false, isFocus: !!focus && matchWords.includes(focus), fromHistory, isMeta: false });
+  }
+  for (const term of expanded.terms) {
+    if (covered.has(term.word)) continue;
+    const forms: TermForm[] = [{ stems: [term.stem], kind: 'exact' }];
+    for (const s of term.translationStems) forms.push({ stems: [s], kind: 'translation' });
+    // A plural the dictionary lacks is looked up in the singular ("countries" → "country" → "pays").
+    if (term.translationStems.length === 0) {
+      for (const singular of singulars(term.word)) {
+        for (const translation of knowledge.translate(singular)) {
+          for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation' });
+        }
+      }
+    }
+    const isNumber = /^\p{N}+$/u.test(term.word);
+    const rank = ordinalRank(term.word);
+    if (rank !== undefined) for (const w of ordinalForms(rank)) if (!forms.some((f) => f.stems[0] === stem(w))) forms.push({ stems: [stem(w)], kind: 'translation' });
+    if (!isNumber && knowledge.thesaurus) {
+      for (const synonym of knowledge.thesaurus.synonyms(term.word)) {
+        const s = stem(synonym);
+        if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });
+      }
+    }
+    terms.push({ words: [term.word], forms, isName: names.has(term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) });
+  }
+  return terms;
+}
+
+/**
+ * Analyses a question once: its answer type and focus, its key terms with every form that may express them
+ * (own stem, glossary equivalents, dictionary translations, thesaurus synonyms), the numbers it states, and for a
+ * follow-up, the previous question's terms at a lower weight (what "it", "la", "et quand ?" refer to).
+ */
+export function analyseQuestion(
+  input: { question: string; language: AnswerLanguage; history?: Turn[] },
+  expand: (text: string) => ExpandedQuery,
+  knowledge: LexicalKnowledge,
+): QuestionAnalysis {
+  const { type, focus, plural } = answerTypeOf(input.question, input.language, knowledge);
+  const focusWord = focus ? fold(focus) : null;
+  const terms = termsOf(input.question, expand(input.question), knowledge, false, focusWord);
+  // "Which year", "quelle ville": a noun that only names the kind of answer is not a word the evidence must contain.
+  const typeNoun = focus && NOUN_NAMES_TYPE[type]?.includes(nounType(focus, input.language, knowledge) ?? 'other');
+  if (typeNoun) for (const term of terms) if (term.isFocus) Object.assign(term, { isFocus: false, isMeta: true });
+  const previous = [...(input.history ?? [])].reverse().find((t) => t.role === 'user' && t.content.trim());
+  const followUp = !!previous && isFollowUp(input.question);
+  if (previous && followUp) {
+    const own = new Set(terms.flatMap((t) => t.words));
+    for (const term of termsOf(previous.content, expand(previous.content), knowledge, true, null)) {
+      if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isNumber: false, isOrdinal: false });
+    }
+  }
+  const numbers = [...new Set(fold(input.question).match(/\d+/g) ?? [])];
+  return { question: input.question, language: input.language, type, plural, focusText: focus, terms, numbers, followUp };
+}

@@ -1,0 +1,88 @@
+/**
+ * Every threshold and weight of the extractive answer pipeline, in one place. Each has a name, a default and the
+ * reason for it; code elsewhere reads them from here. Tuned on the dev split of `npm run eval` only.
+ */
+export interface AnswerPolicy {
+  /**
+   * Share of the question's key-term weight that a sentence (read in its passage, see `contextFactor`) must
+   * cover to count as evidence. The main refusal threshold: `npm run eval` prints the refusal precision/recall curve
+   * over it. Default 0.35, the middle of the dev split's plateau (0.3–0.4: no false refusal, every near-miss refused).
+   */
+  minCoverage: number;
+  /** How much a term counts when only the sentence's passage or the document's title states it, not the sentence
+   * itself (the sentence's own words count 1). Default 0.5: the passage sets the topic, the sentence must state the rest. */
+  contextFactor: number;
+  /** Share of the question's weight that the sentence must cover by its own words. Default 0.1: a sentence that
+   * states nothing of the question is not evidence, whatever its passage is about. */
+  minOwnCoverage: number;
+  /** How much a match counts, by how it was found. Own word 1; glossary names are exact equivalents (0.95); a
+   * dictionary translation may be another sense (0.8); a cognate shares a long prefix (0.6); a thesaurus synonym is
+   * looser still (0.5). */
+  matchWeights: { exact: number; glossary: number; translation: number; cognate: number; synonym: number };
+  /** Weight multiplier of the noun a question counts or asks for ("délégations" in "combien de délégations"). Default 2. */
+  focusWeight: number;
+  /** Weight of the previous question's terms in a follow-up, against the new question's 1. Default 0.5. */
+  historyWeight: number;
+  /** Share of the question's weight held by terms that no indexed chunk contains in any form, above which the
+   * question is about something the communiqués never mention ("Brexit", "the Mediterranean"). Default 0.3. */
+  maxUnknownShare: number;
+  /** Score bonus of a sentence that holds the kind of answer asked for (a number near the counted noun for "how
+   * many", a date for "when"…). Default 0.15: enough to win between sentences of close coverage, not over topic. */
+  typeBonus: number;
+  /** Score bonus for matched terms standing close together (see `compactness`). Default 0.1: breaks ties between
+   * sentences of similar coverage in favour of the one that names the terms side by side. */
+  proximityWeight: number;
+  /** Weight of a sentence's preceding sentence when it is read with it (a sentence that continues the previous one:
+   * "Ce chiffre pourrait atteindre…"). Default 0.85: the pair must cover clearly more to be quoted together. */
+  pairFactor: number;
+  /** Further bonus when that answer is a number with the very noun the question counts ("450 délégués" for "how
+   * many delegates", over "23 pays" next to "delegations"). Default 0.1. */
+  focusAnswerBonus: number;
+  /** Weight of the passage's retrieval score (0..1) in a sentence's score. Default 0.1: a tie-breaker. */
+  retrievalWeight: number;
+  /** Factor on the score of a line that is not prose (a menu item, a header, a short label). Default 0.5. */
+  nonProseFactor: number;
+  /** A further quote must score at least this share of the best one's. Default 0.7. */
+  extraQuoteRatio: number;
+  /** ...and add at least this share of the question's weight that the quotes before it do not cover. Default 0.15. */
+  extraQuoteGain: number;
+  /** A sentence holding an answer of the asked type replaces the best sentence only when its coverage reaches this
+   * share of the best one's. Default 0.85. */
+  typedSwitchRatio: number;
+  /** A second document that holds names the question mentions (and the first document lacks) is quoted when its
+   * sentence reaches this share of `minCoverage`: the question's terms are split between the two. Default 0.6. */
+  completionFactor: number;
+  /** Most quotes in one answer. Default 3. */
+  maxQuotes: number;
+  /** Passages whose sentences compete (at least the requested k). Default 12: a wide pool finds the one sentence
+   * that holds a fact; the corpus's document count bounds it anyway. */
+  sentencePool: number;
+}
+
+/** The default policy (see each field for the reason of its value). */
+export const defaultAnswerPolicy: AnswerPolicy = {
+  minCoverage: 0.35,
+  contextFactor: 0.5,
+  minOwnCoverage: 0.1,
+  matchWeights: { exact: 1, glossary: 0.95, translation: 0.8, cognate: 0.6, synonym: 0.5 },
+  focusWeight: 2,
+  historyWeight: 0.5,
+  maxUnknownShare: 0.3,
+  typeBonus: 0.15,
+  retrievalWeight: 0.1,
+  focusAnswerBonus: 0.1,
+  proximityWeight: 0.1,
+  pairFactor: 0.85,
+  nonProseFactor: 0.5,
+  extraQuoteRatio: 0.7,
+  extraQuoteGain: 0.15,
+  typedSwitchRatio: 0.85,
+  completionFactor: 0.6,
+  maxQuotes: 3,
+  sentencePool: 12,
+};
+
+/** The policy with some fields overridden, merged once. */
+export function answerPolicy(overrides: Partial<AnswerPolicy> = {}): AnswerPolicy {
+  return { ...defaultAnswerPolicy, ...overrides, matchWeights: { ...defaultAnswerPolicy.matchWeights, ...overrides.matchWeights } };
+}

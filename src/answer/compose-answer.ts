@@ -1,0 +1,106 @@
+import type { AnswerLanguage } from '../text/detect-language.js';
+import { fold } from '../text/terms.js';
+import type { QuestionAnalysis } from './analyse-question.js';
+import type { AnswerSpan } from './extract-answer.js';
+import { messages } from './messages.js';
+import type { ScoredUnit } from './gather-evidence.js';
+import type { Citation } from './types.js';
+
+const LOCALES: Record<AnswerLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+// Scale words of French and English number names (the long scale of French: milliard = 10⁹).
+const SCALES: Record<string, Record<AnswerLanguage, string>> = {
+  million: { fr: 'million', en: 'million' },
+  millions: { fr: 'millions', en: 'million' },
+  milliard: { fr: 'milliard', en: 'billion' },
+  milliards: { fr: 'milliards', en: 'billion' },
+  billion: { fr: 'milliard', en: 'billion' },
+  billions: { fr: 'milliards', en: 'billion' },
+};
+
+/** A date span written for the asker: "28 November 2018" / "28 novembre 2018", "July 2012", "2009". */
+export function formatDate(span: AnswerSpan, language: AnswerLanguage): string {
+  const date = span.date;
+  if (!date) return span.text;
+  const locale = LOCALES[language];
+  const range = /^(\d{1,2})(?:er)?\s+(?:et|and|-|–|au)\s+/u.exec(span.text);
+  const hasYear = Number.isFinite(date.year);
+  const when = new Date(Date.UTC(hasYear ? date.year : 2000, (date.month ?? 1) - 1, date.day ?? 1));
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', ...(date.day ? { day: 'numeric' } : {}), ...(date.month ? { month: 'long' } : {}), ...(hasYear ? { year: 'numeric' } : {}) };
+  if (!date.month) return String(date.year);
+  const text = new Intl.DateTimeFormat(locale, options).format(when);
+  return range ? `${range[1]}–${text}` : text;
+}
+
+/** A number span written for the asker: the number in their format, the scale word, then the counted noun as they asked. */
+export function formatCount(span: AnswerSpan, analysis: QuestionAnalysis, sourceLanguage: string): string {
+  if (span.value === undefined) return span.text;
+  if (sourceLanguage === analysis.language) return span.text;
+  const scale = /\b(millions?|milliards?|billions?)\b/iu.exec(span.text)?.[1]?.toLowerCase();
+  const percent = /%|pour cent|per ?cent/u.test(span.text) ? ' %' : '';
+  const number = new Intl.NumberFormat(LOCALES[analysis.language], { maximumFractionDigits: 2 }).format(span.value);
+  const scaleWord = scale ? ` ${SCALES[scale]?.[analysis.language] ?? scale}` : '';
+  const noun = analysis.focusText && !percent ? ` ${analysis.focusText}` : '';
+  return `${number}${percent.trim() ? (analysis.language === 'fr' ? ' %' : '%') : ''}${scaleWord}${noun}`;
+}
+
+/** The fact first, in the asker's language, with the citation of the quote it comes from. */
+function leadSentence(answer: { span: AnswerSpan; n: number; sourceLanguage: string }, analysis: QuestionAnalysis): string {
+  const { span, n } = answer;
+  const fr = analysis.language === 'fr';
+  let fact: string;
+  if (span.date) {
+    const formatted = formatDate(span, analysis.language);
+    const yearOnly = !span.date.month;
+    fact = fr ? `${yearOnly ? 'En' : span.date.day ? 'Le' : 'En'} ${formatted}` : `${yearOnly || !span.date.day ? 'In' : 'On'} ${formatted}`;
+  } else if (span.value !== undefined) fact = formatCount(span, analysis, answer.sourceLanguage);
+  else fact = span.text;
+  const capitalised = fact.charAt(0).toUpperCase() + fact.slice(1);
+  return `${capitalised} [${n}].`;
+}
+
+/** The line that introduces the quotes: which communiqué(s), and in which language they are quoted. */
+function sourceLine(quotes: ScoredUnit[], language: AnswerLanguage): string {
+  const m = messages[language];
+  const foreign = quotes.map((q) => q.passage.chunk.language).find((l) => l !== language && l !== 'und');
+  const documents = new Set(quotes.map((q) => q.unit.docId));
+  if (documents.size === 1) {
+    const { title, date } = quotes[0]!.passage.chunk;
+    return m.fromDocument(title, date ? new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : null, foreign ?? null);
+  }
+  return foreign ? m.leadInTranslated(foreign) : m.leadIn;
+}
+
+/**
+ * The answer: the fact first in the asker's language (a number with the noun they counted, a date in their date
+ * format, a name as written) with its [n]; then the communiqué it comes from; then the verbatim quotes, each with
+ * its citation. The short answer lies inside the first quote, so it can be checked there.
+ */
+export function composeAnswer(
+  quotes: ScoredUnit[],
+  answer: { span: AnswerSpan; quote: ScoredUnit } | null,
+  analysis: QuestionAnalysis,
+): { text: string; citations: Citation[] } {
+  const m = messages[analysis.language];
+  const ordered = answer ? [answer.quote, ...quotes.filter((q) => q !== answer.quote)] : quotes;
+  const citations: Citation[] = ordered.map((s, i) => ({
+    n: i + 1,
+    source: s.unit.docId,
+    title: s.passage.chunk.title,
+    date: s.passage.chunk.date,
+    quote: s.unit.text,
+    chunkId: s.passage.chunk.id,
+    start: s.unit.start,
+    end: s.unit.end,
+    score: Number(s.blended.toFixed(4)),
+  }));
+  const lines: string[] = [];
+  if (answer) {
+    const lead = leadSentence({ span: answer.span, n: 1, sourceLanguage: answer.quote.passage.chunk.language }, analysis);
+    // A lead that would only repeat the quote word for word adds nothing.
+    if (fold(answer.span.text) !== fold(answer.quote.unit.text)) lines.push(lead);
+  }
+  lines.push(sourceLine(ordered, analysis.language));
+  for (const c of citations) lines.push(`${m.open}${c.quote}${m.close} [${c.n}]`);
+  return { text: lines.join('\n\n'), citations };
+}

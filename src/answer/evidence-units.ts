@@ -1,0 +1,82 @@
+import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { sentenceSpans } from '../text/sentence-spans.js';
+import { fold, isStopword, stem } from '../text/terms.js';
+
+/** A word of a unit with its stem and offsets in the document. */
+export interface UnitToken {
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+/** A quotable span of a document (a sentence, or a whole quotation with its attribution), tokenized once. */
+export interface EvidenceUnit {
+  docId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Content words in order, with offsets. */
+  tokens: UnitToken[];
+  stems: Set<string>;
+  /** A sentence of running text, not a menu item, heading or label. */
+  prose: boolean;
+  /** Index of the unit in its document. */
+  position: number;
+}
+
+const MAX_UNIT = 700;
+
+/** Quotation marks still open at the end of a text: French guillemets and English curly quotes. */
+function openQuotes(text: string): number {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return count(/«/g) - count(/»/g) + count(/“/g) - count(/”/g);
+}
+
+/**
+ * Sentence spans for answers, with a quotation kept whole: when a sentence opens « or “ and a later sentence of the
+ * same paragraph closes it, they form one unit, so the attribution ("», a déclaré X", "”, said X") stays with the
+ * words it attributes. Units stay under 700 characters.
+ */
+export function answerUnits(text: string, language: string): Array<{ start: number; end: number }> {
+  const units: Array<{ start: number; end: number }> = [];
+  for (const span of sentenceSpans(text, language)) {
+    const last = units.at(-1);
+    const joinable = last && openQuotes(text.slice(last.start, last.end)) > 0 && !text.slice(last.end, span.start).includes('\n') && span.end - last.start <= MAX_UNIT;
+    if (joinable) last.end = span.end;
+    else units.push({ ...span });
+  }
+  return units;
+}
+
+/** Content-word tokens of a span of text with their offsets (relative to `offset`). */
+export function tokenize(text: string, offset = 0): UnitToken[] {
+  const tokens: UnitToken[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = fold(m[0]);
+    if (word.length < 2 || isStopword(word)) continue;
+    tokens.push({ word, stem: stem(word), start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** Running text ends like a sentence, or is long; a menu item or a heading does not. */
+function isProse(text: string, tokens: number): boolean {
+  return /[.!?»”:;)]$/u.test(text) ? tokens >= 4 : tokens >= 12;
+}
+
+const cache = new WeakMap<CorpusDocument, EvidenceUnit[]>();
+
+/** A document's evidence units, computed once per loaded document (not on every question). */
+export function documentUnits(document: CorpusDocument): EvidenceUnit[] {
+  let units = cache.get(document);
+  if (!units) {
+    units = answerUnits(document.text, document.language).map((span, position) => {
+      const text = document.text.slice(span.start, span.end);
+      const tokens = tokenize(text, span.start);
+      return { docId: document.id, ...span, text, tokens, stems: new Set(tokens.map((t) => t.stem)), prose: isProse(text, tokens.length), position };
+    });
+    cache.set(document, units);
+  }
+  return units;
+}

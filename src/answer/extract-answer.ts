@@ -1,0 +1,228 @@
+import * as chrono from 'chrono-node';
+import { fold, isStopword } from '../text/terms.js';
+import type { AnswerType } from './analyse-question.js';
+import type { UnitToken } from './evidence-units.js';
+
+/** A short answer inside a sentence: offsets relative to the sentence, and what it holds. */
+export interface AnswerSpan {
+  start: number;
+  end: number;
+  text: string;
+  /** A calendar date when the span is one (for formatting in the asker's language). */
+  date?: { year: number; month?: number; day?: number };
+  /** The number when the span starts with one. */
+  value?: number;
+  /** The span holds the noun the question counts ("120 délégations" for "how many delegations"). */
+  countsFocus?: boolean;
+}
+
+const MONTH_NAMES = (() => {
+  const names = new Set<string>();
+  for (const locale of ['fr', 'en']) {
+    for (let m = 0; m < 12; m++) {
+      for (const month of ['long', 'short'] as const) names.add(fold(new Intl.DateTimeFormat(locale, { month }).format(new Date(2020, m, 15))).replace(/\.$/, ''));
+    }
+  }
+  return names;
+})();
+
+const MONTH_INDEX = (() => {
+  const index = new Map<string, number>();
+  for (const locale of ['fr', 'en']) for (let m = 0; m < 12; m++) index.set(fold(new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2020, m, 15))), m + 1);
+  return index;
+})();
+
+/** Country and territory names in French and English (ISO 3166 regions through `Intl.DisplayNames`), folded. */
+const COUNTRY_NAMES = (() => {
+  const names = new Set<string>();
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const displays = ['fr', 'en'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+  for (const a of letters) for (const b of letters) for (const d of displays) {
+    const name = d.of(a + b);
+    if (name) names.add(fold(name));
+  }
+  return names;
+})();
+
+// Cardinal number words of French and English (general vocabulary), for "six missions", "three countries".
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
+  ...'zero un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize'.split(' ').map((w, i) => [w, i]),
+  ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen'.split(' ').map((w, i) => [w, i]),
+  ['une', 1], ['vingt', 20], ['trente', 30], ['quarante', 40], ['cinquante', 50], ['cent', 100], ['mille', 1000],
+  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['hundred', 100], ['thousand', 1000], ['dozen', 12], ['douzaine', 12],
+]);
+
+const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[  \u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)(?:\s*(?:%|pour cent|percent|per cent))?(?:\s+(?:millions?|milliards?|billions?|trillions?|mille|thousand))?(?![\p{L}\p{N}])/gu;
+const CURRENCY = /(?:€|\$|£|\b(?:euros?|dollars?|USD|EUR|CHF|GBP|francs?|livres?|pounds?)\b)/iu;
+const TIME_UNIT = /^(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?|decades?|décennies?|siècles?|centuries)$/iu;
+const TITLE = /(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|S\.E\.)\s+/u;
+const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*[\p{Ll}.]|\p{Lu}\.)/u;
+const NAME_SEQUENCE = new RegExp(`(?:${TITLE.source})?${NAME_WORD.source}(?:\\s+(?:(?:de|da|del|van|von|der|le|la|di|du|bin|ibn)\\s+)?${NAME_WORD.source}){1,3}`, 'gu');
+const LOCATIVE = /(?:^|\s)(?:à|au|aux|en|dans|vers|depuis|de|d'|in|at|from|to|into)\s*$/iu;
+
+function parseNumber(text: string): number | undefined {
+  const word = NUMBER_WORDS[fold(text)];
+  if (word !== undefined) return word;
+  const compact = text.replace(/[  \u202f]/g, '');
+  // "1,88" is a French decimal; "25,000" an English thousands separator.
+  const n = /^\d{1,3}(,\d{3})+$/.test(compact) ? Number(compact.replace(/,/g, '')) : Number(compact.replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Numbers in a sentence (digits, with grouping, decimals, percent and "million"; or number words). */
+export function numberSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const m of text.matchAll(NUMBER)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: parseNumber(m[1]!) });
+  for (const m of text.matchAll(/[\p{L}]+/gu)) {
+    const value = NUMBER_WORDS[fold(m[0])];
+    // "un"/"une"/"one" are articles more often than counts: only with a digit-free noun right after, as in "one of".
+    if (value !== undefined && !['un', 'une', 'one', 'zero'].includes(fold(m[0]))) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], value });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Dates in a sentence: full dates (chrono-node, French and English), "les 28 et 29 octobre 2019", months with a year, years. */
+export function dateSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  const seen = (start: number, end: number) => spans.some((s) => start < s.end && end > s.start);
+  for (const parser of [chrono.fr, chrono.en]) {
+    for (const r of parser.parse(text, new Date(2000, 0, 1))) {
+      // Relative dates ("hier", "today") are not facts of the text: only dates written with a day number.
+      if (!r.start.isCertain('day') || !r.start.isCertain('month') || !/\d/.test(r.text)) continue;
+      let start = r.index;
+      const before = /(\d{1,2}(?:er)?\s+(?:et|and|-|–|au)\s+)$/u.exec(text.slice(0, start));
+      if (before) start -= before[1]!.length;
+      const end = r.index + r.text.replace(/\s*-\s*\d{1,2}:\d{2}.*$/, '').length;
+      if (seen(start, end)) continue;
+      spans.push({
+        start, end, text: text.slice(start, end),
+        date: { year: r.start.isCertain('year') ? r.start.get('year')! : NaN, month: r.start.get('month')!, day: r.start.get('day')! },
+      });
+    }
+  }
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{L}+)\s+((?:1[89]|20)\d{2})(?![\p{L}\p{N}])/gu)) {
+    const month = MONTH_INDEX.get(fold(m[1]!));
+    if (month && !seen(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: { year: Number(m[2]), month } });
+  }
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}/.,-])((?:1[89]|20)\d{2})(?![\p{N}%]|[.,]\d)/gu)) {
+    if (!seen(m.index, m.index + 4)) spans.push({ start: m.index, end: m.index + 4, text: m[0], date: { year: Number(m[1]) } });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Capitalised word sequences that name a person (two words or more, or a title and a name); not months or countries.
+ * `isCommonWord` tells dictionary words apart: a sequence of them only ("Premier Ministre") is an office, not a name. */
+export function personSpans(text: string, isCommonWord: (folded: string) => boolean = () => false): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const m of text.matchAll(NAME_SEQUENCE)) {
+    const name = m[0].replace(/[.,]$/, '');
+    const parts = name.replace(TITLE, '').split(/\s+/).map(fold);
+    const titled = TITLE.test(name) && new RegExp(`^${TITLE.source}`, 'u').test(name);
+    if (parts.some((p) => MONTH_NAMES.has(p) || COUNTRY_NAMES.has(p) || isStopword(p))) continue;
+    if (!titled && parts.length < 2) continue;
+    if (parts.every((p) => isCommonWord(p))) continue;
+    // A sequence that opens the sentence with a capitalised common word ("Les Nations…") is not a person.
+    if (m.index === 0 && !titled && parts.length < 3) continue;
+    spans.push({ start: m.index, end: m.index + name.length, text: name });
+  }
+  return spans;
+}
+
+/** Places: capitalised words after a locative preposition, and country names in French or English. */
+export function placeSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
+    const folded = fold(m[0]);
+    const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    const isCountry = COUNTRY_NAMES.has(folded) || folded.split(/\s+/).some((w) => COUNTRY_NAMES.has(w));
+    if ((afterLocative || isCountry) && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return spans;
+}
+
+/** Organisations: acronyms and capitalised sequences of three words or more. */
+export function organisationSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])|\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+|l'|d')?\p{Lu}\p{Ll}+){2,}/gu)) {
+    if (m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return spans;
+}
+
+/** The words right after a number up to the counted noun ("120 délégations", "six missions de sélection"). */
+function withCountedNoun(text: string, span: AnswerSpan, maxWords = 3): AnswerSpan {
+  const rest = text.slice(span.end);
+  const m = new RegExp(`^(?:\\s+(?:de |d'|of )?[\\p{L}'’-]+){1,${maxWords}}`, 'u').exec(rest);
+  if (!m) return span;
+  // Stop after the first content word, or the second if the first is a unit ("millions de personnes").
+  const words = m[0].match(/\s+(?:de |d'|of )?[\p{L}'’-]+/gu) ?? [];
+  let take = '';
+  for (const w of words) {
+    take += w;
+    const bare = fold(w.trim().replace(/^(?:de |d'|of )/, ''));
+    if (!isStopword(bare) && !/^(millions?|milliards?|billions?|mille|thousand)$/.test(bare)) break;
+  }
+  return { ...span, end: span.end + take.length, text: text.slice(span.start, span.end + take.length) };
+}
+
+/**
+ * Candidate short answers of a type inside a sentence, each grown to what a reader needs: a number with its
+ * counted noun (or its currency for an amount, its unit for a duration), a date, a name. Types without a short
+ * answer (lists, yes/no, reasons…) have none: the sentence itself is the answer.
+ */
+export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean): AnswerSpan[] {
+  switch (type) {
+    case 'number': {
+      // Day numbers and years are parts of dates, not counts.
+      const dates = dateSpans(text);
+      return numberSpans(text)
+        .filter((s) => !dates.some((d) => s.start < d.end && s.end > d.start))
+        .map((s) => withCountedNoun(text, s));
+    }
+    case 'percent':
+      return numberSpans(text).filter((s) => /%|pour cent|per ?cent/u.test(s.text));
+    case 'amount':
+      return numberSpans(text)
+        .map((s) => withCountedNoun(text, s, 4))
+        .filter((s) => CURRENCY.test(text.slice(Math.max(0, s.start - 6), s.end + 12)));
+    case 'duration':
+      return numberSpans(text).map((s) => withCountedNoun(text, s, 1)).filter((s) => TIME_UNIT.test(s.text.split(/\s+/).at(-1) ?? ''));
+    case 'date':
+      return dateSpans(text);
+    case 'person':
+      return personSpans(text, isCommonWord);
+    case 'place':
+      return placeSpans(text);
+    case 'organisation':
+      return organisationSpans(text);
+    default:
+      return [];
+  }
+}
+
+/**
+ * The short answer of a sentence: among its typed spans, the one nearest to the question's matched words (the
+ * counted noun first, for a number), leaving out spans that only repeat what the question says.
+ */
+export function extractAnswer(
+  unit: { start: number; text: string },
+  type: AnswerType,
+  anchors: { focus: UnitToken[]; others: UnitToken[] },
+  questionWords: Set<string>,
+  isCommonWord?: (folded: string) => boolean,
+): AnswerSpan | null {
+  const spans = typedSpans(unit.text, type, isCommonWord).filter((s) => {
+    const words = fold(s.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
+    return words.length > 0 && !words.every((w) => questionWords.has(w));
+  });
+  if (spans.length === 0) return null;
+  const distance = (s: AnswerSpan, tokens: UnitToken[]) =>
+    Math.min(...tokens.map((t) => Math.max(0, t.start - unit.start - s.end, s.start - (t.end - unit.start))), Infinity);
+  const inside = (s: AnswerSpan) => anchors.focus.some((t) => t.start - unit.start >= s.start && t.end - unit.start <= s.end);
+  const ranked = spans
+    .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others) }))
+    .sort((a, b) => Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || a.s.start - b.s.start);
+  // A counting question's number stands next to its counted noun; far from it, it counts something else.
+  if ((type === 'number' || type === 'amount' || type === 'percent') && anchors.focus.length && ranked[0]!.d > 40) return null;
+  return ranked[0]!.s;
+}

