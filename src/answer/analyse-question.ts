@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import type { ExpandedQuery } from '../retrieval/expand-query.js';
 import { findGlossaryTerms } from '../lexicon/glossary.js';
 import type { LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
@@ -26,6 +27,8 @@ export interface KeyTerm {
   forms: TermForm[];
   /** Written with a capital inside the question, or an acronym: a name of a person, place or body. */
   isName: boolean;
+  /** A name that is no common word either (the thesaurus does not list it): "Brexit", "Kigali", not "Friends". */
+  isProperName: boolean;
   isNumber: boolean;
   /** The noun the question counts or asks for ("délégations" in "combien de délégations"). */
   isFocus: boolean;
@@ -51,6 +54,8 @@ export interface QuestionAnalysis {
   numbers: string[];
   /** Whether the question continues the previous one (its terms were added from the history). */
   followUp: boolean;
+  /** For a date question, the precision it asks for: a year ("en quelle année"), or a day ("on which date"). */
+  datePrecision: 'year' | 'day' | null;
 }
 
 // Interrogatives of French and English by the answer they ask for: closed-class words of the two languages, matched
@@ -91,13 +96,30 @@ const ordinalForms = (rank: number) => [...Object.entries(ORDINAL_RANKS).filter(
 // Cardinal number words between an interrogative and its noun ("which three cities", "quels six pays").
 const COUNT_AFTER_WH = /\b(which|what|quels|quelles)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+/u;
 
+// Date questions that ask for a year, or for the day itself.
+const YEAR_ASKED = /\b(quelle année|en quelle année|depuis quelle année|what year|which year|in what year|in which year|yr)\b/u;
+const DAY_ASKED = /\b(quel jour|quelle date|à quelle date|what date|which date|what day|which day|exact date)\b/u;
+
 // Answer types whose focus noun only restates the type ("year" for a date, "city" for a place).
 const NOUN_NAMES_TYPE: Partial<Record<AnswerType, AnswerType[]>> = { date: ['date'], duration: ['date'], place: ['place'] };
 
 const CLASS_TYPES: Record<string, AnswerType> = { person: 'person', place: 'place', time: 'date', organisation: 'organisation', quantity: 'number', money: 'amount', reason: 'reason' };
 
+// Interrogative words, to recognise them misspelt ("wich", "wat", "combein") when nothing else reads that way.
+const INTERROGATIVES = ['which', 'what', 'when', 'where', 'whom', 'whose', 'how', 'quel', 'quelle', 'quels', 'quelles', 'combien', 'comment', 'pourquoi', 'quand'];
+
+/** One edit apart: insertion, deletion, substitution or a swap of two neighbours. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const swap = a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return swap || a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
 function normalise(question: string): string {
-  return question.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
+  const text = question.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
+  return text.replace(/\p{L}{3,}/gu, (word) => (isStopword(fold(word)) ? word : INTERROGATIVES.find((q) => q.length >= 4 && oneEditApart(word, q)) ?? word));
 }
 
 /** The answer type a noun asks for ("minister" → person), through WordNet; French nouns through their translations. */
@@ -118,8 +140,27 @@ function nounType(noun: string, language: AnswerLanguage, knowledge: LexicalKnow
   return best ? CLASS_TYPES[best[0]] ?? null : null;
 }
 
+/**
+ * The noun phrase an English question counts or asks for, with its adjectives ("rural households" in "how many
+ * rural households will…"), through compromise's part-of-speech tags; null when there is none.
+ */
+export function englishFocusPhrase(question: string): string | null {
+  const match = nlp(question.toLowerCase()).match('(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
+  const phrase = match.groups('np') as { text(): string } | undefined;
+  const text = phrase?.text().trim();
+  return text ? text : null;
+}
+
 /** The answer type, the focus noun as written, and whether the focus is plural. */
-export function answerTypeOf(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; plural: boolean } {
+export function answerTypeOf(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; focusText: string | null; plural: boolean } {
+  const { type, focus, plural } = typeAndFocus(question, language, knowledge);
+  // English puts adjectives before the noun: the phrase ends with the noun that is the focus.
+  const phrase = language === 'en' && focus ? englishFocusPhrase(question) : null;
+  const head = phrase?.split(/\s+/).at(-1) ?? null;
+  return phrase && head ? { type, focus: head, focusText: phrase, plural } : { type, focus, focusText: focus, plural };
+}
+
+function typeAndFocus(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; plural: boolean } {
   const q = normalise(question).replace(COUNT_AFTER_WH, '$1 ');
   const counted = COUNTED.exec(q)?.[1] ?? null;
   const which = WHICH_NOUN.exec(q);
@@ -188,7 +229,7 @@ function termsOf(text: string, expanded: ExpandedQuery, knowledge: LexicalKnowle
       }
     }
     matchWords.forEach((w) => covered.add(w));
-    terms.push({ words: matchWords, forms, isName: matchWords.some((w) => names.has(w)), isNumber: false, isOrdinal: false, isFocus: !!focus && matchWords.includes(focus), fromHistory, isMeta: false });
+    terms.push({ words: matchWords, forms, isName: matchWords.some((w) => names.has(w)), isProperName: false, isNumber: false, isOrdinal: false, isFocus: !!focus && matchWords.includes(focus), fromHistory, isMeta: false });
   }
   for (const term of expanded.terms) {
     if (covered.has(term.word)) continue;
@@ -211,7 +252,7 @@ function termsOf(text: string, expanded: ExpandedQuery, knowledge: LexicalKnowle
         if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });
       }
     }
-    terms.push({ words: [term.word], forms, isName: names.has(term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) });
+    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !(knowledge.thesaurus?.synonyms(term.word).length), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) });
   }
   return terms;
 }
@@ -226,7 +267,7 @@ export function analyseQuestion(
   expand: (text: string) => ExpandedQuery,
   knowledge: LexicalKnowledge,
 ): QuestionAnalysis {
-  const { type, focus, plural } = answerTypeOf(input.question, input.language, knowledge);
+  const { type, focus, focusText, plural } = answerTypeOf(input.question, input.language, knowledge);
   const focusWord = focus ? fold(focus) : null;
   const terms = termsOf(input.question, expand(input.question), knowledge, false, focusWord);
   // "Which year", "quelle ville": a noun that only names the kind of answer is not a word the evidence must contain.
@@ -237,9 +278,11 @@ export function analyseQuestion(
   if (previous && followUp) {
     const own = new Set(terms.flatMap((t) => t.words));
     for (const term of termsOf(previous.content, expand(previous.content), knowledge, true, null)) {
-      if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isNumber: false, isOrdinal: false });
+      if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isProperName: false, isNumber: false, isOrdinal: false });
     }
   }
   const numbers = [...new Set(fold(input.question).match(/\d+/g) ?? [])];
-  return { question: input.question, language: input.language, type, plural, focusText: focus, terms, numbers, followUp };
+  const q = normalise(input.question);
+  const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) ? 'day' : null;
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision };
 }

@@ -8,6 +8,16 @@ import type { Citation } from './types.js';
 
 const LOCALES: Record<AnswerLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A date formatter per locale and options, built once (building one costs more than formatting). */
+function dateFormat(language: AnswerLanguage, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}:${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(LOCALES[language], options)));
+  return format;
+}
+
 // Scale words of French and English number names (the long scale of French: milliard = 10⁹).
 const SCALES: Record<string, Record<AnswerLanguage, string>> = {
   million: { fr: 'million', en: 'million' },
@@ -22,13 +32,12 @@ const SCALES: Record<string, Record<AnswerLanguage, string>> = {
 export function formatDate(span: AnswerSpan, language: AnswerLanguage): string {
   const date = span.date;
   if (!date) return span.text;
-  const locale = LOCALES[language];
   const range = /^(\d{1,2})(?:er)?\s+(?:et|and|-|–|au)\s+/u.exec(span.text);
   const hasYear = Number.isFinite(date.year);
   const when = new Date(Date.UTC(hasYear ? date.year : 2000, (date.month ?? 1) - 1, date.day ?? 1));
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', ...(date.day ? { day: 'numeric' } : {}), ...(date.month ? { month: 'long' } : {}), ...(hasYear ? { year: 'numeric' } : {}) };
   if (!date.month) return String(date.year);
-  const text = new Intl.DateTimeFormat(locale, options).format(when);
+  const text = dateFormat(language, options).format(when);
   return range ? `${range[1]}–${text}` : text;
 }
 
@@ -66,7 +75,7 @@ function sourceLine(quotes: ScoredUnit[], language: AnswerLanguage): string {
   const documents = new Set(quotes.map((q) => q.unit.docId));
   if (documents.size === 1) {
     const { title, date } = quotes[0]!.passage.chunk;
-    return m.fromDocument(title, date ? new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : null, foreign ?? null);
+    return m.fromDocument(title, date ? dateFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : null, foreign ?? null);
   }
   return foreign ? m.leadInTranslated(foreign) : m.leadIn;
 }

@@ -149,6 +149,23 @@ export function organisationSpans(text: string): AnswerSpan[] {
   return spans;
 }
 
+/** How many characters nearer a date with a day counts than a bare year (about ten words). */
+const DAY_PRECISION = 60;
+
+// Connectives that introduce a cause or a purpose, in French and English (closed-class words).
+const CAUSAL = /(?:^|[\s,;(])(parce qu(?:e|')|puisqu(?:e|')|car|en raison d(?:e|u|es|')|à cause d(?:e|u|es|')|grâce à|afin d(?:e|')|pour que|étant donné|because(?: of)?|since|due to|owing to|in order to|so that|as a result of)(?=[\s,])/giu;
+
+/** Clauses that give a reason: from a causal connective to the end of the clause. */
+export function reasonSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const m of text.matchAll(CAUSAL)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const end = start + (/^[^.;!?»”]*/u.exec(text.slice(start))![0].length);
+    spans.push({ start, end, text: text.slice(start, end).trim() });
+  }
+  return spans;
+}
+
 /** The words right after a number up to the counted noun ("120 délégations", "six missions de sélection"). */
 function withCountedNoun(text: string, span: AnswerSpan, maxWords = 3): AnswerSpan {
   const rest = text.slice(span.end);
@@ -163,6 +180,16 @@ function withCountedNoun(text: string, span: AnswerSpan, maxWords = 3): AnswerSp
     if (!isStopword(bare) && !/^(millions?|milliards?|billions?|mille|thousand)$/.test(bare)) break;
   }
   return { ...span, end: span.end + take.length, text: text.slice(span.start, span.end + take.length) };
+}
+
+/** A number grown to its currency, written before ("USD 4.5 million", "€ 3") or after ("1,88 milliard d'euros"); null without one. */
+function withCurrency(text: string, span: AnswerSpan): AnswerSpan | null {
+  const before = new RegExp(`(${CURRENCY.source})\\s*$`, 'iu').exec(text.slice(Math.max(0, span.start - 8), span.start));
+  const after = new RegExp(`^\\s*(?:de |d'|d’|of )?(${CURRENCY.source})(?:\\s+(?:des États-Unis|américains|suisses|US))?`, 'iu').exec(text.slice(span.end));
+  if (!before && !after) return null;
+  const start = before ? span.start - before[0].length : span.start;
+  const end = after ? span.end + after[0].length : span.end;
+  return { ...span, start, end, text: text.slice(start, end) };
 }
 
 /**
@@ -182,9 +209,7 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
     case 'percent':
       return numberSpans(text).filter((s) => /%|pour cent|per ?cent/u.test(s.text));
     case 'amount':
-      return numberSpans(text)
-        .map((s) => withCountedNoun(text, s, 4))
-        .filter((s) => CURRENCY.test(text.slice(Math.max(0, s.start - 6), s.end + 12)));
+      return numberSpans(text).map((s) => withCurrency(text, s)).filter((s): s is AnswerSpan => s !== null);
     case 'duration':
       return numberSpans(text).map((s) => withCountedNoun(text, s, 1)).filter((s) => TIME_UNIT.test(s.text.split(/\s+/).at(-1) ?? ''));
     case 'date':
@@ -195,6 +220,8 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
       return placeSpans(text);
     case 'organisation':
       return organisationSpans(text);
+    case 'reason':
+      return reasonSpans(text);
     default:
       return [];
   }
@@ -219,8 +246,10 @@ export function extractAnswer(
   const distance = (s: AnswerSpan, tokens: UnitToken[]) =>
     Math.min(...tokens.map((t) => Math.max(0, t.start - unit.start - s.end, s.start - (t.end - unit.start))), Infinity);
   const inside = (s: AnswerSpan) => anchors.focus.some((t) => t.start - unit.start >= s.start && t.end - unit.start <= s.end);
+  // A "when" wants the most precise date: a day beats a month, a month beats a bare year, at similar distances.
+  const precision = (s: AnswerSpan) => (s.date?.day ? DAY_PRECISION : s.date?.month ? DAY_PRECISION / 2 : 0);
   const ranked = spans
-    .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others) }))
+    .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: (anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others)) - precision(s) }))
     .sort((a, b) => Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || a.s.start - b.s.start);
   // A counting question's number stands next to its counted noun; far from it, it counts something else.
   if ((type === 'number' || type === 'amount' || type === 'percent') && anchors.focus.length && ranked[0]!.d > 40) return null;

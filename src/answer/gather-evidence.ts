@@ -12,6 +12,8 @@ export interface ScoredUnit {
   /** The best-ranked retrieved passage that overlaps it. */
   passage: Passage;
   coverage: Coverage;
+  /** Coverage by its passage and the document's title. */
+  context: Coverage;
   /** Coverage of the question by the sentence read in its passage (see `inContext`). */
   blended: number;
   /** The short answer of the asked type inside it, if any. */
@@ -96,16 +98,17 @@ export function gatherEvidence(
         }
       }
       const blended = inContext(terms, cov, context, policy);
-      const focus = cov.matches.flatMap((m, i) => (m && terms[i]!.isFocus ? m.tokens : []));
-      const others = cov.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
-      const answer = extractAnswer(unit, analysis.type, { focus, others }, questionWords, isCommonWord);
-      const score = blended * (unit.prose ? 1 : policy.nonProseFactor)
-        + policy.proximityWeight * compactness(cov.matches)
-        + policy.retrievalWeight * passage.score
-        + (answer ? policy.typeBonus : 0)
-        + (answer?.countsFocus ? policy.focusAnswerBonus : 0);
-      byKey.set(key, { unit, passage, coverage: cov, blended, answer, score });
+      const score = blended * (unit.prose ? 1 : policy.nonProseFactor) + policy.proximityWeight * compactness(cov.matches) + policy.retrievalWeight * passage.score;
+      byKey.set(key, { unit, passage, coverage: cov, context, blended, answer: null, score });
     }
   }
-  return [...byKey.values()].sort((a, b) => b.score - a.score);
+  // Short answers are looked for in the best sentences only: date and name parsing is the costly step.
+  const ranked = [...byKey.values()].sort((a, b) => b.score - a.score);
+  for (const scored of ranked.slice(0, policy.answerSearchDepth)) {
+    const focus = scored.coverage.matches.flatMap((m, i) => (m && terms[i]!.isFocus ? m.tokens : []));
+    const others = scored.coverage.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
+    scored.answer = extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, isCommonWord);
+    if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
+  }
+  return ranked.sort((a, b) => b.score - a.score);
 }

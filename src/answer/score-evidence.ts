@@ -44,7 +44,7 @@ export function weighTerms(analysis: QuestionAnalysis, frequencies: Map<string, 
   const meanKnown = known.length ? known.reduce((a, r) => a + r.base, 0) / known.length : idf(chunks, 0);
   return raw.map(({ term, df, base }) => {
     const unknown = df === 0;
-    let weight = unknown && !term.isName && !term.isNumber ? meanKnown : base;
+    let weight = unknown && !term.isProperName && !term.isNumber ? meanKnown : base;
     if (term.isMeta) weight = 0;
     if (term.isFocus) weight *= policy.focusWeight;
     if (term.fromHistory) weight *= policy.historyWeight;
@@ -96,6 +96,10 @@ export function isNearSpelling(a: string, b: string): boolean {
   return previous[b.length]! <= max;
 }
 
+// Whether a sentence word is a cognate or a misspelling of a term, remembered per term (a question's terms meet
+// the same words in many sentences).
+const cognateCache = new WeakMap<KeyTerm, Map<string, boolean>>();
+
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
@@ -107,7 +111,13 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
   }
   if (best || term.isNumber || term.words.length !== 1) return best;
   const word = term.words[0]!;
-  const tokens = bag.tokens.filter((t) => isCognate(word, t.word) || isNearSpelling(word, t.word));
+  let known = cognateCache.get(term);
+  if (!known) cognateCache.set(term, (known = new Map()));
+  const tokens = bag.tokens.filter((t) => {
+    let related = known.get(t.word);
+    if (related === undefined) known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word)));
+    return related;
+  });
   return tokens.length ? { kind: 'cognate', tokens } : null;
 }
 
@@ -148,15 +158,15 @@ export function coverage(terms: WeightedTerm[], bag: Bag, policy: AnswerPolicy):
 }
 
 /**
- * The share of the question's weight held by what the communiqués never mention: unknown names count fully, other
- * unknown words by half (a verb may just lack a dictionary entry). A cognate in the retrieved text rescues a term.
+ * The share of the question's weight held by what the communiqués never mention: unknown proper names count fully,
+ * other unknown words (a capitalised common word among them, "Friends") by half (a verb may just lack a dictionary entry). A cognate in the retrieved text rescues a term.
  */
 export function unknownShare(terms: WeightedTerm[], pool: Bag, policy: AnswerPolicy): number {
   const total = terms.reduce((a, t) => a + t.weight, 0);
   if (total === 0) return 1;
   const unknown = terms.reduce((sum, t) => {
     if (!t.unknown || t.weight === 0 || t.fromHistory || matchTerm(t, pool, policy)) return sum;
-    return sum + (t.isName || t.isNumber ? t.weight : t.weight / 2);
+    return sum + (t.isProperName || t.isNumber ? t.weight : t.weight / 2);
   }, 0);
   return unknown / total;
 }

@@ -2,8 +2,8 @@ import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { fold } from '../text/terms.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
-import { documentUnits } from './evidence-units.js';
-import { dateSpans, type AnswerSpan } from './extract-answer.js';
+import { documentUnits, tokenize } from './evidence-units.js';
+import { dateSpans, organisationSpans, type AnswerSpan } from './extract-answer.js';
 import { matchTerm, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
 import type { ScoredUnit } from './gather-evidence.js';
 
@@ -16,7 +16,7 @@ export type Selection =
   | { answerable: false; reason: RefusalReason };
 
 /** Types whose answer is a short span; for a count or an amount, a sentence without one does not answer. */
-const SPAN_REQUIRED: ReadonlySet<AnswerType> = new Set(['number', 'percent', 'amount', 'duration']);
+const SPAN_REQUIRED: ReadonlySet<AnswerType> = new Set(['number', 'percent', 'amount', 'duration', 'date']);
 
 /** Whether a text states a number: "84 000", "84 000" and "84000" are the same; digits are not part of a longer number. */
 export function statesNumber(text: string, number: string): boolean {
@@ -25,7 +25,28 @@ export function statesNumber(text: string, number: string): boolean {
 }
 
 // Coordinating words of French and English that join two things a question asks about.
-const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|chaque|deux|two|compare|comparer|entre)\b/;
+const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b/;
+
+/** Share of the question's weight a sentence states in its own words by a sure match (not a thesaurus synonym). */
+function strongCoverage(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy): number {
+  const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
+  return terms.reduce((sum, t, i) => {
+    const m = s.coverage.matches[i];
+    return m && m.kind !== 'synonym' ? sum + t.weight * policy.matchWeights[m.kind] : sum;
+  }, 0) / total;
+}
+
+/**
+ * Whether the sentence, its passage or its title states the question's topic: the heaviest of its own known terms
+ * that is not the counted noun ("Brexit" in "la position de l'OIM sur le Brexit", "annoncé" in "quel montant a été
+ * annoncé à la conférence de Bruxelles"). A sentence that only shares the counted noun and common words answers
+ * another question.
+ */
+function statesTopic(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
+  const topical = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.fromHistory && !t.isFocus && !t.unknown && t.weight > 0);
+  const top = topical.sort((a, b) => b.t.weight - a.t.weight).slice(0, policy.topicTerms);
+  return top.length === 0 || top.some(({ i }) => s.coverage.matches[i] || s.context.matches[i]);
+}
 
 /** Gain in covered weight (0..1) that a candidate brings over what the chosen quotes cover already. */
 function gain(candidate: ScoredUnit, chosen: ScoredUnit[], terms: WeightedTerm[]): number {
@@ -33,11 +54,22 @@ function gain(candidate: ScoredUnit, chosen: ScoredUnit[], terms: WeightedTerm[]
   return terms.reduce((sum, t, i) => (candidate.coverage.matches[i] && !chosen.some((c) => c.coverage.matches[i]) ? sum + t.weight : sum), 0) / total;
 }
 
-/** The words of whole documents, to check that the names a question mentions are where its evidence is. */
-function documentBag(document: CorpusDocument): Bag {
-  const units = documentUnits(document);
-  const tokens = units.flatMap((u) => u.tokens);
+/** The words of a document title. */
+function titleBag(title: string): Bag {
+  const tokens = tokenize(title);
   return { tokens, stems: new Set(tokens.map((t) => t.stem)) };
+}
+
+const documentBags = new WeakMap<CorpusDocument, Bag>();
+
+/** The words of a whole document (once per loaded document), to check that a question's names are where its evidence is. */
+function documentBag(document: CorpusDocument): Bag {
+  let bag = documentBags.get(document);
+  if (!bag) {
+    const tokens = documentUnits(document).flatMap((u) => u.tokens);
+    documentBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) }));
+  }
+  return bag;
 }
 
 /**
@@ -58,22 +90,31 @@ export function selectEvidence(
   if (terms.every((t) => t.weight === 0)) return { answerable: false, reason: 'no_terms' };
   const pool: Bag = { tokens: scored.flatMap((s) => s.unit.tokens), stems: new Set(scored.flatMap((s) => [...s.unit.stems])) };
   if (unknownShare(terms, pool, policy) > policy.maxUnknownShare) return { answerable: false, reason: 'unknown_topic' };
-  const covering = scored.filter((s) => s.blended >= policy.minCoverage && s.coverage.value >= policy.minOwnCoverage);
+  const covering = scored.filter((s) => s.blended >= policy.minCoverage && strongCoverage(s, terms, policy) >= policy.minOwnCoverage && statesTopic(s, terms, policy));
   if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
+  // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
+  const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);
   const statesRequired = (s: ScoredUnit) =>
-    analysis.numbers.every((n) => statesNumber(s.unit.text, n));
+    analysis.numbers.every((n) => statesNumber(s.unit.text, n)) &&
+    ordinals.every((t) => matchTerm(t, s.unit, policy) || matchTerm(t, titleBag(s.passage.chunk.title), policy));
   const stating = covering.filter(statesRequired);
   if (stating.length === 0) return { answerable: false, reason: 'number_absent' };
-  // A count, an amount or a duration is answered only by a sentence that holds one.
-  const candidates = SPAN_REQUIRED.has(analysis.type) ? stating.filter((s) => s.answer) : stating;
+  // A count, an amount, a duration or a date is answered only by a sentence that holds one (a date may come from
+  // the document's dateline); a "who" by a sentence that names a person or a body.
+  const precise = (span: AnswerSpan | null) => !!span && datePrecise(span, analysis);
+  let candidates = stating;
+  if (analysis.type === 'date') {
+    candidates = stating.filter((s) => precise(s.answer) || precise(headerDate(s, documents, scored)?.span ?? null));
+  } else if (SPAN_REQUIRED.has(analysis.type)) candidates = stating.filter((s) => s.answer);
+  else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
   if (candidates.length === 0) return { answerable: false, reason: 'no_answer_of_type' };
 
   let best = candidates[0]!;
-  let answer: { span: AnswerSpan; quote: ScoredUnit } | null = best.answer ? { span: best.answer, quote: best } : null;
+  let answer: { span: AnswerSpan; quote: ScoredUnit } | null = best.answer && (analysis.type !== 'date' || precise(best.answer)) ? { span: best.answer, quote: best } : null;
   if (!answer) {
     // Another sentence with an answer of the asked type replaces the best one only when it covers the question
     // nearly as well: "qui a organisé" may be answered by a government, not a person named elsewhere.
-    const typed = candidates.find((c) => c.answer && c.blended >= best.blended * policy.typedSwitchRatio);
+    const typed = candidates.find((c) => c.answer && (analysis.type !== 'date' || precise(c.answer)) && c.blended >= best.blended * policy.typedSwitchRatio);
     if (typed) {
       best = typed;
       answer = { span: typed.answer!, quote: typed };
@@ -82,15 +123,15 @@ export function selectEvidence(
   const quotes = [best];
   if (analysis.type === 'date' && !answer) {
     const header = headerDate(best, documents, scored);
-    if (header) {
+    if (header && precise(header.span)) {
       answer = { span: header.span, quote: header.quote };
       quotes.push(header.quote);
     }
   }
 
   // The names the question mentions must be in the evidence's documents; another document may hold the rest.
-  // Ordinals ("the second forum") name which one, like names: the document must state them.
-  const names = terms.map((t, i) => ({ t, i })).filter(({ t }) => (t.isName || t.isOrdinal) && !t.fromHistory && t.weight > 0);
+  // A capitalised common word the corpus never writes ("Friends" in "Group of Friends") is left to the unknown share.
+  const names = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.isName && (t.isProperName || !t.unknown) && !t.fromHistory && t.weight > 0);
   const bags = new Map<string, Bag>();
   const bagOf = (docId: string) => {
     let bag = bags.get(docId);
@@ -110,9 +151,19 @@ export function selectEvidence(
     const overlaps = quotes.some((q) => q.unit.docId === candidate.unit.docId && candidate.unit.start < q.unit.end && candidate.unit.end > q.unit.start);
     if (overlaps || candidate.score < best.score * policy.extraQuoteRatio) continue;
     const newDocument = !quotes.some((q) => q.unit.docId === candidate.unit.docId);
-    if (gain(candidate, quotes, terms) >= policy.extraQuoteGain || (newDocument && analysis.plural)) quotes.push(candidate);
+    const adds = gain(candidate, quotes, terms);
+    // A list may continue in another document: a sentence there that adds anything the question asks is quoted.
+    if (adds >= policy.extraQuoteGain || (newDocument && analysis.type === 'list' && adds > 0)) quotes.push(candidate);
   }
   return { answerable: true, quotes, answer };
+}
+
+/** Whether a date span is as precise as the question asks: a year for "which year", a day for "which date". */
+function datePrecise(span: AnswerSpan, analysis: QuestionAnalysis): boolean {
+  if (!span.date) return false;
+  if (analysis.datePrecision === 'year') return Number.isFinite(span.date.year);
+  if (analysis.datePrecision === 'day') return !!span.date.day;
+  return true;
 }
 
 /** The date of the document's header (its first lines: the dateline), as a quotable unit. */
@@ -120,10 +171,11 @@ function headerDate(best: ScoredUnit, documents: Map<string, CorpusDocument>, sc
   const document = documents.get(best.unit.docId);
   if (!document) return null;
   for (const unit of documentUnits(document).slice(0, 4)) {
-    const span = dateSpans(unit.text).find((s) => s.date?.day || s.date?.month);
+    // A dateline holds the day (and usually the year) of publication.
+    const span = dateSpans(unit.text).find((s) => s.date?.day);
     if (!span) continue;
     const existing = scored.find((s) => s.unit === unit);
-    const quote: ScoredUnit = existing ?? { unit, passage: best.passage, coverage: { value: 0, matches: [] }, blended: 0, answer: span, score: 0 };
+    const quote: ScoredUnit = existing ?? { unit, passage: best.passage, coverage: { value: 0, matches: [] }, context: best.context, blended: 0, answer: span, score: 0 };
     return { span, quote };
   }
   return null;

@@ -1,5 +1,5 @@
 import data from './domain-glossary.json' with { type: 'json' };
-import { words } from '../text/terms.js';
+import { stem, words } from '../text/terms.js';
 
 /** One concept of the domain glossary with its English and French names (acronyms, full names, terms). */
 export interface GlossaryEntry {
@@ -24,7 +24,7 @@ export interface GlossaryMatch {
 /** The domain glossary, indexed for phrase look-up over folded words. */
 export interface Glossary {
   entries: GlossaryEntry[];
-  /** First folded word of a variant → the variants that start with it. */
+  /** Stem of the first word of a variant → the variants that start with it (with their words' stems). */
   byFirstWord: Map<string, Array<{ entry: GlossaryEntry; variant: string; language: 'en' | 'fr'; words: string[] }>>;
 }
 
@@ -39,7 +39,8 @@ export function createGlossary(entries: GlossaryEntry[] = data.entries): Glossar
   for (const entry of entries) {
     for (const language of ['en', 'fr'] as const) {
       for (const variant of entry[language]) {
-        const variantWords = words(variant);
+        // Stems, so that "chairs" finds "chair" and "délégations" finds "délégation".
+        const variantWords = words(variant).map(stem);
         if (variantWords.length === 0) continue;
         const list = byFirstWord.get(variantWords[0]!) ?? [];
         list.push({ entry, variant, language, words: variantWords });
@@ -52,11 +53,11 @@ export function createGlossary(entries: GlossaryEntry[] = data.entries): Glossar
 }
 
 /**
- * Glossary concepts named in a text, longest variant first at each position, without overlaps. An acronym counts
+ * Glossary concepts named in a text (compared by stems), longest variant first at each position, without overlaps. An acronym counts
  * only where it is written in capitals ("WHO", not "who"; "UE" not "ue"), so that function words never match.
  */
 export function findGlossaryTerms(glossary: Glossary, text: string): GlossaryMatch[] {
-  const folded = words(text);
+  const folded = words(text).map(stem);
   const raw = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   const matches: GlossaryMatch[] = [];
   for (let i = 0; i < folded.length; ) {

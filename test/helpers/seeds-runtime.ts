@@ -1,12 +1,15 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openRuntime, type Runtime } from '../../src/cli/runtime.js';
 import type { AppConfig } from '../../src/config/config.js';
 import { tempDir, testConfig } from './fixtures.js';
 
-/** A real hash index of the seeds in a temporary folder, opened as the server opens it. */
-export async function seedsRuntime(env: Record<string, string> = {}): Promise<{ config: AppConfig; runtime: Runtime; dir: string; cleanup: () => Promise<void> }> {
+/** The second, invented test corpus (RIEA/IWSN water network, French and English): nothing can pass it by fitting the seeds. */
+export const corpusBDir = resolve(import.meta.dirname, '../fixtures/corpus-b');
+
+/** A real hash index of the seeds (or of another corpus) in a temporary folder, opened as the server opens it. */
+export async function seedsRuntime(env: Record<string, string> = {}, corpusDir?: string): Promise<{ config: AppConfig; runtime: Runtime; dir: string; cleanup: () => Promise<void> }> {
   const { dir, cleanup } = await tempDir();
-  const config = testConfig({ indexDir: join(dir, 'index'), env });
+  const config = testConfig({ indexDir: join(dir, 'index'), env, corpusDir });
   const runtime = await openRuntime(config, () => {}, { buildIfMissing: true });
   return { config, runtime, dir, cleanup };
 }

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseQuestion, answerTypeOf } from '../../src/answer/analyse-question.js';
+import type { Runtime } from '../../src/cli/runtime.js';
+import { stem } from '../../src/text/terms.js';
+import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
+
+let runtime: Runtime;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ runtime, cleanup } = await seedsRuntime({}, corpusBDir)));
+afterAll(async () => cleanup());
+
+const typeOf = (question: string, language: 'fr' | 'en' = 'fr') => answerTypeOf(question, language, runtime.knowledge).type;
+const analyse = (question: string, language: 'fr' | 'en', history?: Array<{ role: 'user' | 'assistant'; content: string }>) =>
+  analyseQuestion({ question, language, history }, (q) => runtime.retriever.expand(q), runtime.knowledge);
+
+describe('answer types', () => {
+  it('reads "où" as a place question and "ou" as a plain word', () => {
+    expect(typeOf('Où le forum a-t-il eu lieu ?')).toBe('place');
+    expect(typeOf('Le Mali ou le Niger reçoivent-ils des kits ?')).not.toBe('place');
+  });
+
+  it('takes the type from the interrogative that comes first', () => {
+    expect(typeOf('Who was director general when the fund was launched?', 'en')).toBe('person');
+    expect(typeOf('When did the director general launch the fund?', 'en')).toBe('date');
+  });
+
+  it('classifies "which/quel + noun" by what the noun names, in either language', () => {
+    expect(typeOf('Which official chairs the committee?', 'en')).toBe('person');
+    expect(typeOf('Dans quelle ville se tiendra le prochain forum ?')).toBe('place');
+    expect(typeOf('In what year was the network founded?', 'en')).toBe('date');
+  });
+
+  it('tells counts, shares, amounts and durations apart', () => {
+    expect(typeOf('Combien de techniciens seront formés ?')).toBe('number');
+    expect(typeOf('What share of households live far from water?', 'en')).toBe('percent');
+    expect(typeOf('How much money has the appeal received?', 'en')).toBe('amount');
+    expect(typeOf('How long will the pledge be disbursed?', 'en')).toBe('duration');
+  });
+
+  it('skips a count between the interrogative and its noun ("which three cities")', () => {
+    expect(answerTypeOf('Which three cities get toilet blocks?', 'en', runtime.knowledge).focus).toBe('cities');
+  });
+});
+
+describe('key terms', () => {
+  it('joins a glossary name of several words into one term with its other-language names', () => {
+    const terms = analyse('Which deputy director-general spoke?', 'en').terms;
+    const deputy = terms.find((t) => t.words.includes('deputy'))!;
+    expect(deputy.words).toEqual(['deputy', 'director', 'general']);
+    expect(deputy.forms.some((f) => f.kind === 'glossary' && f.stems.length === 3)).toBe(true);
+  });
+
+  it('links an acronym the corpus defines in French to the English one it defines for the same body', () => {
+    const terms = analyse('When was the IWSN founded?', 'en').terms;
+    const iwsn = terms.find((t) => t.words.includes('iwsn'))!;
+    expect(iwsn.forms.some((f) => f.stems.includes(stem('riea')))).toBe(true);
+  });
+
+  it('keeps an acronym that spells a function word ("EU")', () => {
+    expect(analyse('Did the EU pay?', 'en').terms.some((t) => t.words.includes('eu'))).toBe(true);
+  });
+
+  it('drops the noun that only names the answer type ("which year")', () => {
+    const year = analyse('In which year was the network founded?', 'en').terms.find((t) => t.words.includes('year'));
+    expect(year?.isMeta ?? true).toBe(true);
+  });
+
+  it('adds the previous question’s terms to a follow-up, at a lower weight', () => {
+    const analysis = analyse('Et quand ?', 'fr', [
+      { role: 'user', content: 'Qui présidera le comité de pilotage du Fonds commun pour l’eau ?' },
+      { role: 'assistant', content: 'Le Dr Koffi Amégan [1].' },
+    ]);
+    expect(analysis.followUp).toBe(true);
+    expect(analysis.type).toBe('date');
+    expect(analysis.terms.some((t) => t.fromHistory && t.words.includes('pilotage'))).toBe(true);
+  });
+
+  it('records the numbers and ordinals the evidence must state', () => {
+    const analysis = analyse('How many people attended the second forum in 2024?', 'en');
+    expect(analysis.numbers).toEqual(['2024']);
+    expect(analysis.terms.find((t) => t.words.includes('second'))!.isOrdinal).toBe(true);
+  });
+});

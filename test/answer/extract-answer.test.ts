@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { dateSpans, numberSpans, personSpans, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+
+const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
+
+describe('typed answer spans', () => {
+  it('reads numbers with grouping spaces, decimals, scale words and number words', () => {
+    const spans = numberSpans('Il raccorde 84 000 foyers, 1,2 million de personnes et six pays.');
+    expect(spans.map((s) => [s.text, s.value])).toEqual([['84 000', 84000], ['1,2 million', 1.2], ['six', 6]]);
+    expect(numberSpans('It reached 25,000 households.')[0]!.value).toBe(25000);
+  });
+
+  it('gives a count with the noun it counts, and leaves day numbers and years out', () => {
+    expect(texts(typedSpans('Le 4 juin 2022, 450 délégués venus de 23 pays ont pris part.', 'number'))).toEqual(['450 délégués', '23 pays']);
+  });
+
+  it('finds full dates in both languages, a range of days, a month with its year and a bare year', () => {
+    expect(texts(dateSpans('Genève, le 12 mars 2021 – lancé en 1987.'))).toEqual(['12 mars 2021', '1987']);
+    expect(texts(dateSpans('NAIROBI, 4 June 2022 — starting in January 2023.'))).toEqual(['4 June 2022', 'January 2023']);
+    expect(texts(dateSpans('Le forum s’est tenu les 3 et 4 juin 2022 à Kisumu.'))).toEqual(['3 et 4 juin 2022']);
+  });
+
+  it('does not take a relative word such as "hier" for a date', () => {
+    expect(dateSpans('Le gouvernement a signé, hier, un accord.')).toEqual([]);
+  });
+
+  it('finds people with their title, and not an office written with capitals', () => {
+    const isCommon = (w: string) => ['premier', 'ministre', 'directeur', 'general'].includes(w);
+    expect(texts(personSpans('a déclaré Mme Hélène Marchetti, directrice générale.', isCommon))).toEqual(['Mme Hélène Marchetti']);
+    expect(texts(personSpans('a déclaré le Premier Ministre Directeur Général.', isCommon))).toEqual([]);
+    expect(texts(personSpans('said Dr. Miriam W. Kamau, Deputy Director-General.'))).toContain('Dr. Miriam W. Kamau');
+  });
+
+  it('finds places after a locative preposition and country names in either language', () => {
+    expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
+  });
+
+  it('keeps an amount only with its currency and a share only with its percent sign', () => {
+    expect(texts(typedSpans('partners committing USD 4.5 million to improve sanitation for 1.2 million residents', 'amount'))).toEqual(['USD 4.5 million']);
+    expect(texts(typedSpans('un montant d’environ 1,88 milliard d’euros', 'amount'))).toEqual(['1,88 milliard d’euros']);
+    expect(texts(typedSpans('Doté de 12,5 millions de francs suisses, le FCE', 'amount'))).toEqual(['12,5 millions de francs suisses']);
+    expect(texts(typedSpans('35 % des foyers vivent à plus de deux kilomètres', 'percent'))).toEqual(['35 %']);
+  });
+});
