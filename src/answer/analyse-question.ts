@@ -162,7 +162,9 @@ export function answerTypeOf(question: string, language: AnswerLanguage, knowled
 
 function typeAndFocus(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; plural: boolean } {
   const q = normalise(question).replace(COUNT_AFTER_WH, '$1 ');
-  const counted = COUNTED.exec(q)?.[1] ?? null;
+  const countedWord = COUNTED.exec(q)?.[1] ?? null;
+  // "How much is a ticket": a function word after "how much" is no counted noun.
+  const counted = countedWord && !isStopword(fold(countedWord)) ? countedWord : null;
   const which = WHICH_NOUN.exec(q);
   let noun = which ? (NAME_NOUNS.has(fold(which[1]!)) && which[2] ? which[2] : which[1]!) : null;
   if (noun && (isStopword(fold(noun)) || /^(est|sont|is|are|was|were)$/.test(noun))) noun = null;

@@ -40,7 +40,13 @@ function inContext(terms: WeightedTerm[], own: Coverage, context: Coverage, poli
   const total = terms.reduce((a, t) => a + t.weight, 0);
   if (total === 0) return 0;
   const weightOf = (m: Coverage['matches'][number]) => (m ? policy.matchWeights[m.kind] : 0);
-  return terms.reduce((sum, t, i) => sum + t.weight * Math.max(weightOf(own.matches[i]), policy.contextFactor * weightOf(context.matches[i])), 0) / total;
+  return terms.reduce((sum, t, i) => {
+    const inSentence = weightOf(own.matches[i]);
+    const inPassage = weightOf(context.matches[i]);
+    // The previous question's terms say which communiqué a follow-up is about, not which sentence answers it.
+    const counted = t.fromHistory ? policy.contextFactor * Math.max(inSentence, inPassage) : Math.max(inSentence, policy.contextFactor * inPassage);
+    return sum + t.weight * counted;
+  }, 0) / total;
 }
 
 const chunkBags = new WeakMap<Passage['chunk'], Bag>();

@@ -75,10 +75,11 @@ function phraseTokens(tokens: UnitToken[], stems: string[]): UnitToken[] {
 
 /**
  * Words one edit apart (insertion, deletion, substitution or swap of two neighbours), or two for long words: a typo
- * ("recieved"/"received", "apeal"/"appeal"). Words under 5 letters are left alone (too many neighbours).
+ * ("recieved"/"received", "venezuala"/"venezuela"). Words under 6 letters are left alone: they have too many
+ * neighbours ("paris"/"partis").
  */
 export function isNearSpelling(a: string, b: string): boolean {
-  if (a.length < 5 || b.length < 5 || a === b) return false;
+  if (a.length < 6 || b.length < 6 || a === b || a[0] !== b[0]) return false;
   const max = Math.min(a.length, b.length) >= 8 ? 2 : 1;
   if (Math.abs(a.length - b.length) > max) return false;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -109,7 +110,8 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
     const tokens = phraseTokens(bag.tokens, form.stems);
     if (tokens.length) best = { kind: form.kind, tokens };
   }
-  if (best || term.isNumber || term.words.length !== 1) return best;
+  // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.
+  if ((best && policy.matchWeights[best.kind] >= policy.matchWeights.cognate) || term.isNumber || term.words.length !== 1) return best;
   const word = term.words[0]!;
   let known = cognateCache.get(term);
   if (!known) cognateCache.set(term, (known = new Map()));
@@ -118,7 +120,7 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
     if (related === undefined) known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word)));
     return related;
   });
-  return tokens.length ? { kind: 'cognate', tokens } : null;
+  return tokens.length ? { kind: 'cognate', tokens } : best;
 }
 
 /**

@@ -27,10 +27,14 @@ export function statesNumber(text: string, number: string): boolean {
 // Coordinating words of French and English that join two things a question asks about.
 const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b/;
 
-/** Share of the question's weight a sentence states in its own words by a sure match (not a thesaurus synonym). */
+/**
+ * Share of the question's own weight (a follow-up's earlier terms aside) that a sentence states in its own words by
+ * a sure match, not a thesaurus synonym.
+ */
 function strongCoverage(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy): number {
-  const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
-  return terms.reduce((sum, t, i) => {
+  const own = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.fromHistory);
+  const total = own.reduce((a, { t }) => a + t.weight, 0) || 1;
+  return own.reduce((sum, { t, i }) => {
     const m = s.coverage.matches[i];
     return m && m.kind !== 'synonym' ? sum + t.weight * policy.matchWeights[m.kind] : sum;
   }, 0) / total;
