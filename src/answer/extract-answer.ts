@@ -69,8 +69,23 @@ function parseNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** Results of a span finder per sentence, kept for the sentences of loaded documents (they recur in every answer). */
+function memoised(find: (text: string) => AnswerSpan[]): (text: string) => AnswerSpan[] {
+  const cache = new Map<string, AnswerSpan[]>();
+  return (text) => {
+    let spans = cache.get(text);
+    if (!spans) {
+      if (cache.size >= 20_000) cache.clear();
+      cache.set(text, (spans = find(text)));
+    }
+    return spans;
+  };
+}
+
 /** Numbers in a sentence (digits, with grouping, decimals, percent and "million"; or number words). */
-export function numberSpans(text: string): AnswerSpan[] {
+export const numberSpans = memoised(findNumbers);
+
+function findNumbers(text: string): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(NUMBER)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: parseNumber(m[1]!) });
   for (const m of text.matchAll(/[\p{L}]+/gu)) {
@@ -82,7 +97,9 @@ export function numberSpans(text: string): AnswerSpan[] {
 }
 
 /** Dates in a sentence: full dates (chrono-node, French and English), "les 28 et 29 octobre 2019", months with a year, years. */
-export function dateSpans(text: string): AnswerSpan[] {
+export const dateSpans = memoised(findDates);
+
+function findDates(text: string): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   const seen = (start: number, end: number) => spans.some((s) => start < s.end && end > s.start);
   for (const parser of [chrono.fr, chrono.en]) {

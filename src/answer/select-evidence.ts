@@ -92,8 +92,11 @@ export function selectEvidence(
   policy: AnswerPolicy,
 ): Selection {
   if (terms.every((t) => t.weight === 0)) return { answerable: false, reason: 'no_terms' };
-  const pool: Bag = { tokens: scored.flatMap((s) => s.unit.tokens), stems: new Set(scored.flatMap((s) => [...s.unit.stems])) };
-  if (unknownShare(terms, pool, policy) > policy.maxUnknownShare) return { answerable: false, reason: 'unknown_topic' };
+  if (terms.some((t) => t.unknown)) {
+    // Built only when a term is unknown to the index: a cognate or a misspelling in the retrieved text may rescue it.
+    const pool: Bag = { tokens: scored.flatMap((s) => s.unit.tokens), stems: new Set(scored.flatMap((s) => [...s.unit.stems])) };
+    if (unknownShare(terms, pool, policy) > policy.maxUnknownShare) return { answerable: false, reason: 'unknown_topic' };
+  }
   const covering = scored.filter((s) => s.blended >= policy.minCoverage && strongCoverage(s, terms, policy) >= policy.minOwnCoverage && statesTopic(s, terms, policy));
   if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
