@@ -80,18 +80,39 @@ function sourceLine(quotes: ScoredUnit[], language: AnswerLanguage): string {
   return foreign ? m.leadInTranslated(foreign) : m.leadIn;
 }
 
+/** One part of a question, answered from its quotes (with its short answer), or not found. */
+export type ComposedPart =
+  | { analysis: QuestionAnalysis; answerable: true; quotes: ScoredUnit[]; answer: { span: AnswerSpan; quote: ScoredUnit } | null }
+  | { analysis: QuestionAnalysis; answerable: false };
+
 /**
- * The answer: the fact first in the asker's language (a number with the noun they counted, a date in their date
- * format, a name as written) with its [n]; then the communiqué it comes from; then the verbatim quotes, each with
- * its citation. The short answer lies inside the first quote, so it can be checked there.
+ * The answer: for each part of the question, the fact first in the asker's language (a number with the noun they
+ * counted, a date in their date format, a name as written) with its [n], or a plain statement that the
+ * communiqués do not say it; then the communiqué(s) the quotes come from; then the verbatim quotes, each with its
+ * citation. A short answer lies inside its quote, so it can be checked there.
  */
-export function composeAnswer(
-  quotes: ScoredUnit[],
-  answer: { span: AnswerSpan; quote: ScoredUnit } | null,
-  analysis: QuestionAnalysis,
-): { text: string; citations: Citation[] } {
-  const m = messages[analysis.language];
-  const ordered = answer ? [answer.quote, ...quotes.filter((q) => q !== answer.quote)] : quotes;
+export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage): { text: string; citations: Citation[] } {
+  const m = messages[language];
+  const ordered: ScoredUnit[] = [];
+  const numberOf = (s: ScoredUnit) => {
+    let i = ordered.findIndex((o) => o.unit.docId === s.unit.docId && o.unit.start === s.unit.start && o.unit.end === s.unit.end);
+    if (i < 0) i = ordered.push(s) - 1;
+    return i + 1;
+  };
+  const lines: string[] = [];
+  for (const part of parts) {
+    if (!part.answerable) {
+      if (parts.length > 1) lines.push(m.partNotFound(part.analysis.question));
+      continue;
+    }
+    const { answer } = part;
+    if (answer) {
+      const n = numberOf(answer.quote);
+      // A lead that would only repeat the quote word for word adds nothing.
+      if (fold(answer.span.text) !== fold(answer.quote.unit.text)) lines.push(leadSentence({ span: answer.span, n, sourceLanguage: answer.quote.passage.chunk.language }, part.analysis));
+    }
+    for (const q of part.quotes) numberOf(q);
+  }
   const citations: Citation[] = ordered.map((s, i) => ({
     n: i + 1,
     source: s.unit.docId,
@@ -103,13 +124,7 @@ export function composeAnswer(
     end: s.unit.end,
     score: Number(s.blended.toFixed(4)),
   }));
-  const lines: string[] = [];
-  if (answer) {
-    const lead = leadSentence({ span: answer.span, n: 1, sourceLanguage: answer.quote.passage.chunk.language }, analysis);
-    // A lead that would only repeat the quote word for word adds nothing.
-    if (fold(answer.span.text) !== fold(answer.quote.unit.text)) lines.push(lead);
-  }
-  lines.push(sourceLine(ordered, analysis.language));
+  lines.push(sourceLine(ordered, language));
   for (const c of citations) lines.push(`${m.open}${c.quote}${m.close} [${c.n}]`);
   return { text: lines.join('\n\n'), citations };
 }

@@ -7,6 +7,7 @@ import { analyseQuestion } from './analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from './answer-policy.js';
 import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
+import { splitQuestion } from './split-question.js';
 import { AppError } from '../errors.js';
 import { gatherEvidence } from './gather-evidence.js';
 import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
@@ -92,14 +93,19 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
     const scored = gatherEvidence(analysis, terms, pool, documents, policy, (w) => isCommonWord(knowledge, w));
     const selection = selectEvidence(analysis, terms, scored, documents, policy);
-    return { analysis, pool, passages: pool.slice(0, k), selection };
+    return { analysis, passages: pool.slice(0, k), selection };
   }
 
   /** Streams an answer: citations first, then text deltas, then the summary. */
   async function* stream(input: AskInput, retriever: Retriever): AsyncGenerator<AskEvent> {
     const started = performance.now();
     const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.question) : input.language;
-    const { analysis, passages, selection } = await decide(input, retriever, language);
+    // A question that asks two things is answered part by part; the second part reads the first as its context.
+    const parts = splitQuestion(input.question);
+    const decided = await Promise.all(parts.map((question, i) =>
+      decide({ ...input, question, history: i === 0 ? input.history : [...(input.history ?? []), { role: 'user', content: parts[0]! }] }, retriever, language)));
+    const passages = [...new Map(decided.flatMap((d) => d.passages).map((p) => [p.chunk.id, p])).values()].slice(0, input.k ?? defaultK);
+    const answered = decided.filter((d) => d.selection.answerable);
     const retrieved = performance.now();
 
     const done = (fields: Pick<AskDone, 'answerable' | 'mode' | 'model' | 'used'> & Partial<AskDone>): AskEvent => {
@@ -115,10 +121,11 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       };
     };
 
-    if (!selection.answerable) {
+    if (answered.length === 0) {
+      const first = decided[0]!.selection;
       yield { type: 'citations', citations: [] };
       yield { type: 'delta', text: messages[language].refusal };
-      yield done({ answerable: false, mode: chatModel ? 'llm' : 'extractive', model: chatModel ? llm.model : EXTRACTIVE_MODEL, used: [], refusalReason: selection.reason });
+      yield done({ answerable: false, mode: chatModel ? 'llm' : 'extractive', model: chatModel ? llm.model : EXTRACTIVE_MODEL, used: [], ...(!first.answerable ? { refusalReason: first.reason } : {}) });
       return;
     }
 
@@ -155,7 +162,10 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       }
     }
 
-    const answer = composeAnswer(selection.quotes, selection.answer, analysis);
+    const answer = composeAnswer(
+      decided.map(({ analysis, selection }) => (selection.answerable ? { analysis, answerable: true, quotes: selection.quotes, answer: selection.answer } : { analysis, answerable: false })),
+      language,
+    );
     yield { type: 'citations', citations: answer.citations };
     for (const piece of pieces(answer.text)) yield { type: 'delta', text: piece };
     yield done({ answerable: true, mode: 'extractive', model: EXTRACTIVE_MODEL, used: answer.citations.map((c) => c.n), ...(fallback ? { fallback } : {}) });

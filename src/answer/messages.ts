@@ -7,6 +7,8 @@ export const messages: Record<AnswerLanguage, {
   /** Introduces quotes from one communiqué: its title, its date when known, the quotes' language when foreign. */
   fromDocument: (title: string, date: string | null, foreignLanguage: string | null) => string;
   refusal: string;
+  /** Says that one part of a two-part question is not in the communiqués. */
+  partNotFound: (part: string) => string;
   open: string;
   close: string;
 }> = {
@@ -15,6 +17,7 @@ export const messages: Record<AnswerLanguage, {
     leadInTranslated: (lang) => `D’après les communiqués (citations en ${languageName.fr[lang] ?? lang}) :`,
     fromDocument: (title, date, lang) => `D’après le communiqué « ${title} »${date ? ` (${date})` : ''}${lang ? `, cité en ${languageName.fr[lang] ?? lang}` : ''} :`,
     refusal: 'Je ne trouve pas cette information dans les communiqués.',
+    partNotFound: (part) => `Les communiqués ne disent pas : « ${part} »`,
     open: '« ',
     close: ' »',
   },
@@ -23,6 +26,7 @@ export const messages: Record<AnswerLanguage, {
     leadInTranslated: (lang) => `According to the communiqués (quoted in the original ${languageName.en[lang] ?? lang}):`,
     fromDocument: (title, date, lang) => `According to the communiqué “${title}”${date ? ` (${date})` : ''}${lang ? `, quoted in the original ${languageName.en[lang] ?? lang}` : ''}:`,
     refusal: 'I could not find this in the communiqués.',
+    partNotFound: (part) => `The communiqués do not say: “${part}”`,
     open: '“',
     close: '”',
   },

@@ -1,0 +1,19 @@
+/**
+ * The parts of a question that asks two things ("When was it proposed, and in which city was it welcomed?",
+ * "Combien de pays membres a l'OIM et dans combien de pays est-elle présente ?"): split where a coordinator or a
+ * second question mark is followed by a new interrogative. A question that asks one thing comes back whole.
+ */
+export function splitQuestion(question: string): string[] {
+  const text = question.trim();
+  const match = SECOND_QUESTION.exec(text);
+  if (!match) return [text];
+  const first = text.slice(0, match.index).replace(/[\s,;]+$/u, '').trim();
+  const second = text.slice(match.index + match[1]!.length).trim();
+  // Each part must still ask something of its own (three words or more).
+  if (first.split(/\s+/).length < 3 || second.split(/\s+/).length < 3) return [text];
+  return [/[?？]$/u.test(first) ? first : `${first}?`, second];
+}
+
+// Interrogatives of French and English that open the second question (closed-class words).
+const WH = "(?:(?:dans|à|en|de|pour|par|avec|depuis|in|at|for|to|from|by|with|since)\\s+)?(?:what|which|who|whom|whose|when|where|why|how|in which|in what|quel|quelle|quels|quelles|qui|quand|où|pourquoi|comment|combien|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce)";
+const SECOND_QUESTION = new RegExp(`((?:,\\s*|\\s+)(?:and|et|puis|then)\\s+|[?？]\\s+(?:and\\s+|et\\s+)?)(?=${WH}\\b)`, 'iu');

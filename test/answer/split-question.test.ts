@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { splitQuestion } from '../../src/answer/split-question.js';
+
+describe('splitQuestion', () => {
+  it('splits a question that asks two things at "and"/"et" followed by a new interrogative', () => {
+    expect(splitQuestion('What was the total pledge at the Kisumu forum, and how many delegates took part?')).toEqual([
+      'What was the total pledge at the Kisumu forum?',
+      'how many delegates took part?',
+    ]);
+    expect(splitQuestion("Combien d'États membres compte le réseau et dans combien de pays intervient-il ?")).toEqual([
+      "Combien d'États membres compte le réseau?",
+      'dans combien de pays intervient-il ?',
+    ]);
+  });
+
+  it('keeps a question whole when "and" joins two things it asks about together', () => {
+    expect(splitQuestion('Which programmes link the network with Mali and with Niger?')).toHaveLength(1);
+    expect(splitQuestion('Quelles organisations et quels pays ont participé ?')).toHaveLength(1);
+  });
+});
