@@ -74,7 +74,7 @@ export function createLlmTranslator(options: Pick<LlmTranslatorOptions, 'chatMod
         const translated = parseReply(reply.text, wanted.length);
         wanted.forEach((i, j) => (results[i] = { text: localiseAcronyms(settings.glossary, translated[j]!.trim(), to), engine: settings.model }));
       } catch (error) {
-        if (!signal?.aborted) settings.log(`Translation ${from}→${to} (${settings.model}): ${wanted.length} texts untranslated: ${(error as Error).message}`);
+        if (!signal?.aborted) settings.log(`Translation ${from}→${to} (${settings.model}): ${wanted.length} of ${texts.length} texts untranslated: ${(error as Error).message}`);
       }
       return results;
     },

@@ -37,6 +37,16 @@ interface Running {
   stderr: string;
   stopped: boolean;
   exited: Promise<void>;
+  deaths: Array<{ command: string; how: string }>;
+}
+
+/** How long after a process's death the chain is stopped: time for the rest of the chain's exits and stderr. */
+const DEATH_SETTLE_MS = 25;
+
+/** The death that explains the others: one not caused by the broken pipe, or else the first. */
+function describeDeaths(deaths: Running['deaths']): string {
+  const cause = deaths.find((d) => d.how !== 'SIGPIPE') ?? deaths[0]!;
+  return `${cause.command} exited (${cause.how})`;
 }
 
 /** Lets the event loop end while the chain is idle: a waiting block's timer keeps it alive, the processes do not. */
@@ -75,7 +85,7 @@ export function createProcessChain(stages: ReadonlyArray<readonly string[]>, opt
   function start(): Running {
     const processes: ChildProcess[] = [];
     const exits: Promise<void>[] = [];
-    const running: Running = { processes, waiting: [], output: '', stderr: '', stopped: false, exited: Promise.resolve() };
+    const running: Running = { processes, waiting: [], output: '', stderr: '', stopped: false, exited: Promise.resolve(), deaths: [] };
     let previous: ChildProcess | undefined;
     for (const [command, ...args] of stages) {
       const child = spawn(command!, args, { stdio: [previous?.stdout ?? 'pipe', 'pipe', 'pipe'] });
@@ -84,7 +94,11 @@ export function createProcessChain(stages: ReadonlyArray<readonly string[]>, opt
       processes.push(child);
       exits.push(new Promise((resolve) => (child.once('exit', () => resolve()), child.once('error', () => resolve()))));
       child.once('error', (error) => stop(running, `${command} could not run: ${error.message}`));
-      child.once('exit', (code, signal) => stop(running, `${command} exited (${signal ?? `code ${code}`})`));
+      child.once('exit', (code, signal) => {
+        running.deaths.push({ command: command!, how: signal ?? `code ${code}` });
+        // Wait a moment: the others die of the broken pipe too, and the first one's stderr may still be in transit.
+        if (running.deaths.length === 1) setTimeout(() => stop(running, describeDeaths(running.deaths)), DEATH_SETTLE_MS);
+      });
       child.stderr!.setEncoding('utf8');
       child.stderr!.on('data', (text: string) => (running.stderr = (running.stderr + text).slice(-1000)));
       unrefProcess(child);
