@@ -21,8 +21,8 @@ export interface ApertiumTranslatorOptions {
 
 /** An Apertium translator, which also tells which processes it runs (for diagnostics and tests). */
 export interface ApertiumTranslator extends Translator {
-  /** Process ids of the running chains, by mode. */
-  processIds(): Record<string, number[]>;
+  /** Process id of each mode's running chain (its shell, which leads the group of the mode's programs). */
+  processIds(): Record<string, number | null>;
 }
 
 /**
@@ -77,6 +77,6 @@ export function createApertiumTranslator(options: Partial<ApertiumTranslatorOpti
     async close() {
       await Promise.all([...chains.values()].map((c) => c.close()));
     },
-    processIds: () => Object.fromEntries([...chains].map(([mode, c]) => [mode, c.pids()])),
+    processIds: () => Object.fromEntries([...chains].map(([mode, c]) => [mode, c.pid()])),
   };
 }
