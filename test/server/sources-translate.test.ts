@@ -5,10 +5,10 @@ import { openRuntime, type Runtime } from '../../src/cli/runtime.js';
 import type { AppConfig } from '../../src/config/config.js';
 import { domainGlossary, localiseAcronyms } from '../../src/lexicon/glossary.js';
 import { createNodeApp } from '../../src/server/node-app.js';
-import { apertiumMissing } from '../../src/translate/apertium-mode.js';
 import { createApertiumTranslator } from '../../src/translate/apertium-translator.js';
 import { paragraphSpans } from '../../src/translate/translate-document.js';
 import type { Translator } from '../../src/translate/translator.js';
+import { apertiumDir, apertiumInstalled } from '../helpers/apertium.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
 
 /** A second small corpus: one English and one French communiqué. */
@@ -94,8 +94,8 @@ describe('GET /api/sources/:id?translate=', () => {
     expect(body.translation).toMatchObject({ engine: 'apertium', name: 'apertium', reason: expect.any(String) });
   });
 
-  it.runIf(!apertiumMissing('/usr/share/apertium'))('translates a French communiqué into English with installed Apertium', async () => {
-    const { body } = await get(appWith(createApertiumTranslator({ dir: '/usr/share/apertium' })), `/api/sources/${FR}?translate=en`);
+  it.runIf(apertiumInstalled('the installed-Apertium source translation test'))('translates a French communiqué into English with installed Apertium', async () => {
+    const { body } = await get(appWith(createApertiumTranslator({ dir: apertiumDir })), `/api/sources/${FR}?translate=en`);
     expect(body.titleTranslation).toMatch(/^The IOM opens\b/);
     expect(body.translation.map((p: { text: string }) => p.text).join('\n')).toMatch(/\b4 May 2020\b.*\bsupport of the UNHCR\b.*\brefugees\b/s);
   });

@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apertiumMissing, apertiumPackages } from '../../src/translate/apertium-mode.js';
+import { apertiumInstalled } from '../helpers/apertium.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { alive, commandNames, descendants } from '../helpers/processes.js';
 import { startServer, type RunningServer } from '../helpers/start-server.js';
 
-const installed = !apertiumMissing('/usr/share/apertium');
-if (!installed) console.warn(`Skipping the translation server test: run apt-get install ${apertiumPackages.join(' ')}.`);
+const installed = apertiumInstalled('the server test with Apertium translation');
 
 describe.runIf(installed)('server with Apertium translation', () => {
   let server: RunningServer;

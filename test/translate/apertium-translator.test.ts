@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { apertiumMissing, apertiumPackages } from '../../src/translate/apertium-mode.js';
 import { createApertiumTranslator, type ApertiumTranslatorOptions } from '../../src/translate/apertium-translator.js';
+import { apertiumDir, apertiumInstalled } from '../helpers/apertium.js';
 import { alive, commandNames, descendants } from '../helpers/processes.js';
 
-const apertiumDir = '/usr/share/apertium';
-const missing = apertiumMissing(apertiumDir);
+const installed = apertiumInstalled('the installed-Apertium translator tests');
 const opened: Array<{ close: () => Promise<void> }> = [];
 afterAll(async () => {
   await Promise.all(opened.map((t) => t.close()));
@@ -40,7 +39,7 @@ describe('Apertium translator with stand-in programs', () => {
   });
 });
 
-describe.runIf(!missing)('installed Apertium (fr-es + spa-eng, eng-spa + es-fr)', () => {
+describe.runIf(installed)('installed Apertium (fr-es + spa-eng, eng-spa + es-fr)', () => {
   const { translator: apertium, lines } = translator();
 
   it('translates a French quote into English within the translation timeout, with the glossary applied', async () => {
@@ -81,5 +80,3 @@ describe.runIf(!missing)('installed Apertium (fr-es + spa-eng, eng-spa + es-fr)'
     expect(processes.filter(alive)).toEqual([]);
   });
 });
-
-if (missing) console.warn(`Skipping the installed-Apertium tests: run apt-get install ${apertiumPackages.join(' ')}.`);

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/types.js';
-import { apertiumMissing } from '../../src/translate/apertium-mode.js';
 import { createApertiumTranslator } from '../../src/translate/apertium-translator.js';
 import { translateCitations } from '../../src/translate/translate-citations.js';
 import { paragraphSpans, translateDocument } from '../../src/translate/translate-document.js';
+import { apertiumDir, apertiumInstalled } from '../helpers/apertium.js';
 
 // A real process chain whose stand-in "engine" marks what it was given, so that what was translated shows.
 const marking = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/^/T: /']] });
-const real = createApertiumTranslator({ dir: '/usr/share/apertium' });
+const real = createApertiumTranslator({ dir: apertiumDir });
 afterAll(() => Promise.all([marking.close(), real.close()]));
 
 const citation = (n: number, quote: string): Citation => ({ n, source: `doc-${n}`, title: `Titre ${n}`, date: null, quote, chunkId: `doc-${n}#0`, start: 0, end: quote.length, score: 1 });
@@ -38,7 +38,7 @@ describe('translateCitations', () => {
     expect(await translateCitations(marking, citations, 'en', { signal: aborted })).toEqual(citations);
   });
 
-  it.runIf(!apertiumMissing('/usr/share/apertium'))('translates a French citation for an English answer with installed Apertium', async () => {
+  it.runIf(apertiumInstalled('the installed-Apertium citation test'))('translates a French citation for an English answer with installed Apertium', async () => {
     const [translated] = await translateCitations(real, [citation(1, "L'OIM a été créée à Bruxelles en 1951.")], 'en');
     expect(translated!.quote).toBe("L'OIM a été créée à Bruxelles en 1951.");
     expect(translated!.translation?.text).toMatch(/\bIOM\b.*\bBrussels\b.*\b1951\b/);
