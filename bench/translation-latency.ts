@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cleanText } from '../src/corpus/clean-text.js';
 import { percentile } from '../src/eval/run-eval.js';
-import { sentenceSpans } from '../src/ingest/chunk-document.js';
+import { sentenceSpans } from '../src/text/sentence-spans.js';
 import { apertiumMissing } from '../src/translate/apertium-mode.js';
 import { createApertiumTranslator } from '../src/translate/apertium-translator.js';
 
