@@ -31,8 +31,6 @@ runCli(async () => {
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
     say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
-    // Translation processes start after readiness, in the background: the first quote need not wait for them.
-    translator.warm();
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(`Error: cannot listen on ${config.server.host}:${config.server.port} (${error.code}); set PORT or HOST.`);

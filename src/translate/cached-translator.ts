@@ -37,7 +37,6 @@ export function createCachedTranslator(engine: Translator, { maxEntries }: Trans
       }
       return results;
     },
-    warm: () => engine.warm(),
     close: () => engine.close(),
   };
 }

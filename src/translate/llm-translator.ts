@@ -78,7 +78,6 @@ export function createLlmTranslator(options: Pick<LlmTranslatorOptions, 'chatMod
       }
       return results;
     },
-    warm: () => {},
     close: async () => {},
   };
 }

@@ -31,8 +31,6 @@ export interface Translator {
   readonly info: TranslatorInfo;
   /** One translation (or null) per text, in order. */
   translate(texts: readonly string[], from: Language, to: Language, options?: TranslateOptions): Promise<Array<Translation | null>>;
-  /** Starts in the background what the first call would otherwise wait for (processes, models); never throws. */
-  warm(): void;
   /** Stops child processes and timers; a later call starts them again. */
   close(): Promise<void>;
 }
@@ -45,7 +43,6 @@ export function createNoTranslator(reason: string): Translator {
   return {
     info: { engine: 'none', name: 'none', reason },
     translate: async (texts) => texts.map(() => null),
-    warm: () => {},
     close: async () => {},
   };
 }
