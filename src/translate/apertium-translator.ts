@@ -28,10 +28,10 @@ export interface ApertiumTranslator extends Translator {
 /**
  * Apertium as a long-lived service: each mode's programs run once as a chain of processes in null-flush mode
  * (see {@link createProcessChain}), and French↔English goes through Spanish. A direction's two chains start on
- * its first call (0.3–2 s here), not with the server: they hold about 330 MB, which a server whose readers all
- * read the corpus's language never needs. Unknown-word
- * marks are removed and acronyms localised with the domain glossary (OIM → IOM). A dead or stuck chain costs the
- * texts in flight their translation (null, one log line) and is started again by the next call.
+ * its first call (0.3 s idle, seconds under load), not with the server: they hold about 330 MB, which a server
+ * whose readers all read the corpus's language never needs. Unknown-word marks are removed and acronyms localised
+ * with the domain glossary (OIM → IOM). A dead or stuck chain costs the texts in flight their translation (null,
+ * one log line) and is started again by the next call.
  */
 export function createApertiumTranslator(options: Partial<ApertiumTranslatorOptions> & { dir: string }): ApertiumTranslator {
   const settings: ApertiumTranslatorOptions = {
