@@ -26,6 +26,8 @@ export interface Citation {
   start: number;
   end: number;
   score: number;
+  /** Machine translation of `quote` into the answer's language, when the document is in the other one (src/translate/). */
+  translation?: { text: string; engine: string };
 }
 
 /** A communiqué offered when the question cannot be answered. */

@@ -5,6 +5,7 @@ import { loadPromptTemplate } from '../answer/load-prompt.js';
 import { loadConfig } from '../config/config.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
 import { createNodeApp } from '../server/node-app.js';
+import { createTranslator } from '../translate/create-translator.js';
 import { runCli } from './run-cli.js';
 import { openRuntime } from './runtime.js';
 
@@ -16,13 +17,17 @@ runCli(async () => {
   const runtime = await openRuntime(config, say, { buildIfMissing: true });
   say(`Embeddings: ${describeEmbedder(runtime.embeddings.info)}${runtime.embeddings.fallbackReason ? ` (fallback: ${runtime.embeddings.fallbackReason})` : ''}`);
   const chatModel = await createChatModel(config.llm);
+  const logLine = (fields: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
+  const translator = createTranslator(config.translation, { chatModel, model: config.llm.model, log: (message) => logLine({ level: 'warn', message }) });
+  say(`Translation: ${translator.info.name} (${translator.info.reason})`);
   const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined, knowledge: runtime.knowledge });
   say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');
   const { app } = createNodeApp({
     config,
     runtime,
     answerer,
-    log: (fields) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields })),
+    translator,
+    log: logLine,
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
     say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
@@ -33,7 +38,7 @@ runCli(async () => {
   });
   const shutdown = (signal: string) => {
     say(`${signal}: closing`);
-    server.close(() => process.exit(0));
+    server.close(() => void translator.close().finally(() => process.exit(0)));
     // Open streams would keep close() waiting; give them a moment, then go.
     setTimeout(() => process.exit(0), 3000).unref();
   };

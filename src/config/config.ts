@@ -31,6 +31,14 @@ export interface AppConfig {
     ollamaBaseUrl: string;
     timeoutMs: number;
   };
+  /** Machine translation of quotes and documents for readers of the other language (see src/translate/). */
+  translation: {
+    mode: 'auto' | 'apertium' | 'llm' | 'none';
+    /** Apertium's data folder (its `modes/` holds the pairs' program chains). */
+    apertiumDir: string;
+    /** Unset: the translation policy's default. */
+    timeoutMs?: number;
+  };
   /** Deployed worker, for `npm run index:worker`. */
   workerUrl?: string;
   security: {
@@ -138,6 +146,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       openaiApiKey: optional(env, 'OPENAI_API_KEY'),
       ollamaBaseUrl: text(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434'),
       timeoutMs: integer(env, 'LLM_TIMEOUT_MS', 30_000, 100, 600_000),
+    },
+    translation: {
+      mode: choice(env, 'TRANSLATION', 'auto', ['auto', 'apertium', 'llm', 'none'] as const),
+      apertiumDir: resolve(cwd, text(env, 'APERTIUM_DIR', '/usr/share/apertium')),
+      timeoutMs: env.TRANSLATION_TIMEOUT_MS?.trim() ? integer(env, 'TRANSLATION_TIMEOUT_MS', 0, 100, 600_000) : undefined,
     },
     workerUrl: optional(env, 'WORKER_URL'),
     security: {

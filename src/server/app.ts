@@ -12,6 +12,7 @@ import { healthRoutes, type HealthInfo } from './routes/health.js';
 import { openaiRoutes } from './routes/openai.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
+import { createNoTranslator, type Translator } from '../translate/translator.js';
 
 /** One structured log line. */
 export type Logger = (fields: Record<string, unknown>) => void;
@@ -21,6 +22,8 @@ export interface AppDeps {
   state: ServiceState;
   answerer: Answerer;
   health: HealthInfo;
+  /** Machine translation for `/api/sources/:id?translate=`; none by default. */
+  translator?: Translator;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
   /** Origins allowed by CORS; none by default (CORS off). */
@@ -95,8 +98,9 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/ask', askRoutes(deps.state, deps.answerer));
   app.route('/api/search', searchRoutes(deps.state));
-  app.route('/api/sources', sourcesRoutes(deps.state));
-  app.route('/api/health', healthRoutes(deps.state, deps.health));
+  const translator = deps.translator ?? createNoTranslator('no translator was given to the app');
+  app.route('/api/sources', sourcesRoutes(deps.state, translator));
+  app.route('/api/health', healthRoutes(deps.state, { ...deps.health, translation: translator.info }));
   app.route('/v1', openaiRoutes(deps.state, deps.answerer));
   if (deps.extraApi) app.route('/api', deps.extraApi);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}.`), 404));

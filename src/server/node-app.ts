@@ -11,6 +11,7 @@ import { openIndex } from '../index/open-index.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
 import { adminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
+import type { Translator } from '../translate/translator.js';
 
 /** The chat page's folder. */
 export const webDir = resolve(import.meta.dirname, '../../web');
@@ -30,11 +31,13 @@ export interface NodeAppDeps {
   config: AppConfig;
   runtime: Runtime;
   answerer: Answerer;
+  /** Machine translation (see src/translate/); none when absent. */
+  translator?: Translator;
   log?: Logger;
 }
 
 /** The app as the Node server runs it: core routes, rate limit and queue from the config, the chat page. */
-export function createNodeApp({ config, runtime, answerer, log }: NodeAppDeps) {
+export function createNodeApp({ config, runtime, answerer, translator, log }: NodeAppDeps) {
   const state = { retriever: runtime.retriever };
   const { security } = config;
   /** Rebuilds from the corpus under the index lock, then swaps the retriever in one assignment. */
@@ -47,6 +50,7 @@ export function createNodeApp({ config, runtime, answerer, log }: NodeAppDeps) {
   const app = createApp({
     state,
     answerer,
+    translator,
     health: { llm: answerer.info, embeddingsFallback: runtime.embeddings.fallbackReason, expansionOff: runtime.expansionOff },
     corsOrigins: security.corsOrigins,
     requestTimeoutMs: security.requestTimeoutMs,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { TranslatorInfo } from '../../translate/translator.js';
 import type { AppEnv, ServiceState } from '../app-types.js';
 
 /** What /api/health reports beyond the index (never secrets). */
@@ -8,6 +9,8 @@ export interface HealthInfo {
   embeddingsFallback?: string;
   /** Why cross-language expansion is off, when it is. */
   expansionOff?: string;
+  /** Which engine translates quotes and documents, and why. */
+  translation?: TranslatorInfo;
 }
 
 /** `GET /api/health`: counts, embedder and answer mode. */
@@ -25,6 +28,7 @@ export function healthRoutes(state: ServiceState, info: HealthInfo) {
       },
       crossLanguage: info.expansionOff ? { enabled: false, reason: info.expansionOff } : { enabled: state.retriever.lexicon },
       llm: info.llm,
+      ...(info.translation ? { translation: info.translation } : {}),
     });
   });
 }
