@@ -89,9 +89,10 @@ export type ComposedPart =
  * The answer: for each part of the question, the fact first in the asker's language (a number with the noun they
  * counted, a date in their date format, a name as written) with its [n], or a plain statement that the
  * communiqués do not say it; then the communiqué(s) the quotes come from; then the verbatim quotes, each with its
- * citation. A short answer lies inside its quote, so it can be checked there.
+ * citation, each followed by its machine translation when one is given. A short answer lies inside its quote, so it
+ * can be checked there.
  */
-export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage): { text: string; citations: Citation[] } {
+export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, translations: Array<string | null> = []): { text: string; citations: Citation[] } {
   const m = messages[language];
   const ordered: ScoredUnit[] = [];
   const numberOf = (s: ScoredUnit) => {
@@ -125,6 +126,11 @@ export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage): 
     score: Number(s.blended.toFixed(4)),
   }));
   lines.push(sourceLine(ordered, language));
-  for (const c of citations) lines.push(`${m.open}${c.quote}${m.close} [${c.n}]`);
+  citations.forEach((c, i) => {
+    const translation = translations[i];
+    // The machine translation follows its quote, labelled as such: a reader of the other language can check the
+    // passage, and the quote itself stays verbatim.
+    lines.push(`${m.open}${c.quote}${m.close} [${c.n}]${translation ? `\n(${m.machineTranslation}: ${translation})` : ''}`);
+  });
   return { text: lines.join('\n\n'), citations };
 }

@@ -14,6 +14,8 @@ import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
 import { messages } from './messages.js';
 import { termStems, weighTerms } from './score-evidence.js';
 import { selectEvidence } from './select-evidence.js';
+import { translateCitations } from '../translate/translate-citations.js';
+import type { Translator } from '../translate/translator.js';
 import type { AskDone, AskEvent, AskInput, AskResult, Citation, Suggestion } from './types.js';
 
 /** Dependencies and settings of {@link createAnswerer}. */
@@ -27,6 +29,8 @@ export interface AnswererDeps {
   policy?: Partial<AnswerPolicy>;
   /** Dictionaries, glossary, thesauri and noun classes for matching questions to sentences. */
   knowledge?: LexicalKnowledge;
+  /** Machine translation of quotes in the other language (and of the question's words, for matching). */
+  translator?: Translator;
   /** Passages retrieved when the request does not say. */
   defaultK?: number;
 }
@@ -106,6 +110,8 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       decide({ ...input, question, history: i === 0 ? input.history : [...(input.history ?? []), { role: 'user', content: parts[0]! }] }, retriever, language)));
     const passages = [...new Map(decided.flatMap((d) => d.passages).map((p) => [p.chunk.id, p])).values()].slice(0, input.k ?? defaultK);
     const answered = decided.filter((d) => d.selection.answerable);
+    const languageOfSource = new Map(decided.flatMap((d) => d.passages).map((p) => [p.chunk.docId, p.chunk.language]));
+    for (const d of answered) if (d.selection.answerable) for (const q of d.selection.quotes) languageOfSource.set(q.unit.docId, q.passage.chunk.language);
     const retrieved = performance.now();
 
     const done = (fields: Pick<AskDone, 'answerable' | 'mode' | 'model' | 'used'> & Partial<AskDone>): AskEvent => {
@@ -162,10 +168,14 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       }
     }
 
-    const answer = composeAnswer(
-      decided.map(({ analysis, selection }) => (selection.answerable ? { analysis, answerable: true, quotes: selection.quotes, answer: selection.answer } : { analysis, answerable: false })),
-      language,
-    );
+    const composed = decided.map(({ analysis, selection }) => (selection.answerable ? { analysis, answerable: true as const, quotes: selection.quotes, answer: selection.answer } : { analysis, answerable: false as const }));
+    const draft = composeAnswer(composed, language);
+    // Quotes in the other language get a machine translation beside them (never instead of them).
+    const translated = deps.translator
+      ? await translateCitations(deps.translator, draft.citations, language, { languageOf: (c) => languageOfSource.get(c.source) ?? 'und', signal: input.signal })
+      : draft.citations;
+    const answer = translated.some((c) => c.translation) ? composeAnswer(composed, language, translated.map((c) => c.translation?.text ?? null)) : draft;
+    answer.citations = translated;
     yield { type: 'citations', citations: answer.citations };
     for (const piece of pieces(answer.text)) yield { type: 'delta', text: piece };
     yield done({ answerable: true, mode: 'extractive', model: EXTRACTIVE_MODEL, used: answer.citations.map((c) => c.n), ...(fallback ? { fallback } : {}) });

@@ -7,6 +7,8 @@ export const messages: Record<AnswerLanguage, {
   /** Introduces quotes from one communiqué: its title, its date when known, the quotes' language when foreign. */
   fromDocument: (title: string, date: string | null, foreignLanguage: string | null) => string;
   refusal: string;
+  /** Labels a machine translation of a quote. */
+  machineTranslation: string;
   /** Says that one part of a two-part question is not in the communiqués. */
   partNotFound: (part: string) => string;
   open: string;
@@ -18,6 +20,7 @@ export const messages: Record<AnswerLanguage, {
     fromDocument: (title, date, lang) => `D’après le communiqué « ${title} »${date ? ` (${date})` : ''}${lang ? `, cité en ${languageName.fr[lang] ?? lang}` : ''} :`,
     refusal: 'Je ne trouve pas cette information dans les communiqués.',
     partNotFound: (part) => `Les communiqués ne disent pas : « ${part} »`,
+    machineTranslation: 'traduction automatique',
     open: '« ',
     close: ' »',
   },
@@ -27,6 +30,7 @@ export const messages: Record<AnswerLanguage, {
     fromDocument: (title, date, lang) => `According to the communiqué “${title}”${date ? ` (${date})` : ''}${lang ? `, quoted in the original ${languageName.en[lang] ?? lang}` : ''}:`,
     refusal: 'I could not find this in the communiqués.',
     partNotFound: (part) => `The communiqués do not say: “${part}”`,
+    machineTranslation: 'machine translation',
     open: '“',
     close: '”',
   },

@@ -51,7 +51,7 @@ export function createNodeApp({ config, runtime, answerer, translator, log }: No
     state,
     answerer,
     translator,
-    health: { llm: answerer.info, embeddingsFallback: runtime.embeddings.fallbackReason, expansionOff: runtime.expansionOff },
+    health: { llm: answerer.info, embeddingsFallback: runtime.embeddings.fallbackReason, expansionOff: runtime.expansionOff, knowledge: runtime.knowledgeStatus },
     corsOrigins: security.corsOrigins,
     requestTimeoutMs: security.requestTimeoutMs,
     answerGuards: [

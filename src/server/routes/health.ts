@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { KnowledgeStatus } from '../../lexicon/load-knowledge.js';
 import type { TranslatorInfo } from '../../translate/translator.js';
 import type { AppEnv, ServiceState } from '../app-types.js';
 
@@ -11,6 +12,8 @@ export interface HealthInfo {
   expansionOff?: string;
   /** Which engine translates quotes and documents, and why. */
   translation?: TranslatorInfo;
+  /** Which lexical resources the answer pipeline matches words with, and how to get the missing ones. */
+  knowledge?: KnowledgeStatus;
 }
 
 /** `GET /api/health`: counts, embedder and answer mode. */
@@ -29,6 +32,7 @@ export function healthRoutes(state: ServiceState, info: HealthInfo) {
       crossLanguage: info.expansionOff ? { enabled: false, reason: info.expansionOff } : { enabled: state.retriever.lexicon },
       llm: info.llm,
       ...(info.translation ? { translation: info.translation } : {}),
+      ...(info.knowledge ? { knowledge: info.knowledge } : {}),
     });
   });
 }
