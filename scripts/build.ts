@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -25,16 +25,19 @@ export async function buildWeb(): Promise<void> {
   });
 }
 
-async function serverSources(dir: string): Promise<string[]> {
-  const files: string[] = [];
+/** The files of src/: TypeScript modules to compile, and data files (JSON) that modules import, to copy. */
+async function serverSources(dir: string): Promise<{ modules: string[]; data: string[] }> {
+  const modules: string[] = [];
+  const data: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) continue;
+    if (!entry.isFile() || entry.name.endsWith('.d.ts')) continue;
     const path = join(entry.parentPath, entry.name);
     // The worker entry is bundled by wrangler (it imports the prompt as a text module), not run by Node.
     if (relative(dir, path) === 'worker.ts') continue;
-    files.push(path);
+    if (entry.name.endsWith('.ts')) modules.push(path);
+    else if (entry.name.endsWith('.json')) data.push(path);
   }
-  return files;
+  return { modules, data };
 }
 
 /**
@@ -45,18 +48,21 @@ async function serverSources(dir: string): Promise<string[]> {
 export async function buildServer(): Promise<void> {
   const staging = `${distDir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  const src = resolve(root, 'src');
+  const { modules, data } = await serverSources(src);
   try {
     await build({
-      entryPoints: await serverSources(resolve(root, 'src')),
+      entryPoints: modules,
       outdir: staging,
-      outbase: resolve(root, 'src'),
+      outbase: src,
       bundle: false,
       platform: 'node',
       format: 'esm',
-      target: 'node20',
+      target: 'node20.19',
       sourcemap: false,
       logLevel: 'warning',
     });
+    for (const file of data) await cp(file, join(staging, relative(src, file)));
     await writeFile(join(staging, BUILD_STAMP), `${new Date().toISOString()}\n`);
     await rm(distDir, { recursive: true, force: true });
     await rename(staging, distDir);

@@ -64,8 +64,8 @@ describe('refusals', () => {
   }
 
   it('suggests the communiqué a near-miss question comes close to', async () => {
-    // The 2020 EU-IOM communiqué speaks of the IOM's budget, but not of 2025.
-    const result = await answerer.ask({ question: 'Quel est le budget de l’OIM pour 2025 ?' }, runtime.retriever);
+    // The 2020 EU-IOM communiqué counts the EU-IOM projects of 2015-2019, not of 2012.
+    const result = await answerer.ask({ question: 'Combien de projets l’UE et l’OIM ont-ils menés en 2012 ?' }, runtime.retriever);
     expect(result.answerable).toBe(false);
     expect(result.suggestions.map((s) => s.source)).toContain('001_b75e72ff1d10ce48.txt');
   });
