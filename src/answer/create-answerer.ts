@@ -37,7 +37,7 @@ const EXTRACTIVE_MODEL = 'extractive-v2';
 const STATED = new Set(['exact', 'glossary', 'translation']);
 
 /**
- * The communiqués a refusal points to: those that name every name of the question and have a sentence that states,
+ * The communiqués a refusal points to: those that state every name of the question and its heaviest word, and have a sentence that states,
  * in its own words or their translation (not a looser synonym or cognate), a share of the question's weight close
  * to what an answer needs (see `suggestionFactor`); none when the question is about something the communiqués never
  * mention. The fused retrieval score cannot tell this: it is rank-based, so the best passage of an unrelated
@@ -46,7 +46,11 @@ const STATED = new Set(['exact', 'glossary', 'translation']);
 function suggestionsFrom(scored: ScoredUnit[], terms: WeightedTerm[], reason: RefusalReason, policy: AnswerPolicy): Suggestion[] {
   if (reason === 'no_terms' || reason === 'unknown_topic') return [];
   const total = terms.reduce((sum, t) => sum + t.weight, 0) || 1;
-  const names = terms.flatMap((t, i) => (t.isName && !t.fromHistory && t.weight > 0 ? [i] : []));
+  // Every name of the question, and its heaviest word other than a number (a near-miss often asks for a year the
+  // communiqués do not give), must be stated by a suggested communiqué.
+  const own = terms.flatMap((t, i) => (!t.fromHistory && t.weight > 0 ? [i] : []));
+  const heaviest = own.filter((i) => !terms[i]!.isNumber).sort((a, b) => terms[b]!.weight - terms[a]!.weight)[0];
+  const names = [...new Set([...own.filter((i) => terms[i]!.isName), ...(heaviest === undefined ? [] : [heaviest])])];
   const byDocument = new Map<string, { best: number; named: Set<number>; suggestion: Suggestion; score: number }>();
   for (const unit of scored) {
     const { chunk } = unit.passage;

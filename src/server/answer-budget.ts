@@ -1,7 +1,7 @@
 import { estimateTokens } from '../text/estimate-tokens.js';
 
-/** Places where an answer may be cut without leaving a quote without its citation: after `[n]`, at a blank line. */
-const BOUNDARY = /\[\d+\]|\n\n/g;
+/** Where an answer may be cut: right after a citation `[n]` (and its punctuation), so no quote or lead-in is left without it. */
+const BOUNDARY = /\[\d+\][.,;:]?/g;
 
 /** What {@link AnswerBudget.end} reports. */
 export interface BudgetEnd {
@@ -20,8 +20,8 @@ export interface AnswerBudget {
 }
 
 /**
- * `max_tokens` for answers: text is let through up to the last cut point (after a citation or a paragraph) that
- * keeps the estimated token count within `maxTokens`, so a cut answer never ends in a quote without its `[n]`.
+ * `max_tokens` for answers: text is let through up to the last cut point (right after a citation) that
+ * keeps the estimated token count within `maxTokens`, so a cut answer always ends on a citation.
  * Without a budget everything passes.
  */
 export function createAnswerBudget(maxTokens: number | undefined): AnswerBudget {

@@ -56,7 +56,7 @@ describe('POST /api/ask', () => {
     const deltas = events.filter((e) => e.event === 'delta');
     expect(deltas.length).toBeGreaterThan(1);
     const answer = deltas.map((e) => e.data.text).join('');
-    expect(answer).toMatch(/^According to the communiqués/);
+    expect(answer).toMatch(/According to the communiqué/);
     expect(events.at(-1)!.data).toMatchObject({ answerable: true, mode: 'extractive', timings: { totalMs: expect.any(Number) } });
   });
 
@@ -149,7 +149,7 @@ describe('GET /api/health', () => {
       documents: 5,
       chunks: runtime.retriever.index.chunks.length,
       embeddings: { provider: 'hash', model: 'hash-v3', dimension: 512 },
-      llm: { provider: 'none', model: 'extractive-v1' },
+      llm: { provider: 'none', model: 'extractive-v2' },
     });
   });
 });
@@ -210,15 +210,16 @@ describe('OpenAI-compatible routes', () => {
   });
 
   it('cuts the answer after a citation to honour max_tokens, with finish_reason "length"', async () => {
-    const messages = [{ role: 'user', content: 'Which countries host the most Venezuelan refugees?' }];
-    const full = await (await post('/v1/chat/completions', { messages })).json();
-    const fullTokens = estimateTokens(full.choices[0].message.content);
-    const cut = await (await post('/v1/chat/completions', { messages, max_tokens: Math.floor(fullTokens * 0.7) })).json();
+    const messages = [{ role: 'user', content: 'Combien de délégations ont participé à la conférence de solidarité ?' }];
+    const full: string = (await (await post('/v1/chat/completions', { messages })).json()).choices[0].message.content;
+    // A budget that holds the answer up to its first citation, not the rest.
+    const first = /\[\d+\][.,;:]?/.exec(full)!;
+    const prefix = full.slice(0, first.index + first[0].length);
+    expect(full.length).toBeGreaterThan(prefix.length + 20);
+    const cut = await (await post('/v1/chat/completions', { messages, max_tokens: estimateTokens(prefix) })).json();
     const content: string = cut.choices[0].message.content;
     expect(cut.choices[0].finish_reason).toBe('length');
-    expect(estimateTokens(content)).toBeLessThanOrEqual(Math.floor(fullTokens * 0.7));
-    expect(content).toMatch(/\[\d+\]$/);
-    expect(full.choices[0].message.content.startsWith(content)).toBe(true);
+    expect(content).toBe(prefix.trimEnd());
     expect(cut.citations.map((c: { n: number }) => `[${c.n}]`).sort()).toEqual([...new Set(content.match(/\[\d+\]/g))].sort());
     expect(cut.usage.completion_tokens).toBe(estimateTokens(content));
   });
