@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { buildServer, buildWeb } from '../scripts/build.js';
 import { startServer } from '../test/helpers/start-server.js';
 import { ensurePackages, writeCorpus } from './prepare-corpus.js';
 import { sentenceSpans } from '../src/text/sentence-spans.js';
@@ -21,6 +22,9 @@ const tsx = join(root, 'node_modules/.bin/tsx');
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, 'ask-seconds': { type: 'string', default: '10' } } });
 const sizes = values.sizes!.split(',').map(Number);
 const log = (line: string) => console.error(line);
+
+// The servers below run the compiled entry point, as `npm start` does.
+await Promise.all([buildServer(), buildWeb()]);
 
 /** Starts `npm start`'s entry point (hash embedder, no rate limit) and times it until its "ready" line. */
 async function timedServer(env: Record<string, string>) {

@@ -53,6 +53,8 @@ export async function runLoad(url: string, seconds: number, connections: number)
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { startServer } = await import('../test/helpers/start-server.js');
+  const { buildServer, buildWeb } = await import('./build.js');
+  await Promise.all([buildServer(), buildWeb()]);
   const seconds = Number(process.env.LOAD_SECONDS ?? 20);
   const connections = Number(process.env.LOAD_CONNECTIONS ?? 64);
   // One client address sends everything here, so the per-client rate limit is off by default (LOAD_RATE_LIMIT) to

@@ -1,6 +1,6 @@
-import { buildWeb } from '../scripts/build-web.js';
+import { buildServer, buildWeb } from '../scripts/build.js';
 
-/** Builds the chat page once before the suite, as `npm start` does before serving. */
+/** Builds the chat page and the compiled server once before the suite, as `npm start` does before serving. */
 export default async function setup(): Promise<void> {
-  await buildWeb();
+  await Promise.all([buildWeb(), buildServer()]);
 }

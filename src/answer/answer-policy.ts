@@ -61,6 +61,10 @@ export interface AnswerPolicy {
   answerSearchDepth: number;
   /** Most quotes in one answer. Default 3. */
   maxQuotes: number;
+  /** A refusal suggests a communiqué only when one of its sentences reaches this share of `minCoverage` (and the
+   * question is not about something the communiqués never mention): related, though not answering. Default 0.8:
+   * near-misses (the right topic, a missing year) get their communiqué, unrelated questions get none. */
+  suggestionFactor: number;
   /** Passages whose sentences compete (at least the requested k). Default 12: a wide pool finds the one sentence
    * that holds a fact; the corpus's document count bounds it anyway. */
   sentencePool: number;
@@ -88,6 +92,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   completionFactor: 0.6,
   answerSearchDepth: 24,
   maxQuotes: 3,
+  suggestionFactor: 0.8,
   sentencePool: 12,
 };
 

@@ -9,11 +9,11 @@ import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
 import { splitQuestion } from './split-question.js';
 import { AppError } from '../errors.js';
-import { gatherEvidence } from './gather-evidence.js';
+import { gatherEvidence, type ScoredUnit } from './gather-evidence.js';
 import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
 import { messages } from './messages.js';
-import { termStems, weighTerms } from './score-evidence.js';
-import { selectEvidence } from './select-evidence.js';
+import { termStems, weighTerms, type WeightedTerm } from './score-evidence.js';
+import { selectEvidence, type RefusalReason } from './select-evidence.js';
 import { translateCitations } from '../translate/translate-citations.js';
 import type { Translator } from '../translate/translator.js';
 import type { AskDone, AskEvent, AskInput, AskResult, Citation, Suggestion } from './types.js';
@@ -29,7 +29,7 @@ export interface AnswererDeps {
   policy?: Partial<AnswerPolicy>;
   /** Dictionaries, glossary, thesauri and noun classes for matching questions to sentences. */
   knowledge?: LexicalKnowledge;
-  /** Machine translation of quotes in the other language (and of the question's words, for matching). */
+  /** Machine translation of quotes in the other language (shown beside them, never instead of them). */
   translator?: Translator;
   /** Passages retrieved when the request does not say. */
   defaultK?: number;
@@ -37,10 +37,39 @@ export interface AnswererDeps {
 
 const EXTRACTIVE_MODEL = 'extractive-v2';
 
-function suggestionsFrom(passages: Passage[]): Suggestion[] {
-  const seen = new Map<string, Suggestion>();
-  for (const p of passages) if (!seen.has(p.chunk.docId)) seen.set(p.chunk.docId, { source: p.chunk.docId, title: p.chunk.title, date: p.chunk.date });
-  return [...seen.values()].slice(0, 3);
+/** How a match must be found to count for suggestions: the sentence's own words or their translation. */
+const STATED = new Set(['exact', 'glossary', 'translation']);
+
+/**
+ * The communiqués a refusal points to: those that state every name of the question and its heaviest word, and have a sentence that states,
+ * in its own words or their translation (not a looser synonym or cognate), a share of the question's weight close
+ * to what an answer needs (see `suggestionFactor`); none when the question is about something the communiqués never
+ * mention. The fused retrieval score cannot tell this: it is rank-based, so the best passage of an unrelated
+ * question still scores near 1.
+ */
+function suggestionsFrom(scored: ScoredUnit[], terms: WeightedTerm[], reason: RefusalReason, policy: AnswerPolicy): Suggestion[] {
+  if (reason === 'no_terms' || reason === 'unknown_topic') return [];
+  const total = terms.reduce((sum, t) => sum + t.weight, 0) || 1;
+  // Every name of the question, and its heaviest word other than a number (a near-miss often asks for a year the
+  // communiqués do not give), must be stated by a suggested communiqué.
+  const own = terms.flatMap((t, i) => (!t.fromHistory && t.weight > 0 ? [i] : []));
+  const heaviest = own.filter((i) => !terms[i]!.isNumber).sort((a, b) => terms[b]!.weight - terms[a]!.weight)[0];
+  const names = [...new Set([...own.filter((i) => terms[i]!.isName), ...(heaviest === undefined ? [] : [heaviest])])];
+  const byDocument = new Map<string, { best: number; named: Set<number>; suggestion: Suggestion; score: number }>();
+  for (const unit of scored) {
+    const { chunk } = unit.passage;
+    const entry = byDocument.get(chunk.docId) ?? { best: 0, named: new Set<number>(), suggestion: { source: chunk.docId, title: chunk.title, date: chunk.date }, score: 0 };
+    const stated = terms.flatMap((_, i) => (STATED.has(unit.coverage.matches[i]?.kind ?? '') ? [i] : []));
+    entry.best = Math.max(entry.best, stated.reduce((sum, i) => sum + terms[i]!.weight, 0) / total);
+    for (const i of stated) if (names.includes(i)) entry.named.add(i);
+    entry.score = Math.max(entry.score, unit.score);
+    byDocument.set(chunk.docId, entry);
+  }
+  return [...byDocument.values()]
+    .filter((d) => d.best >= policy.minCoverage * policy.suggestionFactor && d.named.size === names.length)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((d) => d.suggestion);
 }
 
 function passageCitation(p: Passage, n: number): Citation {
@@ -97,7 +126,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
     const scored = gatherEvidence(analysis, terms, pool, documents, policy, (w) => isCommonWord(knowledge, w));
     const selection = selectEvidence(analysis, terms, scored, documents, policy);
-    return { analysis, passages: pool.slice(0, k), selection };
+    return { analysis, passages: pool.slice(0, k), scored, terms, selection };
   }
 
   /** Streams an answer: citations first, then text deltas, then the summary. */
@@ -120,7 +149,8 @@ export function createAnswerer(deps: AnswererDeps = {}) {
         type: 'done',
         done: {
           language,
-          suggestions: fields.answerable ? [] : suggestionsFrom(passages),
+          // A refusal is decided on the question's first part: its evidence says what comes close.
+          suggestions: fields.answerable || decided[0]!.selection.answerable ? [] : suggestionsFrom(decided[0]!.scored, decided[0]!.terms, decided[0]!.selection.reason, policy),
           timings: { retrieveMs: round(retrieved - started), answerMs: round(finished - retrieved), totalMs: round(finished - started) },
           ...fields,
         },

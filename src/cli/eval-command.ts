@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
@@ -6,7 +6,7 @@ import { checkFloors, evaluate, readQuestions, type Floors } from '../eval/evalu
 import { formatReport } from '../eval/run-eval.js';
 import { runCli, usageError } from './run-cli.js';
 
-const usage = 'Usage: npm run eval [-- --json] [--split dev|test|all] [--dev eval/questions.jsonl] [--test eval/questions-test.jsonl] [--floors eval/floors.json] [--no-curve]';
+const usage = 'Usage: npm run eval [-- --json] [--out report.json] [--split dev|test|all] [--dev eval/questions.jsonl] [--test eval/questions-test.jsonl] [--floors eval/floors.json] [--no-curve]';
 
 /** Thresholds of the refusal curve: the answer policy's minCoverage from 0.15 to 0.6. */
 const CURVE = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
@@ -18,6 +18,7 @@ runCli(async () => {
       args: process.argv.slice(2),
       options: {
         json: { type: 'boolean', default: false },
+        out: { type: 'string' },
         split: { type: 'string', default: 'all' },
         dev: { type: 'string', default: 'eval/questions.jsonl' },
         test: { type: 'string', default: 'eval/questions-test.jsonl' },
@@ -44,7 +45,15 @@ runCli(async () => {
     reports[split] = report;
     if (!values.json) console.log(`\n=== ${split} split (${questions.length} questions, ${values[split]}) ===\n${formatReport(report)}`);
   }
-  if (values.json) console.log(JSON.stringify({ ...reports, floors: { misses } }, null, 2));
+  const json = JSON.stringify({ ...reports, floors: { misses } }, null, 2);
+  if (values.out) {
+    // Written beside the target, then renamed: a reader never sees half a report.
+    const out = resolve(values.out);
+    await writeFile(`${out}.tmp`, `${json}\n`);
+    await rename(`${out}.tmp`, out);
+    console.error(`Report written to ${out}`);
+  }
+  if (values.json) console.log(json);
   else console.log(misses.length ? `\nBelow floors:\n  ${misses.join('\n  ')}` : '\nAll floors hold.');
   if (misses.length) process.exitCode = 1;
 });

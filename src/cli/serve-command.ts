@@ -4,6 +4,7 @@ import { createChatModel } from '../answer/create-chat-model.js';
 import { loadPromptTemplate } from '../answer/load-prompt.js';
 import { loadConfig } from '../config/config.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
+import { handleClientError } from '../server/handle-client-error.js';
 import { createNodeApp } from '../server/node-app.js';
 import { createTranslator } from '../translate/create-translator.js';
 import { runCli } from './run-cli.js';
@@ -32,6 +33,7 @@ runCli(async () => {
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
     say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
   });
+  server.on('clientError', handleClientError);
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(`Error: cannot listen on ${config.server.host}:${config.server.port} (${error.code}); set PORT or HOST.`);
     process.exit(1);

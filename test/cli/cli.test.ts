@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedsDir, tempDir } from '../helpers/fixtures.js';
@@ -30,6 +31,18 @@ describe('npm run index', () => {
     const { code, stderr } = await runCommand('src/cli/index-command.ts', ['--force'], env);
     expect(code).toBe(2);
     expect(stderr).toMatch(/Usage: npm run index/);
+  });
+});
+
+describe('npm run eval', () => {
+  it('writes the JSON report to the file named by --out, whatever else goes to stdout', async () => {
+    const out = join(dir, 'report.json');
+    const { code, stdout } = await runCommand('src/cli/eval-command.ts', ['--split', 'dev', '--no-curve', '--out', out], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/All floors hold/);
+    const report = JSON.parse(await readFile(out, 'utf8'));
+    expect(report.floors.misses).toEqual([]);
+    expect(Object.keys(report.dev.retrieval).length).toBeGreaterThan(0);
   });
 });
 

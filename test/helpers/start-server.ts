@@ -11,16 +11,32 @@ export interface RunningServer {
   stop: () => Promise<number | null>;
 }
 
-/** Starts the server entry point with tsx (as `npm start` does) and waits for its "ready at" line. */
-export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
-  const child = spawn(resolve(projectRoot, 'node_modules/.bin/tsx'), [resolve(projectRoot, 'src/cli/serve-command.ts')], {
-    cwd: projectRoot,
+/** How to start a server process. */
+export interface ServerLaunch {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** The command starts the server as a child (npm): run it in its own process group and stop the whole group. */
+  group?: boolean;
+}
+
+const compiledServer: ServerLaunch = { command: process.execPath, args: [resolve(projectRoot, 'dist/cli/serve-command.js')], cwd: projectRoot };
+
+/**
+ * Starts the compiled server entry point with plain node, as `npm start` does, and waits for its "ready at" line.
+ * dist/ must be built (`npm run build`; the test suite's global setup builds it).
+ */
+export function startServer(env: Record<string, string>, timeoutMs = 60_000, launch: ServerLaunch = compiledServer): Promise<RunningServer> {
+  const child = spawn(launch.command, launch.args, {
+    cwd: launch.cwd,
+    detached: launch.group ?? false,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
   });
+  const kill = (signal: NodeJS.Signals) => (launch.group ? process.kill(-child.pid!, signal) : child.kill(signal));
   let output = '';
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      kill('SIGKILL');
       reject(new Error(`server did not start:\n${output}`));
     }, timeoutMs);
     const onData = (data: Buffer) => {
@@ -36,7 +52,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 60_000): Pr
             new Promise((done) => {
               if (child.exitCode !== null) return done(child.exitCode);
               child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
+              kill('SIGTERM');
             }),
         });
       }

@@ -6,6 +6,7 @@ import type { AppConfig } from '../../src/config/config.js';
 import type { AppEnv } from '../../src/server/app-types.js';
 import { createApp } from '../../src/server/app.js';
 import { createNodeApp } from '../../src/server/node-app.js';
+import { estimateTokens } from '../../src/text/estimate-tokens.js';
 import { parseSse, seedsRuntime } from '../helpers/seeds-runtime.js';
 
 let runtime: Runtime;
@@ -172,7 +173,7 @@ describe('OpenAI-compatible routes', () => {
   });
 
   it('answers chat completions with citations in an extra field', async () => {
-    const response = await post('/v1/chat/completions', { model: 'communiques', temperature: 0.2, messages: [{ role: 'system', content: 'Be nice.' }, { role: 'user', content: 'Combien de projets entre 2015 et 2019 ?' }] });
+    const response = await post('/v1/chat/completions', { model: 'communiques', temperature: 0.2, messages: [{ role: 'user', content: 'Combien de projets entre 2015 et 2019 ?' }] });
     const body = await response.json();
     expect(body).toMatchObject({ object: 'chat.completion', model: 'communiques', choices: [{ index: 0, message: { role: 'assistant' }, finish_reason: 'stop' }] });
     expect(body.choices[0].message.content).toMatch(/535/);
@@ -189,6 +190,48 @@ describe('OpenAI-compatible routes', () => {
     expect(content).toMatch(/1951/);
     expect(chunks.at(-1).choices[0].finish_reason).toBe('stop');
     expect(chunks.at(-1).citations.length).toBeGreaterThan(0);
+  });
+
+  it('reports approximate token usage for the messages and the answer', async () => {
+    const question = 'Combien de projets entre 2015 et 2019 ?';
+    const body = await (await post('/v1/chat/completions', { messages: [{ role: 'user', content: question }] })).json();
+    expect(body.usage).toEqual({ prompt_tokens: estimateTokens(question), completion_tokens: estimateTokens(body.choices[0].message.content), total_tokens: expect.any(Number), approximate: true });
+    expect(body.usage.prompt_tokens).toBeGreaterThan(0);
+    expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
+  });
+
+  it('rejects a system message with a 400 that says why, instead of ignoring it', async () => {
+    const response = await post('/v1/chat/completions', { messages: [{ role: 'system', content: 'Answer like a pirate.' }, { role: 'user', content: 'Combien de projets entre 2015 et 2019 ?' }] });
+    await expectError(response, 400, 'bad_request', /messages\.0\.role: system messages are not supported/);
+  });
+
+  it('rejects more than one choice', async () => {
+    await expectError(await post('/v1/chat/completions', { n: 2, messages: [{ role: 'user', content: 'Combien de projets ?' }] }), 400, 'bad_request', /^n: only one choice/);
+  });
+
+  it('cuts the answer after a citation to honour max_tokens, with finish_reason "length"', async () => {
+    const messages = [{ role: 'user', content: 'Combien de délégations ont participé à la conférence de solidarité ?' }];
+    const full: string = (await (await post('/v1/chat/completions', { messages })).json()).choices[0].message.content;
+    // A budget that holds the answer up to its first citation, not the rest.
+    const first = /\[\d+\][.,;:]?/.exec(full)!;
+    const prefix = full.slice(0, first.index + first[0].length);
+    expect(full.length).toBeGreaterThan(prefix.length + 20);
+    const cut = await (await post('/v1/chat/completions', { messages, max_tokens: estimateTokens(prefix) })).json();
+    const content: string = cut.choices[0].message.content;
+    expect(cut.choices[0].finish_reason).toBe('length');
+    expect(content).toBe(prefix.trimEnd());
+    expect(cut.citations.map((c: { n: number }) => `[${c.n}]`).sort()).toEqual([...new Set(content.match(/\[\d+\]/g))].sort());
+    expect(cut.usage.completion_tokens).toBe(estimateTokens(content));
+  });
+
+  it('streams within max_tokens and sends usage last when stream_options.include_usage is set', async () => {
+    const messages = [{ role: 'user', content: 'Which countries host the most Venezuelan refugees?' }];
+    const response = await post('/v1/chat/completions', { stream: true, stream_options: { include_usage: true }, max_tokens: 40, messages });
+    const chunks = parseSse(await response.text()).slice(0, -1).map((e) => e.data);
+    const content = chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
+    expect(estimateTokens(content)).toBeLessThanOrEqual(40);
+    expect(chunks.at(-2).choices[0].finish_reason).toBe('length');
+    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: estimateTokens(content), approximate: true } });
   });
 
   it('rejects a conversation that does not end with a user message', async () => {

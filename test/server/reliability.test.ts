@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { symlink, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { symlink, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/create-answerer.js';
@@ -68,32 +68,63 @@ describe('index writes', () => {
     expect((await readdir(indexDir)).filter((f) => f === '.lock')).toEqual([]);
   });
 
-  it('leaves the old or the new index, never a broken one, when a build is killed at random moments', async () => {
-    const env = { ...process.env, EMBEDDINGS: 'hash', CORPUS_DIR: corpusDir, INDEX_DIR: indexDir };
-    await runCommand('src/cli/index-command.ts', [], env as Record<string, string>);
-    const versions = new Set<number>();
-    let last = 0;
-    let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
-    for (let round = 0; round < 12; round++) {
-      // Each round changes the corpus, so a completed build is distinguishable from the previous one.
-      await writeFile(join(corpusDir, `9${String(round).padStart(2, '0')}_round.txt`), `Communiqué de la série ${round}\n\nTexte numéro ${round} sur la migration et les partenariats.\n`);
-      // Node itself with the tsx loader, not the tsx launcher: the launcher runs the build in a child that a
-      // SIGKILL to the launcher would leave running.
-      const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'src/cli/index-command.ts')], { cwd: projectRoot, env });
-      const exited = new Promise((r) => child.once('exit', r));
-      await new Promise((r) => setTimeout(r, 300 + random() * 2200));
-      child.kill('SIGKILL');
-      await exited;
-      const index = await openIndex(indexDir);
-      const rounds = [...index.documents.keys()].filter((id) => id.endsWith('_round.txt')).length;
-      // Either the index that was there before this build (unchanged) or the one this build completed.
-      expect([last, round + 1]).toContain(rounds);
-      versions.add(rounds === last ? 0 : 1);
+  it('leaves the old or the new index, never a broken one, when a build is killed before any of its file-system steps', async () => {
+    const env = { ...process.env, EMBEDDINGS: 'hash', CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, FS_STEPS_DIR: indexDir, FS_STEPS_TRACE: '1' };
+    /** The compiled index command with the fs-steps hook: killed just before step `killAt` (0: never), its steps. */
+    const build = (killAt: number) =>
+      new Promise<{ signal: NodeJS.Signals | null; steps: string[] }>((done) => {
+        const child = spawn(process.execPath, ['--import', resolve(projectRoot, 'test/helpers/fs-steps.mjs'), resolve(projectRoot, 'dist/cli/index-command.js')], { cwd: projectRoot, env: { ...env, FS_STEPS_KILL_AT: String(killAt) } });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.once('exit', (_code, signal) => done({ signal, steps: stderr.split('\n').filter((l) => l.startsWith('fs-step ')) }));
+      });
+    // "fs-step 12 open data-1795…/hnsw.bin" → "open data-*/hnsw.bin": the same step in another build.
+    const stepKind = (line: string) => line.replace(/^fs-step \d+ /, '').replace(/data-[\w-]+/, 'data-*').replace(/\.\d+\.[0-9a-f]+\.tmp$/, '.*.tmp');
+    const roundsIn = async () => [...(await openIndex(indexDir)).documents.keys()].filter((id) => id.endsWith('_round.txt')).length;
+    const addRound = (round: number) => writeFile(join(corpusDir, `9${String(round).padStart(2, '0')}_round.txt`), `Communiqué de la série ${round}\n\nTexte numéro ${round} sur la migration et les partenariats.\n`);
+
+    expect((await build(0)).signal).toBeNull();
+    // A build that adds one communiqué, traced: every step at which the following builds are killed.
+    await addRound(0);
+    const traced = await build(0);
+    const switchStep = traced.steps.findIndex((l) => / rename manifest\.json\..*\.tmp$/.test(l)) + 1;
+    expect(switchStep).toBeGreaterThan(1);
+    let last = await roundsIn();
+    expect(last).toBe(1);
+    const sides = new Set<string>();
+    // Kill points: before every step that changes the disk. Before a read, the disk is as it is before the next
+    // change, so those kills would prove nothing more.
+    const killPoints = traced.steps.flatMap((line, i) => (/^fs-step \d+ (mkdir|open|writeFile|rename|rm|unlink) /.test(line) ? [i + 1] : []));
+    expect(killPoints.length).toBeGreaterThan(5);
+    for (const [round, killAt] of killPoints.entries()) {
+      // Each build adds a communiqué, so the index it completes is distinguishable from the one before it.
+      await addRound(round + 1);
+      // The dead build's lock would make the next build take it over first, adding steps: every build here starts
+      // as the traced one did (taking over a dead build's lock is checked once, below).
+      await rm(join(indexDir, '.lock'), { force: true });
+      const { signal, steps } = await build(killAt);
+      expect(signal).toBe('SIGKILL');
+      // Up to the switch, this build took the traced steps (after it, stale folders add removals).
+      const upTo = Math.min(killAt, switchStep);
+      expect(steps.slice(0, upTo).map(stepKind)).toEqual(traced.steps.slice(0, upTo).map(stepKind));
+      const switched = killAt > switchStep;
+      const rounds = await roundsIn();
+      expect(rounds, `killed before step ${killAt}: ${steps[killAt - 1]}`).toBe(switched ? round + 2 : last);
+      sides.add(switched ? 'new' : 'old');
       last = rounds;
     }
-    // The kills landed both before and after the switch at least once.
-    expect(versions.size).toBe(2);
+    expect(sides).toEqual(new Set(['old', 'new']));
+    // Killed once more just before the switch (lock held, manifest written aside), then a clean build: it takes
+    // over the dead build's lock and leaves no temporary file or stale data.
+    await addRound(killPoints.length + 1);
+    expect((await build(switchStep)).signal).toBe('SIGKILL');
+    expect(await readdir(indexDir)).toContain('.lock');
+    await addRound(killPoints.length + 2);
+    expect((await build(0)).signal).toBeNull();
+    expect(await roundsIn()).toBe(killPoints.length + 3);
+    const left = await readdir(indexDir);
+    expect(left.filter((f) => f.endsWith('.tmp') || f === '.lock')).toEqual([]);
+    expect(left.filter((f) => f.startsWith('data-'))).toHaveLength(1);
   }, 120_000);
 });
 

@@ -7,8 +7,10 @@ export const strings = {
     tagline: 'Vos questions sur les communiqués de l’OIM, avec les sources',
     newChat: 'Nouvelle conversation',
     intro: 'Posez une question en français ou en anglais. Chaque réponse cite les communiqués et renvoie au passage exact.',
+    examplesLabel: 'Exemples tirés des communiqués',
+    exampleQuestion: (title: string) => `Que disent les communiqués sur « ${title} » ?`,
     questionLabel: 'Votre question',
-    placeholder: 'Ex. : Combien de délégations ont participé à la conférence de solidarité ?',
+    placeholder: 'Posez votre question sur les communiqués…',
     send: 'Envoyer',
     stop: 'Arrêter',
     close: 'Fermer',
@@ -18,22 +20,43 @@ export const strings = {
     mayLook: 'Vous pouvez consulter :',
     notFound: 'Pas de réponse dans les communiqués',
     stopped: 'Réponse interrompue.',
-    error: 'La réponse a échoué',
     references: 'Références',
-    undated: 'sans date',
+    dateUnknown: 'date inconnue',
+    quotedInAnswer: (count: number) => (count > 1 ? 'passages cités dans la réponse' : 'passage cité dans la réponse'),
+    openPassage: (n: number) => `Ouvrir le passage ${n} dans le communiqué`,
     statusLine: (d: number, c: number, emb: string, mode: string) => `${d} communiqués · ${c} passages · plongements ${emb} · ${mode}`,
     extractive: 'réponses extractives',
     llm: (m: string) => `réponses générées (${m})`,
     offline: 'Serveur injoignable',
     fallback: 'Le modèle de langue n’a pas répondu : réponse extractive.',
-    examples: ['Combien de délégations ont participé à la conférence de solidarité ?', 'Quand Jean Asselborn a-t-il rencontré le directeur général de l’OIM ?', 'Which countries host the most Venezuelan refugees?'],
+    unreachable: 'Impossible de joindre le serveur. Vérifiez votre connexion (ou que le serveur tourne), puis réessayez.',
+    busy: 'Le serveur est occupé ou n’a pas répondu à temps. Réessayez dans un instant.',
+    rateLimited: (seconds?: number) => `Trop de questions en peu de temps. Réessayez${seconds ? ` dans ${seconds} s` : ' dans un instant'}.`,
+    rejected: (message: string) => `Le serveur n’a pas accepté la question (${message}).`,
+    failed: 'La réponse a échoué à cause d’une erreur du serveur. Réessayez.',
+    retry: 'Réessayer',
+    filters: 'Filtres',
+    filterSources: 'Communiqués',
+    filterFrom: 'Du',
+    filterTo: 'Au',
+    clearFilters: 'Effacer les filtres',
+    filtersNone: 'tous les communiqués',
+    filtersSummary: (sources: number, from: string, to: string) =>
+      [sources ? `${sources} communiqué${sources > 1 ? 's' : ''}` : '', from ? `depuis le ${from}` : '', to ? `jusqu’au ${to}` : ''].filter(Boolean).join(', '),
+    filteredBy: (summary: string) => `Filtre : ${summary}`,
+    theme: 'Thème',
+    light: 'Clair',
+    dark: 'Sombre',
+    language: 'Langue',
   },
   en: {
     tagline: 'Questions about IOM press releases, answered from the texts',
     newChat: 'New conversation',
     intro: 'Ask a question in French or English. Every answer quotes the communiqués and links to the exact passage.',
+    examplesLabel: 'Examples from the communiqués',
+    exampleQuestion: (title: string) => `What do the communiqués say about “${title}”?`,
     questionLabel: 'Your question',
-    placeholder: 'E.g. Which countries host the most Venezuelan refugees?',
+    placeholder: 'Ask your question about the communiqués…',
     send: 'Send',
     stop: 'Stop',
     close: 'Close',
@@ -43,17 +66,39 @@ export const strings = {
     mayLook: 'You may look at:',
     notFound: 'Not found in the communiqués',
     stopped: 'Answer stopped.',
-    error: 'The answer failed',
     references: 'References',
-    undated: 'undated',
+    dateUnknown: 'date unknown',
+    quotedInAnswer: (count: number) => (count > 1 ? 'passages quoted in the answer' : 'passage quoted in the answer'),
+    openPassage: (n: number) => `Open passage ${n} in the communiqué`,
     statusLine: (d: number, c: number, emb: string, mode: string) => `${d} communiqués · ${c} passages · ${emb} embeddings · ${mode}`,
     extractive: 'extractive answers',
     llm: (m: string) => `generated answers (${m})`,
     offline: 'Server unreachable',
     fallback: 'The language model did not answer: extractive answer.',
-    examples: ['Which countries host the most Venezuelan refugees?', 'How many projects did the EU and IOM carry out between 2015 and 2019?', 'Quel accord la Belgique a-t-elle signé avec l’OIM ?'],
+    unreachable: 'Cannot reach the server. Check your connection (or that the server is running), then try again.',
+    busy: 'The server is busy or did not answer in time. Try again in a moment.',
+    rateLimited: (seconds?: number) => `Too many questions in a short time. Try again${seconds ? ` in ${seconds} s` : ' in a moment'}.`,
+    rejected: (message: string) => `The server did not accept the question (${message}).`,
+    failed: 'The answer failed because of a server error. Try again.',
+    retry: 'Try again',
+    filters: 'Filters',
+    filterSources: 'Communiqués',
+    filterFrom: 'From',
+    filterTo: 'To',
+    clearFilters: 'Clear filters',
+    filtersNone: 'all communiqués',
+    filtersSummary: (sources: number, from: string, to: string) =>
+      [sources ? `${sources} communiqué${sources > 1 ? 's' : ''}` : '', from ? `from ${from}` : '', to ? `until ${to}` : ''].filter(Boolean).join(', '),
+    filteredBy: (summary: string) => `Filter: ${summary}`,
+    theme: 'Theme',
+    light: 'Light',
+    dark: 'Dark',
+    language: 'Language',
   },
 } as const;
+
+/** The strings of one language. */
+export type Strings = (typeof strings)[Lang];
 
 /** The browser's preferred interface language (French or English). */
 export function browserLang(): Lang {
@@ -63,4 +108,16 @@ export function browserLang(): Lang {
     if (base === 'fr' || base === 'en') return base;
   }
   return 'en';
+}
+
+/** A date as people read it in the interface language ("29 octobre 2019", "29 October 2019"). */
+export function formatDate(date: string | null, lang: Lang): string {
+  if (!date) return strings[lang].dateUnknown;
+  const parts = date.split('-').map(Number);
+  const [year = NaN, month = 1, day = 1] = parts;
+  const value = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(value.getTime())) return date;
+  // A date known only to the month or the year is shown as such, not as the first day.
+  const precision: Intl.DateTimeFormatOptions = parts.length >= 3 ? { day: 'numeric', month: 'long' } : parts.length === 2 ? { month: 'long' } : {};
+  return value.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { ...precision, year: 'numeric', timeZone: 'UTC' });
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { KnowledgeStatus } from '../../lexicon/load-knowledge.js';
+import type { EmbedderInfo } from '../../embeddings/embedder-info.js';
 import type { TranslatorInfo } from '../../translate/translator.js';
 import type { AppEnv, ServiceState } from '../app-types.js';
 
@@ -16,11 +17,23 @@ export interface HealthInfo {
   knowledge?: KnowledgeStatus;
 }
 
+/** The body of `GET /api/health` (the chat page reads it too). */
+export interface HealthPayload {
+  status: 'ok';
+  documents: number;
+  chunks: number;
+  builtAt: string | null;
+  embeddings: EmbedderInfo & { fallback?: string };
+  crossLanguage: { enabled: boolean; reason?: string };
+  llm: { provider: string; model: string };
+  translation?: TranslatorInfo;
+}
+
 /** `GET /api/health`: counts, embedder and answer mode. */
 export function healthRoutes(state: ServiceState, info: HealthInfo) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const stats = await state.retriever.corpus.stats();
-    return c.json({
+    return c.json<HealthPayload>({
       status: 'ok',
       documents: stats.documents,
       chunks: stats.chunks,
