@@ -6,7 +6,7 @@ export interface AnswerPolicy {
   /**
    * Share of the question's key-term weight that a sentence (read in its passage, see `contextFactor`) must
    * cover to count as evidence. The main refusal threshold: `npm run eval` prints the refusal precision/recall curve
-   * over it. Default 0.25: on the dev split (155 questions) it keeps false refusals near 5 % with four near-misses in five refused; the curve is printed by npm run eval.
+   * over it. Default 0.25: on the dev split it keeps false refusals near 5 % with four near-misses in five refused; the curve is printed by npm run eval.
    */
   minCoverage: number;
   /** How much a term counts when only the sentence's passage or the document's title states it, not the sentence
