@@ -24,6 +24,18 @@ export interface ScoredUnit {
 /** Longest sentence pair read together, in characters. */
 const MAX_PAIR = 900;
 
+/** The coverage of two sentences read together: each term by the better of its two matches. */
+function joinCoverage(terms: WeightedTerm[], a: Coverage, b: Coverage, policy: AnswerPolicy): Coverage {
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const matches = a.matches.map((m, i) => {
+    const n = b.matches[i] ?? null;
+    if (!m || !n) return m ?? n;
+    return policy.matchWeights[m.kind] >= policy.matchWeights[n.kind] ? { kind: m.kind, tokens: [...m.tokens, ...n.tokens] } : { kind: n.kind, tokens: [...n.tokens, ...m.tokens] };
+  });
+  const covered = terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * policy.matchWeights[matches[i]!.kind] : 0), 0);
+  return { value: total ? covered / total : 0, matches };
+}
+
 /** Two consecutive units of a paragraph as one. */
 function pairUnit(text: string, first: EvidenceUnit, second: EvidenceUnit): EvidenceUnit {
   const tokens = [...first.tokens, ...second.tokens];
@@ -77,6 +89,12 @@ export function gatherEvidence(
   isCommonWord?: (folded: string) => boolean,
 ): ScoredUnit[] {
   const byKey = new Map<string, ScoredUnit>();
+  const coverages = new Map<EvidenceUnit, Coverage>();
+  const coverageOf = (unit: EvidenceUnit) => {
+    let cov = coverages.get(unit);
+    if (!cov) coverages.set(unit, (cov = coverage(terms, unit, policy)));
+    return cov;
+  };
   const questionWords = new Set(terms.filter((t) => !t.fromHistory).flatMap((t) => t.words));
   for (const passage of passages) {
     const { chunk } = passage;
@@ -92,14 +110,14 @@ export function gatherEvidence(
       // The title is shown with every citation already; quoting it as evidence says nothing new.
       if (single.tokens.length < 2 || single.text === chunk.title) continue;
       let unit = single;
-      let cov = coverage(terms, unit, policy);
+      let cov = coverageOf(unit);
       // A sentence that continues the one before it ("Ce chiffre…", "It said…") is read with it when that covers more.
       const before = units[single.position - 1];
       if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= MAX_PAIR) {
-        const pair = pairUnit(document.text, before, single);
-        const pairCov = coverage(terms, pair, policy);
+        // The pair's coverage joins its two sentences' (a term matched in either), computed once per sentence.
+        const pairCov = joinCoverage(terms, coverageOf(before), cov, policy);
         if (pairCov.value * policy.pairFactor > cov.value) {
-          unit = pair;
+          unit = pairUnit(document.text, before, single);
           cov = pairCov;
         }
       }
