@@ -6,6 +6,9 @@ import { messages } from './messages.js';
 import type { ScoredUnit } from './gather-evidence.js';
 import type { Citation } from './types.js';
 
+// Answer types whose short answer is a name picked among others of the same sentence.
+const NAME_TYPES: ReadonlySet<string> = new Set(['person', 'place', 'organisation']);
+
 const LOCALES: Record<AnswerLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -107,7 +110,10 @@ export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, t
       continue;
     }
     const { answer } = part;
-    if (answer) {
+    // A name leads only when the sentence holds no other name of that kind: "Bruxelles" is no answer to "which
+    // countries host…" when the sentence names Latin America too; the quote then answers on its own.
+    const clear = answer && (!NAME_TYPES.has(part.analysis.type) || (answer.span.among ?? 1) === 1);
+    if (answer && clear) {
       const n = numberOf(answer.quote);
       // A lead that would only repeat the quote word for word adds nothing.
       if (fold(answer.span.text) !== fold(answer.quote.unit.text)) lines.push(leadSentence({ span: answer.span, n, sourceLanguage: answer.quote.passage.chunk.language }, part.analysis));

@@ -14,6 +14,8 @@ export interface AnswerSpan {
   value?: number;
   /** The span holds the noun the question counts ("120 délégations" for "how many delegations"). */
   countsFocus?: boolean;
+  /** How many spans of the asked type the sentence holds (this one among them). */
+  among?: number;
 }
 
 const MONTH_NAMES = (() => {
@@ -270,5 +272,5 @@ export function extractAnswer(
     .sort((a, b) => Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || a.s.start - b.s.start);
   // A counting question's number stands next to its counted noun; far from it, it counts something else.
   if ((type === 'number' || type === 'amount' || type === 'percent') && anchors.focus.length && ranked[0]!.d > 40) return null;
-  return ranked[0]!.s;
+  return { ...ranked[0]!.s, among: spans.length };
 }
