@@ -8,7 +8,7 @@ import { handleClientError } from '../server/handle-client-error.js';
 import { createNodeApp } from '../server/node-app.js';
 import { createTranslator } from '../translate/create-translator.js';
 import { runCli } from './run-cli.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime } from '../runtime/node-runtime.js';
 
 runCli(async () => {
   const started = performance.now();

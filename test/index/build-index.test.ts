@@ -7,7 +7,7 @@ import { createChunker } from '../../src/ingest/chunk-document.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { readManifest } from '../../src/index/manifest.js';
 import { openIndex, readIndexData } from '../../src/index/open-index.js';
-import { createRetriever } from '../../src/retrieval/create-retriever.js';
+import { createNodeRetriever } from '../../src/runtime/node-runtime.js';
 import { copySeeds, tempDir } from '../helpers/fixtures.js';
 
 let dir: string;
@@ -32,10 +32,10 @@ describe('buildIndex', () => {
     const built = await build();
     expect(built.manifest.counts.documents).toBe(5);
     expect(built.embeddedChunks).toBe(built.manifest.counts.chunks);
-    const first = createRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
+    const first = createNodeRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
     const question = 'Combien de délégations ont participé à la conférence ?';
     const before = await first.search(question, { k: 5 });
-    const second = createRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
+    const second = createNodeRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
     const after = await second.search(question, { k: 5 });
     expect(after.map((p) => [p.chunk.id, p.score])).toEqual(before.map((p) => [p.chunk.id, p.score]));
     expect(before.length).toBe(5);
@@ -76,7 +76,7 @@ describe('openIndex errors', () => {
   it('rejects a query embedder of another dimension with the documented message', async () => {
     await build(512);
     const index = await openIndex(indexDir);
-    expect(() => createRetriever({ embeddings: createHashEmbeddings(256), index })).toThrow(
+    expect(() => createNodeRetriever({ embeddings: createHashEmbeddings(256), index })).toThrow(
       /Index built with hash\/hash-v3 \(512 dimensions\), query embedder is hash\/hash-v3 \(256 dimensions\): run npm run index/,
     );
   });
@@ -84,8 +84,8 @@ describe('openIndex errors', () => {
   it('reports a truncated HNSW file as corrupt', async () => {
     await build();
     const manifest = await readManifest(indexDir);
-    await truncate(join(indexDir, manifest.dataDir, 'hnsw.bin'), 100);
-    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/hnsw\.bin is corrupt.*npm run index/) });
+    await truncate(join(indexDir, manifest.dataDir, 'hnsw-0.bin'), 100);
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/hnsw-0\.bin is corrupt.*npm run index/) });
   });
 
   it('re-embeds everything when the stored vectors are truncated', async () => {
@@ -100,7 +100,7 @@ describe('openIndex errors', () => {
   it('reports a flipped byte in the HNSW graph as corrupt', async () => {
     await build();
     const manifest = await readManifest(indexDir);
-    const path = join(indexDir, manifest.dataDir, 'hnsw.bin');
+    const path = join(indexDir, manifest.dataDir, 'hnsw-0.bin');
     const bytes = await readFile(path);
     bytes[bytes.length >> 1] ^= 0xff;
     await writeFile(path, bytes);
