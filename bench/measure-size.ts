@@ -18,7 +18,7 @@ import { percentile } from '../src/eval/run-eval.js';
 import { openIndex, readIndexData } from '../src/index/open-index.js';
 import { loadLexicon } from '../src/retrieval/bilingual-lexicon.js';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, index: { type: 'string' }, queries: { type: 'string' }, baselines: { type: 'boolean', default: true } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, index: { type: 'string' }, queries: { type: 'string' }, baselines: { type: 'string', default: 'true' } } });
 const queries: string[] = JSON.parse(values.queries!);
 const config = loadConfig({ ...process.env, EMBEDDINGS: 'hash', CORPUS_DIR: values.corpus!, INDEX_DIR: values.index! });
 const mb = (kb: number) => Math.round(kb / 1024);
@@ -111,7 +111,7 @@ const result: Record<string, unknown> = {
   hnswRecallAt10: +(hits / (queryVectors.length * k10)).toFixed(4),
 };
 
-if (values.baselines) {
+if (values.baselines !== 'false') {
   // The stock pipeline gets the very same vectors: an Embeddings that looks them up instead of computing them.
   const byText = new Map<string, number[]>();
   const docs = index.chunks.map((c, i) => {

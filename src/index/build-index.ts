@@ -214,7 +214,10 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     const parallel = threads > 1 && chunks.length >= (options.parallelFrom ?? PARALLEL_FROM);
     const pool = parallel ? createBuildPool(threads) : null;
     try {
+      let phase = performance.now();
       const terms = await embedAndExtract(options, chunks, vectors, toEmbed, pool, log);
+      log(`Embedded ${toEmbed.length} and stemmed ${chunks.length} chunks in ${((performance.now() - phase) / 1000).toFixed(1)} s (${pool ? threads : 1} thread${pool && threads > 1 ? 's' : ''})`);
+      phase = performance.now();
       const matrix = new Float32Array(chunks.length * dimension);
       vectors.forEach((v, i) => matrix.set(v!, i * dimension));
 
@@ -234,7 +237,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       await write('chunks.json', JSON.stringify(storedChunks));
       await write('vectors.f32', new Uint8Array(matrix.buffer));
       await write('lexical.bin', encodeLexicalIndex(terms));
+      const written = performance.now();
       (await graphsDone).forEach((d, i) => (files[graphFiles(graph.shards)[i]!] = d));
+      log(`Wrote the index files in ${((written - phase) / 1000).toFixed(1)} s; HNSW graphs (${graph.shards}, M ${graph.m}, efConstruction ${graph.efConstruction}${graph.center ? ', centred' : ''}) ready after ${((performance.now() - phase) / 1000).toFixed(1)} s`);
       manifestParts = { dataDir, files, graph };
     } finally {
       await pool?.close();
