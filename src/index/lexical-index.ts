@@ -1,12 +1,13 @@
 import { AppError } from '../errors.js';
+import { passageText } from '../ingest/chunk-document.js';
 import { contentWords, stem } from '../text/terms.js';
 
 /**
  * What the lexical index stores for a chunk, on every target: the language-neutral stems of the content words of
- * its title and text, in order (the Node index counts them; D1's FTS5 table holds them as one column).
+ * its title and text, in order (`lexical.bin` and D1's `postings` table both hold their frequencies per chunk).
  */
 export function lexicalTerms(title: string, text: string): string[] {
-  return contentWords(`${title}\n${text}`).map(stem);
+  return contentWords(passageText({ title, text })).map(stem);
 }
 
 /**
@@ -24,7 +25,7 @@ export const BM25 = {
   d: 0.5,
 } as const;
 
-/** Inverse document frequency of a term in `df` of `n` chunks (always positive, unlike FTS5's). */
+/** Inverse document frequency of a term in `df` of `n` chunks (always positive, as in MiniSearch and Lucene). */
 export function bm25Idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }

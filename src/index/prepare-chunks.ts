@@ -1,6 +1,6 @@
 import { HashEmbeddings } from '../embeddings/hash-embeddings.js';
 import { passageText } from '../ingest/chunk-document.js';
-import { lexicalTerms } from './lexical-index.js';
+import { contentWords, stem } from '../text/terms.js';
 
 /** What a build computes per chunk: its lexical stems and, when a hash dimension is given, its vector. */
 export interface PreparedChunks {
@@ -12,9 +12,12 @@ export interface PreparedChunks {
 /** Embeds chunks with the hash embedder (when `dimension` is set) and extracts their stems: a build thread's work. */
 export function prepareChunks(chunks: Array<{ title: string; text: string }>, dimension: number | null): PreparedChunks {
   const vectors = new Float32Array(dimension ? chunks.length * dimension : 0);
-  if (dimension) {
-    const embedder = new HashEmbeddings({ dimension });
-    chunks.forEach((c, i) => vectors.set(embedder.embed(passageText(c)), i * dimension));
-  }
-  return { vectors, terms: chunks.map((c) => lexicalTerms(c.title, c.text)) };
+  const embedder = dimension ? new HashEmbeddings({ dimension }) : null;
+  // The embedder reads the same words as `lexicalTerms` (both take the passage text): split it once for both.
+  const terms = chunks.map((c, i) => {
+    const words = contentWords(passageText(c));
+    if (embedder) vectors.set(embedder.embedWords(words), i * dimension!);
+    return words.map(stem);
+  });
+  return { vectors, terms };
 }

@@ -66,6 +66,8 @@ export interface Runtime {
   /** Lexical resources of the answer pipeline, and which are active. */
   knowledge: LexicalKnowledge;
   knowledgeStatus: KnowledgeStatus;
+  /** Hashes the index files in full and logs the outcome (for after start-up). */
+  verifyIndex?: () => Promise<void>;
 }
 
 /** The bilingual lexicon (parsed once, then cached next to the index), or why query expansion is off; logged. */
@@ -83,7 +85,7 @@ export async function lexiconFor(config: AppConfig, log: Log) {
 /**
  * Opens the index for querying, building it first when it is missing (`npm start` on a fresh clone) or written in
  * an older format by an earlier version. Any other index that exists but cannot be used is reported, not silently
- * rebuilt. The full checksum of the index files runs in the background once it is open; a mismatch is logged.
+ * rebuilt. `verifyIndex` runs the full checksums of the index files, for the server to call once it listens.
  */
 export async function openRuntime(config: AppConfig, log: Log, options: { buildIfMissing: boolean }): Promise<Runtime> {
   let built: BuildIndexResult | undefined;
@@ -100,13 +102,13 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
   }
   const embeddings = await embeddingsForIndex(config, manifest, log);
   const index = await openIndex(config.indexDir);
-  // Start-up checked sizes and times; the full checksums run once the server is up (a flipped bit is logged).
-  setImmediate(() => index.verify().then(() => log('Index files verified against their checksums'), (error: Error) => log(`Error: ${error.message}`)));
   const status = await lexiconFor(config, log);
   const retriever = createNodeRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
   const loaded = loadLexicalKnowledge({ lexicon: status.lexicon, thesaurusDir: config.thesaurusDir });
   const knowledgeStatus = loaded.status;
   const knowledge = withCorpusAcronyms(loaded.knowledge, index.documents.values());
   log(`Answer matching: glossary (${knowledgeStatus.glossary.entries} entries)${knowledgeStatus.dictionary ? ', FreeDict' : ''}${knowledgeStatus.thesaurus ? `, thesauri ${knowledgeStatus.thesaurus.join(', ')}` : ''}${knowledgeStatus.wordnet ? ', WordNet' : ''}${knowledgeStatus.missing.length ? `; missing ${knowledgeStatus.missing.join('; ')}` : ''}`);
-  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, knowledgeStatus };
+  // Start-up checked sizes and times only; the caller runs the full checksums once it serves (a flipped bit is logged).
+  const verifyIndex = () => index.verify().then(() => log('Index files verified against their checksums'), (error: Error) => log(`Error: ${error.message}`));
+  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, knowledgeStatus, verifyIndex };
 }
