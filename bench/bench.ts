@@ -19,7 +19,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const root = resolve(import.meta.dirname, '..');
 const tsx = join(root, 'node_modules/.bin/tsx');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, 'ask-seconds': { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000,300000' }, 'ask-seconds': { type: 'string', default: '10' } } });
+/** LangChain's stock stores are compared up to this size (beyond it they take many minutes and gigabytes). */
+const BASELINES_UP_TO = 100_000;
 const sizes = values.sizes!.split(',').map(Number);
 const log = (line: string) => console.error(line);
 
@@ -31,6 +33,30 @@ async function timedServer(env: Record<string, string>) {
   const started = performance.now();
   const server = await startServer({ EMBEDDINGS: 'hash', RATE_LIMIT_PER_MINUTE: '0', ...env }, 600_000);
   return { ...server, ms: Math.round(performance.now() - started) };
+}
+
+/** Resident memory of a process and its descendants (the tsx launcher runs the server in a child), from /proc. */
+function treeRssMb(root: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+  }
+  return Math.round(kb / 1024);
 }
 
 /** A bounded load test on loopback: 16 connections for `seconds`; latency percentiles from every response. */
@@ -102,12 +128,16 @@ for (const size of sizes) {
   }
   log(`Size ${size}: ${corpus.documents} documents, ${corpus.chunks} chunks${corpus.syntheticChunks ? ` (${corpus.syntheticChunks} from synthetic variation: real text ran out)` : ''}; measuring…`);
   const indexDir = join(corpusRoot, `i${size}`);
-  const child = spawnSync(tsx, [join(root, 'bench/measure-size.ts'), '--corpus', corpus.dir, '--index', indexDir, '--queries', JSON.stringify(queries)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' } });
+  const child = spawnSync(tsx, [join(root, 'bench/measure-size.ts'), '--corpus', corpus.dir, '--index', indexDir, '--queries', JSON.stringify(queries), '--baselines', String(size <= BASELINES_UP_TO)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' } });
   if (child.status !== 0) throw new Error(`measure-size failed for ${size}: ${child.stderr}`);
   const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
   const server = await timedServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus.dir });
+  // The server's own figure: from its first line of code to listening (without the tsx launcher's start).
+  const openedMs = Number(/started in (\d+) ms/.exec(server.output())?.[1]);
+  for (const q of queries) await fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(q.slice(0, 2000))}`).then((r) => r.arrayBuffer());
+  const servingRssMb = treeRssMb(server.process.pid!);
   await server.stop();
-  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms });
+  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms, serverOpenMs: openedMs, servingRssMb });
   log(JSON.stringify(results.at(-1)));
 }
 
@@ -131,10 +161,10 @@ await writeFile(
 
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 console.log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}\n`);
-console.log(row(['chunks', 'build s', 'chunks/s', 'index MB', 'peak RSS MB', 'start ms', 'hybrid p50/p95/p99 ms', 'HNSW p95 ms', 'brute p95 ms', 'recall@10', 'LangChain HNSWLib build s / p95 ms', 'MemoryVectorStore build s / p95 ms']));
-console.log(row(Array(12).fill('---')));
+console.log(row(['chunks', 'build s', 'chunks/s', 'index MB', 'build peak RSS MB', 'serving RSS MB', 'start ms (process / open)', 'hybrid p50/p95/p99 ms', 'HNSW p95 ms', 'brute p95 ms', 'recall@10', 'LangChain HNSWLib build s / p95 ms', 'MemoryVectorStore build s / p95 ms']));
+console.log(row(Array(13).fill('---')));
 for (const r of results as any[]) {
   const lc = r.langchain;
-  console.log(row([r.chunks, (r.buildMs / 1000).toFixed(1), r.chunksPerSec, (r.indexBytes / 2 ** 20).toFixed(1), r.peakRssMb, r.serverStartMs, `${r.hybridSearchMs.p50} / ${r.hybridSearchMs.p95} / ${r.hybridSearchMs.p99}`, r.hnswSearchMs.p95, r.bruteForceMs.p95, r.hnswRecallAt10, lc ? `${(lc.hnswlibBuildMs / 1000).toFixed(1)} / ${lc.hnswlibQueryMs.p95}` : '—', lc ? `${(lc.memoryBuildMs / 1000).toFixed(1)} / ${lc.memoryQueryMs.p95}` : '—']));
+  console.log(row([r.chunks, (r.buildMs / 1000).toFixed(1), r.chunksPerSec, (r.indexBytes / 2 ** 20).toFixed(1), r.peakRssMb, r.servingRssMb, `${r.serverStartMs} / ${r.serverOpenMs}`, `${r.hybridSearchMs.p50} / ${r.hybridSearchMs.p95} / ${r.hybridSearchMs.p99}`, r.hnswSearchMs.p95, r.bruteForceMs.p95, r.hnswRecallAt10, lc ? `${(lc.hnswlibBuildMs / 1000).toFixed(1)} / ${lc.hnswlibQueryMs.p95}` : '—', lc ? `${(lc.memoryBuildMs / 1000).toFixed(1)} / ${lc.memoryQueryMs.p95}` : '—']));
 }
 console.log(`\n/api/ask (extractive, seeds, 16 connections, ${seconds} s): ${ask.requestsPerSec} req/s, p50 ${ask.p50Ms} ms, p95 ${ask.p95Ms} ms, p99 ${ask.p99Ms} ms, non-2xx ${ask.non2xx}; /api/health baseline ${health.requestsPerSec} req/s (ratio ${report.ask.ratioToHealth})`);

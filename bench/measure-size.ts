@@ -10,14 +10,15 @@ import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runIndexBuild } from '../src/cli/runtime.js';
+import { createNodeRetriever, runIndexBuild } from '../src/runtime/node-runtime.js';
+import { centered } from '../src/index/hnsw-vector-store.js';
+import { nodeStores } from '../src/index/node-stores.js';
 import { loadConfig } from '../src/config/config.js';
 import { percentile } from '../src/eval/run-eval.js';
 import { openIndex, readIndexData } from '../src/index/open-index.js';
 import { loadLexicon } from '../src/retrieval/bilingual-lexicon.js';
-import { createRetriever } from '../src/retrieval/create-retriever.js';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, index: { type: 'string' }, queries: { type: 'string' }, baselines: { type: 'boolean', default: true } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, index: { type: 'string' }, queries: { type: 'string' }, baselines: { type: 'string', default: 'true' } } });
 const queries: string[] = JSON.parse(values.queries!);
 const config = loadConfig({ ...process.env, EMBEDDINGS: 'hash', CORPUS_DIR: values.corpus!, INDEX_DIR: values.index! });
 const mb = (kb: number) => Math.round(kb / 1024);
@@ -53,7 +54,7 @@ const stats = (xs: number[]) => ({ p50: +percentile(xs, 50).toFixed(3), p95: +pe
 const build = await runIndexBuild(config, () => {});
 const index = await openIndex(config.indexDir);
 const { lexicon } = await loadLexicon(config.dictDir, config.indexDir);
-const retriever = createRetriever({ embeddings: build.embeddings, index, lexicon, options: config.retrieval });
+const retriever = createNodeRetriever({ embeddings: build.embeddings, index, lexicon, options: config.retrieval });
 const n = index.chunks.length;
 const dim = index.manifest.embedder.dimension;
 
@@ -61,28 +62,39 @@ const dim = index.manifest.embedder.dimension;
 for (const q of queries.slice(0, 10)) await retriever.search(q, { k: 5 });
 const hybrid = await timeEachAsync(queries, (q) => retriever.search(q, { k: 5 }));
 
-// HNSW against exact search over the same vectors, at the ef the retriever uses.
+// HNSW against exact search over the same vectors (centred when the index is), at the ef the index stores.
 const embedder = build.embeddings.embeddings;
 const queryVectors = await Promise.all(queries.map((q) => embedder.embedQuery(q)));
 const { vectors } = await readIndexData(config.indexDir);
+const space = index.center ? centeredRows(vectors, index.center) : vectors;
+function centeredRows(rows: Float32Array, center: Float32Array): Float32Array {
+  const out = new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i += dim) {
+    let norm = 0;
+    for (let j = 0; j < dim; j++) norm += (rows[i + j]! - center[j]!) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let j = 0; j < dim; j++) out[i + j] = (rows[i + j]! - center[j]!) / norm;
+  }
+  return out;
+}
 function bruteForce(q: number[], k: number): number[] {
   const scores = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
     const off = i * dim;
-    for (let j = 0; j < dim; j++) s += vectors[off + j]! * q[j]!;
+    for (let j = 0; j < dim; j++) s += space[off + j]! * q[j]!;
     scores[i] = s;
   }
   return Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
 }
-index.hnsw.setEf(retriever.options.ef);
+const vectorStore = nodeStores(index).vectors;
 const k10 = Math.min(10, n);
 let hits = 0;
 for (const q of queryVectors) {
-  const approx = new Set(index.hnsw.searchKnn(q, k10).neighbors);
-  hits += bruteForce(q, k10).filter((i) => approx.has(i)).length;
+  const approx = new Set((await vectorStore.search(q, k10)).map(([position]) => position));
+  hits += bruteForce(centered(q, index.center), k10).filter((i) => approx.has(i)).length;
 }
-const hnswTimes = timeEach(queryVectors, (q) => index.hnsw.searchKnn(q, k10));
+const hnswTimes = await timeEachAsync(queryVectors, (q) => vectorStore.search(q, k10));
 const bruteTimes = timeEach(queryVectors, (q) => bruteForce(q, k10));
 const peakRssAfterOurs = mb(process.resourceUsage().maxRSS);
 
@@ -99,7 +111,7 @@ const result: Record<string, unknown> = {
   hnswRecallAt10: +(hits / (queryVectors.length * k10)).toFixed(4),
 };
 
-if (values.baselines) {
+if (values.baselines !== 'false') {
   // The stock pipeline gets the very same vectors: an Embeddings that looks them up instead of computing them.
   const byText = new Map<string, number[]>();
   const docs = index.chunks.map((c, i) => {

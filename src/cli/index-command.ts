@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
 import { runCli, usageError } from './run-cli.js';
-import { lexiconFor, runIndexBuild } from './runtime.js';
+import { lexiconFor, runIndexBuild } from '../runtime/node-runtime.js';
 
 const usage = 'Usage: npm run index   (builds or refreshes the index from CORPUS_DIR into INDEX_DIR)';
 

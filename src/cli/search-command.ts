@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { runCli, usageError } from './run-cli.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime } from '../runtime/node-runtime.js';
 
 const usage = 'Usage: npm run search -- "question" [--k 5] [--json]';
 

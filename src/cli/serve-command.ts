@@ -8,7 +8,7 @@ import { handleClientError } from '../server/handle-client-error.js';
 import { createNodeApp } from '../server/node-app.js';
 import { createTranslator } from '../translate/create-translator.js';
 import { runCli } from './run-cli.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime } from '../runtime/node-runtime.js';
 
 runCli(async () => {
   const started = performance.now();
@@ -32,6 +32,7 @@ runCli(async () => {
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
     say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
+    void runtime.verifyIndex?.();
   });
   server.on('clientError', handleClientError);
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -15,9 +15,12 @@ export interface VectorizeVector {
   metadata?: Record<string, string | number | boolean>;
 }
 
+/** A Vectorize metadata filter (applied before the top-k; each property needs a metadata index). */
+export type VectorizeFilter = Record<string, string | number | boolean | { $in: Array<string | number | boolean> } | { $gte?: string | number; $lte?: string | number }>;
+
 /** Vectorize (`env.VECTORIZE`). */
 export interface VectorizeBinding {
-  query(vector: number[], options?: { topK?: number; returnValues?: boolean; returnMetadata?: 'none' | 'indexed' | 'all' | boolean }): Promise<{ matches: Array<{ id: string; score: number; metadata?: Record<string, unknown> }>; count: number }>;
+  query(vector: number[], options?: { topK?: number; returnValues?: boolean; returnMetadata?: 'none' | 'indexed' | 'all' | boolean; filter?: VectorizeFilter }): Promise<{ matches: Array<{ id: string; score: number; metadata?: Record<string, unknown> }>; count: number }>;
   upsert(vectors: VectorizeVector[]): Promise<unknown>;
   deleteByIds(ids: string[]): Promise<unknown>;
 }

@@ -36,9 +36,14 @@ const GRAM_PREFIX = fnv1a('g:');
  * most of theirs, as do "réfugiés" and "refugees". Hashes are computed in place, without building feature strings.
  */
 export function hashFeatures(text: string): Map<number, number> {
+  return wordFeatures(contentWords(text));
+}
+
+/** {@link hashFeatures} of a text's content words (for a caller that has them already, as the index build has). */
+export function wordFeatures(words: string[]): Map<number, number> {
   const features = new Map<number, number>();
   const add = (key: number, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
-  for (const word of contentWords(text)) {
+  for (const word of words) {
     const wordStem = stem(word);
     add(fnv1a(wordStem, 0, wordStem.length, STEM_PREFIX), STEM_WEIGHT);
     if (/^\p{N}+$/u.test(word)) continue;
@@ -70,8 +75,13 @@ export class HashEmbeddings extends Embeddings {
 
   /** Embeds one text synchronously. */
   embed(text: string): number[] {
+    return this.embedWords(contentWords(text));
+  }
+
+  /** Embeds a text given as its content words (see {@link contentWords}). */
+  embedWords(words: string[]): number[] {
     const vector = new Float64Array(this.dimension);
-    for (const [h, weight] of hashFeatures(text)) {
+    for (const [h, weight] of wordFeatures(words)) {
       // Sublinear weighting: a word repeated ten times should not outweigh ten different words.
       vector[h % this.dimension]! += (h & 0x80000000 ? -1 : 1) * Math.sqrt(weight);
     }

@@ -2,14 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerer } from '../answer/create-answerer.js';
-import { runIndexBuild } from '../cli/runtime.js';
+import { createNodeRetriever, runIndexBuild } from '../runtime/node-runtime.js';
 import type { AppConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
 import { openIndex } from '../index/open-index.js';
 import { withCorpusAcronyms } from '../lexicon/lexical-knowledge.js';
 import { loadLexicalKnowledge } from '../lexicon/load-knowledge.js';
 import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
-import { createRetriever } from '../retrieval/create-retriever.js';
 import { runEval, type EvalQuestion, type EvalReport } from './run-eval.js';
 
 /** Reads eval/questions.jsonl (one JSON question per line). */
@@ -44,8 +43,8 @@ export async function evaluate(
     const { embeddings } = await runIndexBuild(indexConfig, log);
     const index = await openIndex(dir);
     const { lexicon } = config.queryExpansion ? await loadLexicon(config.dictDir, dir) : { lexicon: null };
-    const withDictionary = createRetriever({ embeddings, index, lexicon, options: config.retrieval });
-    const withoutDictionary = createRetriever({ embeddings, index, lexicon: null, options: config.retrieval });
+    const withDictionary = createNodeRetriever({ embeddings, index, lexicon, options: config.retrieval });
+    const withoutDictionary = createNodeRetriever({ embeddings, index, lexicon: null, options: config.retrieval });
     const knowledge = withCorpusAcronyms(loadLexicalKnowledge({ lexicon, thesaurusDir: config.thesaurusDir }).knowledge, index.documents.values());
     const answerer = createAnswerer({ knowledge });
     const expansion = lexicon ? [{ label: '+dict', retriever: withDictionary }, { label: '', retriever: withoutDictionary }] : [{ label: '', retriever: withoutDictionary }];

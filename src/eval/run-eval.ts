@@ -1,7 +1,8 @@
 import type { Answerer } from '../answer/create-answerer.js';
 import { condenseQuestion, type Turn } from '../answer/condense-question.js';
 import type { AskResult } from '../answer/types.js';
-import type { NodeRetriever as Retriever, SearchOptions } from '../retrieval/create-retriever.js';
+import type { SearchOptions } from '../retrieval/retriever.js';
+import type { NodeRetriever as Retriever } from '../runtime/node-runtime.js';
 
 /** One evaluation question (a line of eval/questions.jsonl). */
 export interface EvalQuestion {

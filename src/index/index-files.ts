@@ -5,10 +5,12 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../errors.js';
 
-/** sha256 and size of a file's bytes, as recorded in the manifest. */
+/** sha256 and size of a file's bytes, as recorded in the manifest, with its modification time once written. */
 export interface FileDigest {
   sha256: string;
   bytes: number;
+  /** `mtimeMs` after the build wrote the file: an unchanged size and time lets start-up defer the full check. */
+  mtimeMs?: number;
 }
 
 /** Hex sha256 of some bytes. */
@@ -78,20 +80,49 @@ export async function readVerified(dir: string, name: string, expected: FileDige
   return bytes;
 }
 
+/** The digest of a file on disk, streamed (never held in memory whole), with its modification time. */
+export async function fileDigest(path: string): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes, mtimeMs: (await stat(path)).mtimeMs };
+}
+
 /** Checks a file against its manifest digest by streaming it, for files another reader loads (the HNSW graph). */
 export async function verifyFile(dir: string, name: string, expected: FileDigest | undefined): Promise<void> {
   const path = join(dir, name);
-  const hash = createHash('sha256');
-  let bytes = 0;
+  let actual: FileDigest;
   try {
-    for await (const chunk of createReadStream(path)) {
-      hash.update(chunk as Buffer);
-      bytes += (chunk as Buffer).length;
-    }
+    actual = await fileDigest(path);
   } catch (error) {
     throw missing(path, error);
   }
-  checkDigest(path, { sha256: hash.digest('hex'), bytes }, expected);
+  checkDigest(path, actual, expected);
+}
+
+/**
+ * The start-up check: a `stat` per file. A missing file or a size that differs from the manifest is `index_corrupt`
+ * at once; a file whose modification time differs (rewritten, restored, copied) is hashed in full before use. Files
+ * that pass are left to {@link verifyFile} later (`SearchIndex.verify`), so opening a 500 MB index reads no more
+ * than it loads.
+ */
+export async function quickCheck(dir: string, files: Record<string, FileDigest>): Promise<void> {
+  await Promise.all(
+    Object.entries(files).map(async ([name, expected]) => {
+      const path = join(dir, name);
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        throw missing(path, error);
+      }
+      if (info.size !== expected.bytes) checkDigest(path, { sha256: '', bytes: info.size }, expected);
+      if (expected.mtimeMs === undefined || info.mtimeMs !== expected.mtimeMs) await verifyFile(dir, name, expected);
+    }),
+  );
 }
 
 function isAlive(pid: number): boolean {

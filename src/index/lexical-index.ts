@@ -1,48 +1,238 @@
-import MiniSearch, { type Options } from 'minisearch';
-import { isStopword, stem, words } from '../text/terms.js';
+import { AppError } from '../errors.js';
+import { passageText } from '../ingest/chunk-document.js';
+import { contentWords, stem } from '../text/terms.js';
 
-/** What the lexical index stores per chunk; `id` is the chunk's position in the index. */
-export interface LexicalEntry {
-  id: number;
-  title: string;
-  text: string;
+/**
+ * What the lexical index stores for a chunk, on every target: the language-neutral stems of the content words of
+ * its title and text, in order (`lexical.bin` and D1's `postings` table both hold their frequencies per chunk).
+ */
+export function lexicalTerms(title: string, text: string): string[] {
+  return contentWords(passageText({ title, text })).map(stem);
 }
 
 /**
- * MiniSearch (BM25) settings shared by building and loading: folded words, stopwords of both languages removed,
- * each word indexed under one language-neutral stem (see `stem`).
+ * The lexical score, the same on every target (the Node index computes it in typed arrays, D1 in SQL): BM25+ with
+ * MiniSearch's parameters (which the index used before; npm run eval holds with them), summed over the query's
+ * stems times their boost, then multiplied by the number of the query's stems the chunk contains (MiniSearch's
+ * coordination factor: a chunk with three of the words beats one with a single rare word).
  */
-export const lexicalOptions: Options<LexicalEntry> = {
-  idField: 'id',
-  fields: ['title', 'text'],
-  storeFields: [],
-  tokenize: (text) => words(text),
-  processTerm: (term) => (term.length < 2 || isStopword(term) ? null : stem(term)),
-  searchOptions: { boost: { text: 1, title: 0.3 }, combineWith: 'OR' },
-};
+export const BM25 = {
+  /** Term-frequency saturation. */
+  k1: 1.2,
+  /** Length normalisation (0 = none, 1 = full). */
+  b: 0.7,
+  /** BM25+ lower bound for a matching term, so a match in a long chunk still counts. */
+  d: 0.5,
+} as const;
 
-/** A new, empty lexical index. */
-export function createLexicalIndex(): MiniSearch<LexicalEntry> {
-  return new MiniSearch(lexicalOptions);
+/** Inverse document frequency of a term in `df` of `n` chunks (always positive, as in MiniSearch and Lucene). */
+export function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Restores a lexical index from its JSON form. */
-export function loadLexicalIndex(json: string): MiniSearch<LexicalEntry> {
-  return MiniSearch.loadJSON(json, lexicalOptions);
-}
-
-interface MiniSearchInternals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _fieldIds: Record<string, number>;
-}
+const MAGIC = 0x584c5143; // "CQLX" little-endian
+const VERSION = 1;
+const encoder = new TextEncoder();
 
 /**
- * In how many chunks' text a processed term (a stem) occurs. MiniSearch has no public API for this, so it reads
- * the inverted index that MiniSearch keeps in memory anyway (MiniSearch 7; a test checks it against a count).
+ * A persisted inverted index: a sorted term dictionary (UTF-8 bytes and offsets), postings as typed arrays
+ * (chunk positions ascending, term frequencies), and chunk lengths. Opening it is one read and a few array views;
+ * a lookup is a binary search; a query scores only the postings of its terms and keeps the best `n` in a heap.
  */
-export function documentFrequency(lexical: MiniSearch<LexicalEntry>, term: string): number {
-  const internals = lexical as unknown as MiniSearchInternals;
-  const fieldId = internals._fieldIds.text;
-  if (fieldId === undefined) return 0;
-  return internals._index.get(term)?.get(fieldId)?.size ?? 0;
+export interface LexicalIndex {
+  /** Chunks indexed. */
+  readonly size: number;
+  /** In how many chunks a stem occurs. */
+  documentFrequency(term: string): number;
+  /**
+   * The best `n` chunk positions for stems weighted by their boost (BM25 summed over the stems, times the boost),
+   * best first; `allowed` narrows the chunks considered.
+   */
+  search(terms: Map<string, number>, n: number, allowed?: (position: number) => boolean): Array<[number, number]>;
+}
+
+/** Layout of the file: a fixed header, then 4-byte aligned sections. */
+interface Sections {
+  termOffsets: Uint32Array;
+  postingStarts: Uint32Array;
+  lengths: Uint32Array;
+  ids: Uint32Array;
+  tfs: Uint16Array;
+  termBytes: Uint8Array;
+}
+
+const HEADER_WORDS = 6; // magic, version, chunks, terms, postings, termBytes
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** Builds the file bytes from each chunk's stems (position in the list = chunk position). */
+export function encodeLexicalIndex(chunkTerms: Iterable<string[]>): Uint8Array {
+  const postings = new Map<string, number[]>(); // term → [id, tf, id, tf, …]
+  const lengths: number[] = [];
+  let id = 0;
+  for (const terms of chunkTerms) {
+    lengths.push(terms.length);
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [t, tf] of counts) {
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(id, Math.min(tf, 0xffff));
+    }
+    id++;
+  }
+  const encoded = [...postings.keys()].map((t) => ({ t, bytes: encoder.encode(t) }));
+  // Byte order, so that the binary search over the UTF-8 dictionary agrees with the sort.
+  encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  const termCount = encoded.length;
+  const postingCount = [...postings.values()].reduce((s, l) => s + l.length / 2, 0);
+  const termByteCount = encoded.reduce((s, e) => s + e.bytes.length, 0);
+  const sizes = [HEADER_WORDS * 4, (termCount + 1) * 4, (termCount + 1) * 4, lengths.length * 4, postingCount * 4, align4(postingCount * 2), align4(termByteCount)];
+  const buffer = new ArrayBuffer(sizes.reduce((a, b) => a + b, 0));
+  new Uint32Array(buffer, 0, HEADER_WORDS).set([MAGIC, VERSION, lengths.length, termCount, postingCount, termByteCount]);
+  const s = views(buffer, lengths.length, termCount, postingCount, termByteCount);
+  s.lengths.set(lengths);
+  let termOffset = 0;
+  let postingOffset = 0;
+  encoded.forEach(({ t, bytes }, i) => {
+    s.termOffsets[i] = termOffset;
+    s.termBytes.set(bytes, termOffset);
+    termOffset += bytes.length;
+    s.postingStarts[i] = postingOffset;
+    const list = postings.get(t)!;
+    for (let j = 0; j < list.length; j += 2) {
+      s.ids[postingOffset] = list[j]!;
+      s.tfs[postingOffset++] = list[j + 1]!;
+    }
+  });
+  s.termOffsets[termCount] = termOffset;
+  s.postingStarts[termCount] = postingOffset;
+  return new Uint8Array(buffer);
+}
+
+function views(buffer: ArrayBuffer, chunks: number, terms: number, postings: number, termBytes: number, base = 0): Sections {
+  let at = base + HEADER_WORDS * 4;
+  const take = <T>(make: (offset: number) => T, bytes: number): T => {
+    const view = make(at);
+    at += bytes;
+    return view;
+  };
+  return {
+    termOffsets: take((o) => new Uint32Array(buffer, o, terms + 1), (terms + 1) * 4),
+    postingStarts: take((o) => new Uint32Array(buffer, o, terms + 1), (terms + 1) * 4),
+    lengths: take((o) => new Uint32Array(buffer, o, chunks), chunks * 4),
+    ids: take((o) => new Uint32Array(buffer, o, postings), postings * 4),
+    tfs: take((o) => new Uint16Array(buffer, o, postings), align4(postings * 2)),
+    termBytes: take((o) => new Uint8Array(buffer, o, termBytes), align4(termBytes)),
+  };
+}
+
+function corrupt(reason: string): AppError {
+  return new AppError('index_corrupt', `Index file lexical.bin is corrupt (${reason}): run npm run index.`);
+}
+
+/** A binary max-heap of (score, position) pairs kept at most `n` long by evicting the smallest: a min-heap. */
+function topN(scores: Float64Array, touched: Uint32Array, count: number, n: number): Array<[number, number]> {
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    const id = touched[i]!;
+    if (heap.length < n) {
+      heap.push(id);
+      up(heap.length - 1);
+    } else if (n > 0 && worse(heap[0]!, id)) {
+      heap[0] = id;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : -1)).map((id) => [id, scores[id]!]);
+}
+
+/** Opens the bytes of `lexical.bin` (copied once if they are not 4-byte aligned). */
+export function openLexicalIndex(bytes: Uint8Array): LexicalIndex {
+  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+  if (bytes.length < HEADER_WORDS * 4) throw corrupt('too short');
+  const [magic, version, chunks, terms, postings, termByteCount] = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  if (magic !== MAGIC || version !== VERSION) throw corrupt('not a lexical index of this version');
+  const expected = HEADER_WORDS * 4 + (terms! + 1) * 8 + chunks! * 4 + postings! * 4 + align4(postings! * 2) + align4(termByteCount!);
+  if (bytes.length !== expected) throw corrupt(`${bytes.length} bytes, expected ${expected}`);
+  const s = views(bytes.buffer as ArrayBuffer, chunks!, terms!, postings!, termByteCount!, bytes.byteOffset);
+  let totalLength = 0;
+  for (const l of s.lengths) totalLength += l;
+  const averageLength = totalLength / Math.max(1, chunks!);
+  const termBuffer = Buffer.from(s.termBytes.buffer, s.termBytes.byteOffset, s.termBytes.length);
+  // Scratch space reused by every query (searches run one at a time on the event loop).
+  const scores = new Float64Array(chunks!);
+  const touched = new Uint32Array(chunks!);
+  const matched = new Uint16Array(chunks!);
+
+  function find(term: string): number {
+    const key = encoder.encode(term);
+    let lo = 0;
+    let hi = terms! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = Buffer.compare(termBuffer.subarray(s.termOffsets[mid]!, s.termOffsets[mid + 1]!), key);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  return {
+    size: chunks!,
+    documentFrequency(term) {
+      const i = find(term);
+      return i < 0 ? 0 : s.postingStarts[i + 1]! - s.postingStarts[i]!;
+    },
+    search(weighted, n, allowed) {
+      let count = 0;
+      const { k1, b, d } = BM25;
+      for (const [term, boost] of weighted) {
+        const i = find(term);
+        if (i < 0) continue;
+        const start = s.postingStarts[i]!;
+        const end = s.postingStarts[i + 1]!;
+        const weight = boost * bm25Idf(chunks!, end - start);
+        for (let p = start; p < end; p++) {
+          const id = s.ids[p]!;
+          if (allowed && !allowed(id)) continue;
+          const tf = s.tfs[p]!;
+          if (matched[id] === 0) touched[count++] = id;
+          matched[id]!++;
+          scores[id]! += weight * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * s.lengths[id]!) / averageLength)) + d);
+        }
+      }
+      for (let i = 0; i < count; i++) scores[touched[i]!]! *= matched[touched[i]!]!;
+      const best = topN(scores, touched, count, n);
+      for (let i = 0; i < count; i++) {
+        scores[touched[i]!] = 0;
+        matched[touched[i]!] = 0;
+      }
+      return best;
+    },
+  };
 }

@@ -4,10 +4,11 @@ import type { EmbedderInfo } from '../embeddings/embedder-info.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
 import { AppError } from '../errors.js';
 import type { ChunkerOptions } from '../ingest/chunk-document.js';
+import type { GraphSettings } from './graph-settings.js';
 import type { FileDigest } from './index-files.js';
 
 /** Bumped when the layout of the index files changes; an older index must be rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** The index's table of contents, written last and atomically: it names the data folder that is current. */
 export interface IndexManifest {
@@ -16,7 +17,7 @@ export interface IndexManifest {
   dataDir: string;
   embedder: EmbedderInfo;
   chunker: ChunkerOptions;
-  hnsw: { space: 'cosine'; m: number; efConstruction: number };
+  hnsw: GraphSettings;
   documents: Array<{ id: string; hash: string; chunks: number }>;
   counts: { documents: number; chunks: number };
   builtAt: string;
@@ -46,7 +47,7 @@ export async function readManifest(indexDir: string): Promise<IndexManifest> {
     throw new AppError('index_corrupt', `${path} is not an index manifest: run npm run index to rebuild the index.`);
   }
   if (manifest.format !== INDEX_FORMAT) {
-    throw new AppError('index_incompatible', `Index in ${indexDir} has format ${manifest.format}, this version reads format ${INDEX_FORMAT}: run npm run index.`);
+    throw new AppError('index_incompatible', `Index in ${indexDir} has format ${manifest.format}, this version reads format ${INDEX_FORMAT}: run npm run index.`, { outdatedFormat: manifest.format });
   }
   return manifest;
 }

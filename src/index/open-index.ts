@@ -1,11 +1,11 @@
 import hnswlib from 'hnswlib-node';
-import type MiniSearch from 'minisearch';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { AppError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk-document.js';
-import { readVerified, verifyFile } from './index-files.js';
-import { loadLexicalIndex, type LexicalEntry } from './lexical-index.js';
+import { quickCheck, readVerified, verifyFile } from './index-files.js';
+import { openLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import { readManifest, type IndexManifest } from './manifest.js';
 
 /** A chunk's place in its document, as stored on disk (its text and metadata are derived at load). */
@@ -21,8 +21,13 @@ export interface SearchIndex {
   manifest: IndexManifest;
   documents: Map<string, CorpusDocument>;
   chunks: Chunk[];
-  hnsw: hnswlib.HierarchicalNSW;
-  lexical: MiniSearch<LexicalEntry>;
+  /** The HNSW graphs (one per shard), in the space `manifest.hnsw` describes. */
+  graphs: hnswlib.HierarchicalNSW[];
+  /** The corpus mean subtracted from vectors before they enter the graph, when `manifest.hnsw.center`. */
+  center: Float32Array | null;
+  lexical: LexicalIndex;
+  /** Hashes every file of the index in full against the manifest (start-up checks sizes and times only). */
+  verify(): Promise<void>;
 }
 
 /** Rebuilds full chunks from stored spans and their documents. */
@@ -54,7 +59,7 @@ function parseJson<T>(bytes: Buffer, name: string): T {
   }
 }
 
-/** Loads the HNSW graph; data folders are never modified after they are written, so the verified file is read in place. */
+/** Loads an HNSW graph; data folders are never modified after they are written, so the file is read in place. */
 function loadHnsw(path: string, dimension: number): hnswlib.HierarchicalNSW {
   try {
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dimension);
@@ -62,6 +67,19 @@ function loadHnsw(path: string, dimension: number): hnswlib.HierarchicalNSW {
     return hnsw;
   } catch (error) {
     throw new AppError('index_corrupt', `Index file ${path} cannot be read (${(error as Error).message}): run npm run index.`);
+  }
+}
+
+/** Names of the HNSW shard files of an index with `shards` graphs. */
+export function graphFiles(shards: number): string[] {
+  return Array.from({ length: shards }, (_, i) => `hnsw-${i}.bin`);
+}
+
+async function readIn(dir: string, name: string): Promise<Buffer> {
+  try {
+    return await readFile(join(dir, name));
+  } catch (error) {
+    throw new AppError('index_corrupt', `Index file ${join(dir, name)} is missing (${(error as NodeJS.ErrnoException).code}): run npm run index to rebuild the index.`);
   }
 }
 
@@ -74,11 +92,12 @@ interface TextData {
   dir: string;
 }
 
-/** Reads and verifies the manifest, documents and chunks of the current index. */
+/** Reads the manifest, documents and chunks of the current index after the start-up check of every file. */
 async function readTextData(indexDir: string): Promise<TextData> {
   const manifest = await readManifest(indexDir);
   const dir = join(indexDir, manifest.dataDir);
-  const [documentsBytes, chunksBytes] = await Promise.all(['documents.json', 'chunks.json'].map((name) => readVerified(dir, name, manifest.files[name])));
+  await quickCheck(dir, manifest.files);
+  const [documentsBytes, chunksBytes] = await Promise.all(['documents.json', 'chunks.json'].map((name) => readIn(dir, name)));
   const documentList = parseJson<CorpusDocument[]>(documentsBytes!, 'documents.json');
   const documents = new Map(documentList.map((d) => [d.id, d]));
   const storedChunks = parseJson<StoredChunk[]>(chunksBytes!, 'chunks.json');
@@ -94,6 +113,8 @@ export interface IndexData extends TextData {
 /** Reads and verifies the text and the raw vectors of the current index (for incremental builds and benchmarks). */
 export async function readIndexData(indexDir: string): Promise<IndexData> {
   const text = await readTextData(indexDir);
+  // A build reuses what it reads: check the texts in full, not only their sizes and times.
+  for (const name of ['documents.json', 'chunks.json']) await verifyFile(text.dir, name, text.manifest.files[name]);
   const vectorBytes = await readVerified(text.dir, 'vectors.f32', text.manifest.files['vectors.f32']);
   const dimension = text.manifest.embedder.dimension;
   if (vectorBytes.length !== text.chunks.length * dimension * 4) {
@@ -104,22 +125,30 @@ export async function readIndexData(indexDir: string): Promise<IndexData> {
 }
 
 /**
- * Opens the index that `manifest.json` names for searching, verifying each file it reads against its checksum.
- * The raw vectors are not loaded: the HNSW graph holds them, and only an incremental build needs them apart.
- * Errors are `index_missing`, `index_corrupt` or `index_incompatible`, each saying to run `npm run index`.
+ * Opens the index that `manifest.json` names for searching. Start-up checks each file's size and modification time
+ * (see `quickCheck`) and loads only what serving needs: documents, chunk spans, the HNSW graphs and the lexical
+ * index (the raw vectors stay on disk: the graphs hold them). `verify()` hashes everything in full, for a background
+ * check after start. Errors are `index_missing`, `index_corrupt` or `index_incompatible`, each saying to run
+ * `npm run index`.
  */
 export async function openIndex(indexDir: string): Promise<SearchIndex> {
   const { manifest, documents, chunks, dir } = await readTextData(indexDir);
-  const [, lexicalBytes] = await Promise.all([verifyFile(dir, 'hnsw.bin', manifest.files['hnsw.bin']), readVerified(dir, 'lexical.json', manifest.files['lexical.json'])]);
-  const hnsw = loadHnsw(join(dir, 'hnsw.bin'), manifest.embedder.dimension);
-  if (hnsw.getCurrentCount() !== chunks.length) {
-    throw new AppError('index_corrupt', `Index file hnsw.bin holds ${hnsw.getCurrentCount()} vectors for ${chunks.length} chunks: run npm run index.`);
+  const { dimension } = manifest.embedder;
+  const graphs = graphFiles(manifest.hnsw.shards).map((name) => loadHnsw(join(dir, name), dimension));
+  const inGraphs = graphs.reduce((sum, g) => sum + g.getCurrentCount(), 0);
+  if (inGraphs !== chunks.length) {
+    throw new AppError('index_corrupt', `Index graphs hold ${inGraphs} vectors for ${chunks.length} chunks: run npm run index.`);
   }
-  let lexical: MiniSearch<LexicalEntry>;
-  try {
-    lexical = loadLexicalIndex(lexicalBytes!.toString('utf8'));
-  } catch (error) {
-    throw new AppError('index_corrupt', `Index file lexical.json cannot be read (${(error as Error).message}): run npm run index.`);
+  let center: Float32Array | null = null;
+  if (manifest.hnsw.center) {
+    const bytes = await readIn(dir, 'center.f32');
+    if (bytes.length !== dimension * 4) throw new AppError('index_corrupt', `Index file center.f32 has ${bytes.length} bytes for ${dimension} dimensions: run npm run index.`);
+    center = new Float32Array(new Uint8Array(bytes).buffer);
   }
-  return { manifest, documents, chunks, hnsw, lexical };
+  const lexical = openLexicalIndex(await readIn(dir, 'lexical.bin'));
+  if (lexical.size !== chunks.length) throw new AppError('index_corrupt', `Index file lexical.bin holds ${lexical.size} chunks for ${chunks.length}: run npm run index.`);
+  const verify = async () => {
+    for (const [name, expected] of Object.entries(manifest.files)) await verifyFile(dir, name, expected);
+  };
+  return { manifest, documents, chunks, graphs, center, lexical, verify };
 }

@@ -2,7 +2,7 @@ import type { D1Binding, VectorizeBinding } from '../config/worker-env.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { passageText, type Chunker } from '../ingest/chunk-document.js';
-import { contentWords, stem } from '../text/terms.js';
+import { lexicalTerms } from './lexical-index.js';
 
 /** Dependencies of the Workers ingest. */
 export interface WorkerIngestDeps {
@@ -18,9 +18,12 @@ export async function vectorId(chunkId: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The language-neutral stems of a chunk, as the FTS5 index stores them. */
-export function ftsTerms(title: string, text: string): string {
-  return contentWords(`${title}\n${text}`).map(stem).join(' ');
+/** A chunk's postings for D1: `[[stem, tf], …]` of {@link lexicalTerms}, and their total. */
+function postings(title: string, text: string): { json: string; length: number } {
+  const terms = lexicalTerms(title, text);
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return { json: JSON.stringify([...counts]), length: terms.length };
 }
 
 /**
@@ -43,20 +46,23 @@ export async function ingestDocuments(documents: CorpusDocument[], deps: WorkerI
     const vectors = await deps.embeddings.embedDocuments(chunks.map(passageText));
     const ids = await Promise.all(chunks.map((c) => vectorId(c.id)));
     await deps.vectorize.upsert(
-      chunks.map((c, i) => ({ id: ids[i]!, values: vectors[i]!, metadata: { docId: c.docId, chunkIndex: c.chunkIndex, start: c.start, end: c.end } })),
+      chunks.map((c, i) => ({ id: ids[i]!, values: vectors[i]!, metadata: { docId: c.docId, chunkIndex: c.chunkIndex, start: c.start, end: c.end, ...(c.date ? { date: c.date } : {}) } })),
     );
     const { results: old } = await deps.db.prepare('SELECT vector_id FROM chunks WHERE doc_id = ?').bind(document.id).all<{ vector_id: string }>();
+    const lexical = chunks.map((c) => postings(c.title, c.text));
     const statements = [
-      deps.db.prepare('DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)').bind(document.id),
+      deps.db.prepare('DELETE FROM postings WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)').bind(document.id),
       deps.db.prepare('DELETE FROM chunks WHERE doc_id = ?').bind(document.id),
       deps.db
         .prepare('INSERT OR REPLACE INTO documents (id, title, date, language, text, hash, chunks) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .bind(document.id, document.title, document.date, document.language, document.text, document.hash, chunks.length),
       ...chunks.flatMap((c, i) => [
         deps.db
-          .prepare('INSERT INTO chunks (id, vector_id, doc_id, chunk_index, start_pos, end_pos, text) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .bind(c.id, ids[i], c.docId, c.chunkIndex, c.start, c.end, c.text),
-        deps.db.prepare('INSERT INTO chunks_fts (rowid, terms) SELECT rowid, ? FROM chunks WHERE id = ?').bind(ftsTerms(c.title, c.text), c.id),
+          .prepare('INSERT INTO chunks (id, vector_id, doc_id, chunk_index, start_pos, end_pos, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .bind(c.id, ids[i], c.docId, c.chunkIndex, c.start, c.end, c.text, lexical[i]!.length),
+        deps.db
+          .prepare("INSERT INTO postings (stem, chunk_rowid, tf) SELECT json_extract(p.value, '$[0]'), c.rowid, json_extract(p.value, '$[1]') FROM chunks c, json_each(?) p WHERE c.id = ?")
+          .bind(lexical[i]!.json, c.id),
       ]),
       deps.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('built_at', ?)").bind(new Date().toISOString()),
     ];
@@ -74,7 +80,7 @@ export async function pruneDocuments(keep: string[], deps: Pick<WorkerIngestDeps
   for (const { id } of results) {
     const { results: vectors } = await deps.db.prepare('SELECT vector_id FROM chunks WHERE doc_id = ?').bind(id).all<{ vector_id: string }>();
     await deps.db.batch([
-      deps.db.prepare('DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)').bind(id),
+      deps.db.prepare('DELETE FROM postings WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)').bind(id),
       deps.db.prepare('DELETE FROM chunks WHERE doc_id = ?').bind(id),
       deps.db.prepare('DELETE FROM documents WHERE id = ?').bind(id),
     ]);

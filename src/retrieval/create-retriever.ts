@@ -1,20 +1,15 @@
-import type { CorpusDocument } from '../corpus/load-corpus.js';
 import type { LoadedEmbeddings } from '../embeddings/embedder-info.js';
 import { AppError } from '../errors.js';
-import { documentFrequency } from '../index/lexical-index.js';
-import { assertCompatible } from '../index/manifest.js';
-import type { SearchIndex } from '../index/open-index.js';
+import type { Chunk } from '../ingest/chunk-document.js';
 import type { BilingualLexicon } from './lexicon.js';
 import { expandQuery, type ExpandedQuery } from './expand-query.js';
 import { fuseRankings, type FusionSettings } from './fuse-rankings.js';
-import type { CorpusAccess, Passage, Retriever, SearchFilters, SearchOptions } from './retriever.js';
+import type { CorpusAccess, Passage, Retriever, SearchOptions } from './retriever.js';
+import type { RetrievalStores } from './stores.js';
 
 export type { Passage, SearchFilters, SearchOptions } from './retriever.js';
 
-/** Posting lists shorter than this are always scanned. */
-const MIN_PRUNED_DF = 1000;
-
-/** Options of {@link createRetriever}. */
+/** Options of {@link createRetriever}: the retrieval policy, each with its default in {@link defaultRetrieverOptions}. */
 export interface RetrieverOptions extends FusionSettings {
   /** Candidates taken from each signal before fusion. */
   candidates: number;
@@ -22,12 +17,12 @@ export interface RetrieverOptions extends FusionSettings {
   expansionWeight: number;
   /** Weight of the translations' embedding added to the question's embedding (0 = expansion stays lexical). */
   expansionVectorWeight: number;
-  /** HNSW search breadth: higher finds more of the true nearest neighbours, more slowly. */
-  ef: number;
   /** Most stems sent to BM25 per question. */
   maxQueryTerms: number;
   /** Stems in a larger share of the chunks than this are left out of BM25 (unless nothing else is left). */
   maxTermShare: number;
+  /** Posting lists shorter than this are always scanned: small indexes are cheap, and there a common word still tells chunks apart. */
+  minPrunedDf: number;
 }
 
 /** Defaults of {@link RetrieverOptions}. */
@@ -39,49 +34,41 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   sameDocumentDecay: 0.9,
   expansionWeight: 0.5,
   expansionVectorWeight: 0.5,
-  ef: 128,
   maxQueryTerms: 12,
   maxTermShare: 0.05,
+  minPrunedDf: 1000,
 };
 
 /** Dependencies of {@link createRetriever}. */
-export interface RetrieverDeps {
+export interface RetrieverDeps<K> {
   embeddings: LoadedEmbeddings;
-  index: SearchIndex;
+  stores: RetrievalStores<K>;
   /** English↔French lexicon for query translation; without it, retrieval uses the question alone. */
   lexicon?: BilingualLexicon | null;
   options?: Partial<RetrieverOptions>;
 }
 
-/**
- * Hybrid retrieval: HNSW nearest neighbours and BM25 results fused by weighted reciprocal rank fusion, then
- * chosen greedily with a per-document decay and no heavily overlapping chunks, so that a second communiqué
- * that matches is not crowded out by neighbours of the first.
- */
-export function createRetriever({ embeddings, index, lexicon = null, options = {} }: RetrieverDeps) {
+/** The retriever's settings: defaults, then the embedder's, then what was given (undefined values ignored). */
+export function retrieverSettings(embeddings: LoadedEmbeddings['info'], options: Partial<RetrieverOptions> = {}): RetrieverOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   // Hash vectors are a weaker signal than BM25 (measured: npm run eval, README Quality), so BM25 counts double with them.
-  const settings: RetrieverOptions = { ...defaultRetrieverOptions, lexicalWeight: embeddings.info.provider === 'hash' ? 2 : 1, ...given };
+  const settings: RetrieverOptions = { ...defaultRetrieverOptions, lexicalWeight: embeddings.provider === 'hash' ? 2 : 1, ...given };
   if (settings.vectorWeight < 0 || settings.lexicalWeight < 0 || settings.vectorWeight + settings.lexicalWeight === 0) {
     throw new AppError('config', 'VECTOR_WEIGHT and LEXICAL_WEIGHT must be non-negative and not both 0.');
   }
-  assertCompatible(index.manifest, embeddings.info);
-  const { chunks, hnsw, lexical } = index;
+  return settings;
+}
 
-  function allowedBy(filters: SearchFilters | undefined): ((position: number) => boolean) | undefined {
-    if (!filters) return undefined;
-    const sources = filters.sources?.length ? new Set(filters.sources) : null;
-    const { from, to } = filters;
-    if (!sources && !from && !to) return undefined;
-    return (position) => {
-      const chunk = chunks[position]!;
-      if (sources && !sources.has(chunk.docId)) return false;
-      if ((from || to) && !chunk.date) return false;
-      if (from && chunk.date! < from) return false;
-      if (to && chunk.date! > to) return false;
-      return true;
-    };
-  }
+/**
+ * Hybrid retrieval, the same on every platform: the question is expanded with its dictionary translations, its
+ * embedding goes to the vector store and its selective stems to the lexical store (filters pushed into both), and
+ * the two rankings are fused by weighted reciprocal rank fusion, then chosen greedily with a per-document decay
+ * and no heavily overlapping chunks, so that a second communiqué that matches is not crowded out by neighbours of
+ * the first. The storage is passed in (`stores`), as `ofetch` takes the platform's `fetch`.
+ */
+export function createRetriever<K>({ embeddings, stores, lexicon = null, options = {} }: RetrieverDeps<K>) {
+  const settings = retrieverSettings(embeddings.info, options);
+  const { vectors, lexical, documents } = stores;
 
   /** The question's embedding, plus the translations' embedding at its weight (cosine search ignores the norm). */
   async function queryVector(query: ExpandedQuery): Promise<number[]> {
@@ -92,27 +79,18 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
     return vector.map((x, i) => x + weight * extra[i]!);
   }
 
-  async function vectorSearch(query: ExpandedQuery, n: number, allowed?: (p: number) => boolean): Promise<Array<[number, number]>> {
-    const count = hnsw.getCurrentCount();
-    if (count === 0) return [];
-    const vector = await queryVector(query);
-    hnsw.setEf(Math.max(n, settings.ef));
-    const result = hnsw.searchKnn(vector, Math.min(n, count), allowed);
-    return result.neighbors.map((label, i) => [label, 1 - result.distances[i]!]);
-  }
-
   /**
-   * The stems worth a BM25 lookup: present in the index, not in more than 5 % of the chunks of a large index
-   * (their posting lists are long and their weight is near zero), at most `maxQueryTerms` of them by boost × IDF. Long questions
-   * and their translations would otherwise cost a scan of most of a large index.
+   * The stems worth a BM25 lookup: present in the index, not in more than `maxTermShare` of the chunks of a large
+   * index (their posting lists are long and their weight is near zero), at most `maxQueryTerms` of them by
+   * boost × IDF. Long questions and their translations would otherwise cost a scan of most of a large index.
    */
-  function lexicalTerms(query: ExpandedQuery): Map<string, number> {
-    const n = chunks.length;
-    const scored = [...query.boosts(settings.expansionWeight)]
-      .map(([term, boost]) => ({ term, boost, df: documentFrequency(lexical, term) }))
+  async function selectTerms(query: ExpandedQuery): Promise<Map<string, number>> {
+    const boosts = query.boosts(settings.expansionWeight);
+    const [n, frequencies] = await Promise.all([lexical.size(), lexical.documentFrequencies([...boosts.keys()])]);
+    const scored = [...boosts]
+      .map(([term, boost]) => ({ term, boost, df: frequencies.get(term) ?? 0 }))
       .filter((t) => t.df > 0);
-    // Small indexes are cheap to scan, and there a common word can still tell documents apart: no pruning.
-    const selective = scored.filter((t) => t.df <= Math.max(n * settings.maxTermShare, MIN_PRUNED_DF));
+    const selective = scored.filter((t) => t.df <= Math.max(n * settings.maxTermShare, settings.minPrunedDf));
     const kept = (selective.length ? selective : scored)
       .map((t) => ({ ...t, weight: t.boost * Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) }))
       .sort((a, b) => b.weight - a.weight)
@@ -120,40 +98,24 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
     return new Map(kept.map((t) => [t.term, t.boost]));
   }
 
-  function lexicalSearch(query: ExpandedQuery, n: number, allowed?: (p: number) => boolean): Array<[number, number]> {
-    const terms = lexicalTerms(query);
-    if (terms.size === 0) return [];
-    // The terms are stems already: MiniSearch must not tokenize or stem them again.
-    const results = lexical.search([...terms.keys()].join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      ...(allowed ? { filter: (r) => allowed(r.id as number) } : {}),
-      boostTerm: (term) => terms.get(term) ?? 1,
-    });
-    return results.slice(0, n).map((r) => [r.id as number, r.score]);
-  }
-
   /** Returns up to `k` passages for a question, best first. */
   async function search(question: string, searchOptions: SearchOptions = {}): Promise<Passage[]> {
     const k = searchOptions.k ?? 5;
     const query = expandQuery(question, searchOptions.expand === false ? null : lexicon);
     const mode = searchOptions.mode ?? 'hybrid';
-    const allowed = allowedBy(searchOptions.filters);
     const n = Math.max(settings.candidates, k * 4);
+    const { filters } = searchOptions;
     const useVector = mode !== 'lexical' && settings.vectorWeight > 0;
     const useLexical = mode !== 'vector' && settings.lexicalWeight > 0;
-    const [vector, lexicalHits] = await Promise.all([
-      useVector ? vectorSearch(query, n, allowed) : [],
-      useLexical ? lexicalSearch(query, n, allowed) : [],
+    const [vectorHits, lexicalHits] = await Promise.all([
+      useVector ? queryVector(query).then((v) => vectors.search(v, n, filters)) : [],
+      useLexical
+        ? selectTerms(query).then((terms) => (terms.size ? lexical.search(terms, n, filters) : []))
+        : [],
     ]);
-
-    return fuseRankings(
-      vector.map(([position, similarity]) => [chunks[position]!, similarity]),
-      lexicalHits.map(([position, score]) => [chunks[position]!, score]),
-      settings,
-      k,
-      { vector: useVector, lexical: useLexical },
-    );
+    const chunks = await documents.chunks([...new Set([...vectorHits, ...lexicalHits].map(([key]) => key))]);
+    const resolve = (hits: Array<[K, number]>) => hits.flatMap(([key, score]) => (chunks.has(key) ? [[chunks.get(key)!, score] as [Chunk, number]] : []));
+    return fuseRankings(resolve(vectorHits), resolve(lexicalHits), settings, k, { vector: useVector, lexical: useLexical });
   }
 
   /** The question with the translations this retriever would add (for answer scoring and refusal). */
@@ -161,25 +123,13 @@ export function createRetriever({ embeddings, index, lexicon = null, options = {
     return expandQuery(question, lexicon);
   }
 
-  const chunkCounts = new Map(index.manifest.documents.map((d) => [d.id, d.chunks]));
   const corpus: CorpusAccess = {
-    stats: async () => ({ documents: index.manifest.counts.documents, chunks: index.manifest.counts.chunks, builtAt: index.manifest.builtAt }),
-    listSources: async () =>
-      [...index.documents.values()].map((d) => ({ id: d.id, title: d.title, date: d.date, language: d.language, chunks: chunkCounts.get(d.id) ?? 0 })),
-    getDocuments: async (ids) => {
-      const found = new Map<string, CorpusDocument>();
-      for (const id of ids) {
-        const document = index.documents.get(id);
-        if (document) found.set(id, document);
-      }
-      return found;
-    },
-    documentFrequencies: async (stems) => new Map(stems.map((s) => [s, documentFrequency(lexical, s)])),
+    stats: () => documents.stats(),
+    listSources: () => documents.listSources(),
+    getDocuments: (ids) => documents.getDocuments(ids),
+    documentFrequencies: (stems) => lexical.documentFrequencies(stems),
   };
 
   const retriever: Retriever = { search, expand, embeddings: embeddings.info, lexicon: lexicon !== null, corpus };
-  return { ...retriever, index, lexiconData: lexicon, options: settings };
+  return { ...retriever, options: settings };
 }
-
-/** The Node retriever: the common interface plus its in-memory index. */
-export type NodeRetriever = ReturnType<typeof createRetriever>;

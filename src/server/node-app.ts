@@ -2,13 +2,12 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { resolve } from 'node:path';
 import type { Answerer } from '../answer/create-answerer.js';
-import { runIndexBuild, type Runtime } from '../cli/runtime.js';
+import { createNodeRetriever, runIndexBuild, type Runtime } from '../runtime/node-runtime.js';
 import type { AppConfig } from '../config/config.js';
 import type { AppEnv } from './app-types.js';
 import { createApp, type Logger } from './app.js';
 import { concurrencyLimit, rateLimit } from './guards.js';
 import { openIndex } from '../index/open-index.js';
-import { createRetriever } from '../retrieval/create-retriever.js';
 import { adminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
 import type { Translator } from '../translate/translator.js';
@@ -44,7 +43,7 @@ export function createNodeApp({ config, runtime, answerer, translator, log }: No
   const reindex = async () => {
     const built = await runIndexBuild(config, (line) => log?.({ level: 'info', message: line }));
     const index = await openIndex(config.indexDir);
-    state.retriever = createRetriever({ embeddings: built.embeddings, index, lexicon: state.retriever.lexiconData, options: config.retrieval });
+    state.retriever = createNodeRetriever({ embeddings: built.embeddings, index, lexicon: state.retriever.lexiconData, options: config.retrieval });
     return { documents: built.manifest.counts.documents, chunks: built.manifest.counts.chunks, embeddedChunks: built.embeddedChunks, ms: built.ms };
   };
   const app = createApp({

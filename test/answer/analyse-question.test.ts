@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseQuestion, answerTypeOf } from '../../src/answer/analyse-question.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
 import type { AskResult } from '../../src/answer/types.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/runtime/node-runtime.js';
 import type { FixtureQuestion } from '../helpers/fixtures.js';
 import { seedsRuntime } from '../helpers/seeds-runtime.js';
 

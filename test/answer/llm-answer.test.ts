@@ -3,7 +3,7 @@ import { createAnswerer } from '../../src/answer/create-answerer.js';
 import { createChatModel } from '../../src/answer/create-chat-model.js';
 import { createCitationFilter } from '../../src/answer/llm-answer.js';
 import { loadPromptTemplate } from '../../src/answer/load-prompt.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startFakeOpenAI, type FakeReply } from '../helpers/fake-openai.js';
 import { seedsRuntime } from '../helpers/seeds-runtime.js';

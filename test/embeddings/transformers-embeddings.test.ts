@@ -6,7 +6,7 @@ import { createEmbeddings } from '../../src/embeddings/create-embeddings.js';
 import { createChunker } from '../../src/ingest/chunk-document.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { openIndex } from '../../src/index/open-index.js';
-import { createRetriever } from '../../src/retrieval/create-retriever.js';
+import { createNodeRetriever } from '../../src/runtime/node-runtime.js';
 import { seedsDir, tempDir } from '../helpers/fixtures.js';
 import { writeTinyModel } from '../helpers/tiny-model.js';
 
@@ -47,7 +47,7 @@ describe('transformers embeddings, offline from MODELS_DIR', () => {
     const indexDir = join(dir, 'index');
     const result = await buildIndex({ documents: await loadCorpus(seedsDir), indexDir, embeddings, chunker: createChunker() });
     expect(result.manifest.embedder).toEqual({ provider: 'transformers', model: 'tiny/bert', dimension: 8 });
-    const retriever = createRetriever({ embeddings, index: await openIndex(indexDir) });
+    const retriever = createNodeRetriever({ embeddings, index: await openIndex(indexDir) });
     const passages = await retriever.search('accord belgique', { k: 3, mode: 'vector' });
     expect(passages).toHaveLength(3);
   });

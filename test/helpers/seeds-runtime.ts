@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { openRuntime, type Runtime } from '../../src/cli/runtime.js';
+import { openRuntime, type Runtime } from '../../src/runtime/node-runtime.js';
 import type { AppConfig } from '../../src/config/config.js';
 import { tempDir, testConfig } from './fixtures.js';
 

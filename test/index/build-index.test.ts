@@ -7,7 +7,7 @@ import { createChunker } from '../../src/ingest/chunk-document.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { readManifest } from '../../src/index/manifest.js';
 import { openIndex, readIndexData } from '../../src/index/open-index.js';
-import { createRetriever } from '../../src/retrieval/create-retriever.js';
+import { createNodeRetriever } from '../../src/runtime/node-runtime.js';
 import { copySeeds, tempDir } from '../helpers/fixtures.js';
 
 let dir: string;
@@ -32,10 +32,10 @@ describe('buildIndex', () => {
     const built = await build();
     expect(built.manifest.counts.documents).toBe(5);
     expect(built.embeddedChunks).toBe(built.manifest.counts.chunks);
-    const first = createRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
+    const first = createNodeRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
     const question = 'Combien de délégations ont participé à la conférence ?';
     const before = await first.search(question, { k: 5 });
-    const second = createRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
+    const second = createNodeRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
     const after = await second.search(question, { k: 5 });
     expect(after.map((p) => [p.chunk.id, p.score])).toEqual(before.map((p) => [p.chunk.id, p.score]));
     expect(before.length).toBe(5);
@@ -68,6 +68,49 @@ describe('buildIndex', () => {
   });
 });
 
+describe('buildIndex in worker threads', () => {
+  it('writes the same vectors, stems and graph settings as a build in one thread', async () => {
+    const documents = await loadCorpus(corpusDir);
+    const embeddings = createHashEmbeddings(512);
+    const single = await buildIndex({ documents, indexDir: join(dir, 'one'), embeddings, chunker, threads: 1 });
+    const threaded = await buildIndex({ documents, indexDir: join(dir, 'two'), embeddings, chunker, threads: 2, parallelFrom: 0, batchSize: 7 });
+    const read = (root: string, manifest: typeof single.manifest, name: string) => readFile(join(root, manifest.dataDir, name));
+    for (const name of ['vectors.f32', 'lexical.bin']) {
+      expect((await read(join(dir, 'two'), threaded.manifest, name)).equals(await read(join(dir, 'one'), single.manifest, name))).toBe(true);
+    }
+    expect(threaded.manifest.hnsw).toEqual(single.manifest.hnsw);
+    const search = async (root: string) => (await createNodeRetriever({ embeddings, index: await openIndex(root) }).search('réfugiés vénézuéliens', { k: 5 })).map((p) => p.chunk.id);
+    expect(await search(join(dir, 'two'))).toEqual(await search(join(dir, 'one')));
+  });
+});
+
+describe('opening an index', () => {
+  it('defers the full checksum: a flipped byte with its time restored is found by verify()', async () => {
+    await build();
+    const manifest = await readManifest(indexDir);
+    const path = join(indexDir, manifest.dataDir, 'vectors.f32');
+    const bytes = await readFile(path);
+    bytes[bytes.length >> 1] ^= 0xff;
+    await writeFile(path, bytes);
+    const { utimes } = await import('node:fs/promises');
+    const time = manifest.files['vectors.f32']!.mtimeMs! / 1000;
+    await utimes(path, time, time);
+    const index = await openIndex(indexDir);
+    await expect(index.verify()).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/vectors\.f32 is corrupt/) });
+  });
+
+  it('centres and shards the graph as the manifest says, and finds a chunk by its own text', async () => {
+    await buildIndex({ documents: await loadCorpus(corpusDir), indexDir, embeddings: createHashEmbeddings(512), chunker, hnsw: { center: true, shards: 2 } });
+    const index = await openIndex(indexDir);
+    expect(index.graphs).toHaveLength(2);
+    expect(index.center).toHaveLength(512);
+    const target = index.chunks[index.chunks.length - 1]!;
+    const retriever = createNodeRetriever({ embeddings: createHashEmbeddings(512), index });
+    const [best] = await retriever.search(target.text, { k: 1, mode: 'vector' });
+    expect(best!.chunk.id).toBe(target.id);
+  });
+});
+
 describe('openIndex errors', () => {
   it('says to run npm run index when there is no index', async () => {
     await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_missing', message: expect.stringMatching(/npm run index/) });
@@ -76,7 +119,7 @@ describe('openIndex errors', () => {
   it('rejects a query embedder of another dimension with the documented message', async () => {
     await build(512);
     const index = await openIndex(indexDir);
-    expect(() => createRetriever({ embeddings: createHashEmbeddings(256), index })).toThrow(
+    expect(() => createNodeRetriever({ embeddings: createHashEmbeddings(256), index })).toThrow(
       /Index built with hash\/hash-v3 \(512 dimensions\), query embedder is hash\/hash-v3 \(256 dimensions\): run npm run index/,
     );
   });
@@ -84,8 +127,8 @@ describe('openIndex errors', () => {
   it('reports a truncated HNSW file as corrupt', async () => {
     await build();
     const manifest = await readManifest(indexDir);
-    await truncate(join(indexDir, manifest.dataDir, 'hnsw.bin'), 100);
-    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/hnsw\.bin is corrupt.*npm run index/) });
+    await truncate(join(indexDir, manifest.dataDir, 'hnsw-0.bin'), 100);
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/hnsw-0\.bin is corrupt.*npm run index/) });
   });
 
   it('re-embeds everything when the stored vectors are truncated', async () => {
@@ -100,7 +143,7 @@ describe('openIndex errors', () => {
   it('reports a flipped byte in the HNSW graph as corrupt', async () => {
     await build();
     const manifest = await readManifest(indexDir);
-    const path = join(indexDir, manifest.dataDir, 'hnsw.bin');
+    const path = join(indexDir, manifest.dataDir, 'hnsw-0.bin');
     const bytes = await readFile(path);
     bytes[bytes.length >> 1] ^= 0xff;
     await writeFile(path, bytes);

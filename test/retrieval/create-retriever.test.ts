@@ -7,7 +7,7 @@ import { createChunker } from '../../src/ingest/chunk-document.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { loadLexicon } from '../../src/retrieval/bilingual-lexicon.js';
-import { createRetriever, type NodeRetriever as Retriever } from '../../src/retrieval/create-retriever.js';
+import { createNodeRetriever, type NodeRetriever as Retriever } from '../../src/runtime/node-runtime.js';
 import { seedsDir, tempDir, type FixtureQuestion } from '../helpers/fixtures.js';
 
 const questions: FixtureQuestion[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/questions.json'), 'utf8'));
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await buildIndex({ documents: await loadCorpus(seedsDir), indexDir, embeddings, chunker: createChunker() });
   const { lexicon } = await loadLexicon('/usr/share/dictd');
   if (!lexicon) console.warn('FreeDict dictionaries missing: English questions run without cross-language expansion.');
-  retriever = createRetriever({ embeddings, index: await openIndex(indexDir), lexicon });
+  retriever = createNodeRetriever({ embeddings, index: await openIndex(indexDir), lexicon });
 });
 afterAll(async () => cleanup());
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/create-answerer.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/runtime/node-runtime.js';
 import type { AppConfig } from '../../src/config/config.js';
 import type { AppEnv } from '../../src/server/app-types.js';
 import { createApp } from '../../src/server/app.js';
@@ -156,7 +156,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/health with EMBEDDINGS=auto', () => {
   it('says that the offline hash embedder is in use and how to get a neural model', async () => {
-    const { openRuntime } = await import('../../src/cli/runtime.js');
+    const { openRuntime } = await import('../../src/runtime/node-runtime.js');
     const { loadConfig } = await import('../../src/config/config.js');
     const autoConfig = loadConfig({ EMBEDDINGS: 'auto', CORPUS_DIR: config.corpusDir, INDEX_DIR: config.indexDir, RATE_LIMIT_PER_MINUTE: '0' });
     const autoRuntime = await openRuntime(autoConfig, () => {}, { buildIfMissing: false });

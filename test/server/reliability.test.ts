@@ -3,7 +3,7 @@ import { symlink, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/create-answerer.js';
-import { openRuntime } from '../../src/cli/runtime.js';
+import { openRuntime } from '../../src/runtime/node-runtime.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openIndex } from '../../src/index/open-index.js';
 import { createApp } from '../../src/server/app.js';

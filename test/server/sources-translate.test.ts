@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/create-answerer.js';
-import { openRuntime, type Runtime } from '../../src/cli/runtime.js';
+import { openRuntime, type Runtime } from '../../src/runtime/node-runtime.js';
 import type { AppConfig } from '../../src/config/config.js';
 import { domainGlossary, localiseAcronyms } from '../../src/lexicon/glossary.js';
 import { createNodeApp } from '../../src/server/node-app.js';

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +10,14 @@ import { createNodeApp } from '../../src/server/node-app.js';
 import { copySeeds, seedsDir, tempDir } from '../helpers/fixtures.js';
 import { projectRoot, runCommand } from '../helpers/run-command.js';
 import { seedsRuntime } from '../helpers/seeds-runtime.js';
+import type { Retriever } from '../../src/retrieval/retriever.js';
 
 const TOKEN = 'worker-admin-token';
 let mf: Miniflare;
 let dir: string;
 let cleanup: () => Promise<void>;
 let nodeApp: Awaited<ReturnType<typeof createNodeApp>>['app'];
+let nodeRetriever: Retriever;
 let nodeCleanup: () => Promise<void>;
 
 /** Runs a request against the worker inside workerd. */
@@ -59,14 +61,19 @@ beforeAll(async () => {
     port: 0,
   });
   const db = await mf.getD1Database('DB');
-  const migration = (await readFile(join(projectRoot, 'migrations/0001_init.sql'), 'utf8')).replace(/--.*$/gm, '');
-  for (const statement of migration.split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
+  for (const file of (await readdir(join(projectRoot, 'migrations'))).sort()) {
+    const migration = (await readFile(join(projectRoot, 'migrations', file), 'utf8')).replace(/--.*$/gm, '');
+    for (const statement of migration.split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
+  }
   const documents = await loadCorpus(seedsDir);
   const ingest = await worker('/api/admin/ingest', postJson({ documents }, { authorization: `Bearer ${TOKEN}` }));
   expect(ingest.status).toBe(200);
   expect((await ingest.json()).added).toHaveLength(5);
-  ({ cleanup: nodeCleanup } = await seedsRuntime({ RATE_LIMIT_PER_MINUTE: '0' }).then((s) => {
+  // The Node side embeds like the Workers AI double (hash, 1024 dimensions) with the same fusion weights and, like
+  // the worker, no dictionary: the two targets then differ only in their stores.
+  ({ cleanup: nodeCleanup } = await seedsRuntime({ RATE_LIMIT_PER_MINUTE: '0', EMBEDDINGS: 'hash', HASH_DIMENSION: '1024', LEXICAL_WEIGHT: '1', QUERY_EXPANSION: 'false' }).then((s) => {
     nodeApp = createNodeApp({ config: s.config, runtime: s.runtime, answerer: createAnswerer() }).app;
+    nodeRetriever = s.runtime.retriever;
     return s;
   }));
 }, 120_000);
@@ -103,7 +110,7 @@ describe('the worker under workerd (local D1, doubles for Workers AI and Vectori
     expect(body.answerable).toBe(false);
   });
 
-  it('searches with FTS5 and Vectorize fused', async () => {
+  it('searches with D1 postings and Vectorize fused', async () => {
     const body = await (await worker('/api/search?q=r%C3%A9fugi%C3%A9s%20v%C3%A9n%C3%A9zu%C3%A9liens&k=3')).json();
     expect(body.results).toHaveLength(3);
     expect(body.results[0].source).toBe('004_5bf88d405e48ee85.txt');
@@ -134,6 +141,33 @@ describe('the worker under workerd (local D1, doubles for Workers AI and Vectori
   it('hides the admin routes from callers without the token', async () => {
     expect((await worker('/api/admin/ingest', postJson({ documents: [] }))).status).toBe(404);
   });
+});
+
+describe('contract: one retrieval core, the same rankings on Node (HNSW, lexical.bin) and Workers (Vectorize, D1)', () => {
+  const searches: Array<[string, string]> = [
+    ['a French question', 'q=Combien de délégations ont participé à la conférence de solidarité ?'],
+    ['an English question', 'q=How many projects did the European Commission and IOM carry out between 2015 and 2019?'],
+    ['two words', 'q=réfugiés vénézuéliens'],
+    ['a source filter', 'q=migration&sources=002_5a2f6f364a3714b2.txt,003_a0047cf2eef54c10.txt'],
+    ['a date filter', 'q=migration et coopération&from=2019-01-01&to=2019-12-31'],
+  ];
+  it.each(searches)('%s ranks the same chunks in the same order', async (_name, query) => {
+    const path = `/api/search?k=8&${query.replace(/ /g, '%20')}`;
+    const ranking = async (response: Response | Promise<Response>) => ((await (await response).json()) as { results: Array<{ chunkId: string }> }).results.map((r) => r.chunkId);
+    const [fromNode, fromWorker] = [await ranking(nodeApp.request(path)), await ranking(worker(path))];
+    expect(fromNode.length).toBeGreaterThan(0);
+    expect(fromWorker).toEqual(fromNode);
+  });
+
+  const questions = ['Quel accord la Belgique a-t-elle signé avec l’OIM ?', 'Who chaired the solidarity conference on Venezuelan refugees?', 'délégations conférence'];
+  for (const mode of ['vector', 'lexical'] as const) {
+    it.each(questions)(`ranks "%s" the same on ${mode} search alone`, async (question) => {
+      const fromNode = (await nodeRetriever.search(question, { k: 10, mode })).map((p) => p.chunk.id);
+      const fromWorker = await (await worker(`/__search?k=10&mode=${mode}&q=${encodeURIComponent(question)}`)).json();
+      expect(fromNode).toHaveLength(10);
+      expect(fromWorker).toEqual(fromNode);
+    });
+  }
 });
 
 describe('npm run index:worker', () => {

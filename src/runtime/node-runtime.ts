@@ -5,12 +5,13 @@ import { describeEmbedder, type LoadedEmbeddings } from '../embeddings/embedder-
 import { AppError } from '../errors.js';
 import { createChunker } from '../ingest/chunk-document.js';
 import { buildIndex, type BuildIndexResult } from '../index/build-index.js';
-import { readManifest, type IndexManifest } from '../index/manifest.js';
-import { openIndex } from '../index/open-index.js';
+import { assertCompatible, INDEX_FORMAT, readManifest, type IndexManifest } from '../index/manifest.js';
+import { nodeStores } from '../index/node-stores.js';
+import { openIndex, type SearchIndex } from '../index/open-index.js';
 import { loadLexicalKnowledge, type KnowledgeStatus } from '../lexicon/load-knowledge.js';
 import { withCorpusAcronyms, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
-import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
-import { createRetriever, type NodeRetriever } from '../retrieval/create-retriever.js';
+import { loadLexicon, type BilingualLexicon } from '../retrieval/bilingual-lexicon.js';
+import { createRetriever, type RetrieverOptions } from '../retrieval/create-retriever.js';
 
 type Log = (line: string) => void;
 
@@ -37,6 +38,24 @@ export async function runIndexBuild(config: AppConfig, log: Log): Promise<BuildI
   return { ...result, embeddings };
 }
 
+/** Dependencies of {@link createNodeRetriever}. */
+export interface NodeRetrieverDeps {
+  embeddings: LoadedEmbeddings;
+  index: SearchIndex;
+  lexicon?: BilingualLexicon | null;
+  options?: Partial<RetrieverOptions>;
+}
+
+/** The shared retrieval core on an opened index's stores, plus the index itself (the Node server reads it). */
+export function createNodeRetriever({ embeddings, index, lexicon = null, options }: NodeRetrieverDeps) {
+  assertCompatible(index.manifest, embeddings.info);
+  const retriever = createRetriever({ embeddings, stores: nodeStores(index), lexicon, options });
+  return { ...retriever, index, lexiconData: lexicon };
+}
+
+/** The Node retriever: the common interface plus its in-memory index. */
+export type NodeRetriever = ReturnType<typeof createNodeRetriever>;
+
 /** A ready retriever and what it was built from. */
 export interface Runtime {
   retriever: NodeRetriever;
@@ -47,6 +66,8 @@ export interface Runtime {
   /** Lexical resources of the answer pipeline, and which are active. */
   knowledge: LexicalKnowledge;
   knowledgeStatus: KnowledgeStatus;
+  /** Hashes the index files in full and logs the outcome (for after start-up). */
+  verifyIndex?: () => Promise<void>;
 }
 
 /** The bilingual lexicon (parsed once, then cached next to the index), or why query expansion is off; logged. */
@@ -62,8 +83,9 @@ export async function lexiconFor(config: AppConfig, log: Log) {
 }
 
 /**
- * Opens the index for querying, building it first when it is missing (`npm start` on a fresh clone).
- * An index that exists but cannot be used is reported, not silently rebuilt.
+ * Opens the index for querying, building it first when it is missing (`npm start` on a fresh clone) or written in
+ * an older format by an earlier version. Any other index that exists but cannot be used is reported, not silently
+ * rebuilt. `verifyIndex` runs the full checksums of the index files, for the server to call once it listens.
  */
 export async function openRuntime(config: AppConfig, log: Log, options: { buildIfMissing: boolean }): Promise<Runtime> {
   let built: BuildIndexResult | undefined;
@@ -71,8 +93,9 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
   try {
     manifest = await readManifest(config.indexDir);
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'index_missing' || !options.buildIfMissing) throw error;
-    log(`No index in ${config.indexDir}: building it`);
+    const outdated = error instanceof AppError ? error.details?.outdatedFormat : undefined;
+    if (!(error instanceof AppError) || (error.code !== 'index_missing' && outdated === undefined) || !options.buildIfMissing) throw error;
+    log(outdated === undefined ? `No index in ${config.indexDir}: building it` : `Index in ${config.indexDir} has format ${outdated}, this version reads format ${INDEX_FORMAT}: rebuilding it`);
     built = await runIndexBuild(config, log);
     log(`Indexed ${built.manifest.counts.documents} documents, ${built.manifest.counts.chunks} chunks in ${(built.ms / 1000).toFixed(2)} s`);
     manifest = built.manifest;
@@ -80,10 +103,12 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
   const embeddings = await embeddingsForIndex(config, manifest, log);
   const index = await openIndex(config.indexDir);
   const status = await lexiconFor(config, log);
-  const retriever = createRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
+  const retriever = createNodeRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
   const loaded = loadLexicalKnowledge({ lexicon: status.lexicon, thesaurusDir: config.thesaurusDir });
   const knowledgeStatus = loaded.status;
   const knowledge = withCorpusAcronyms(loaded.knowledge, index.documents.values());
   log(`Answer matching: glossary (${knowledgeStatus.glossary.entries} entries)${knowledgeStatus.dictionary ? ', FreeDict' : ''}${knowledgeStatus.thesaurus ? `, thesauri ${knowledgeStatus.thesaurus.join(', ')}` : ''}${knowledgeStatus.wordnet ? ', WordNet' : ''}${knowledgeStatus.missing.length ? `; missing ${knowledgeStatus.missing.join('; ')}` : ''}`);
-  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, knowledgeStatus };
+  // Start-up checked sizes and times only; the caller runs the full checksums once it serves (a flipped bit is logged).
+  const verifyIndex = () => index.verify().then(() => log('Index files verified against their checksums'), (error: Error) => log(`Error: ${error.message}`));
+  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, knowledgeStatus, verifyIndex };
 }
