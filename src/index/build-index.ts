@@ -231,7 +231,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       };
       const center = graph.center ? meanVector(matrix, dimension) : null;
       if (center) await write('center.f32', new Uint8Array(center.buffer));
-      const graphsDone = buildGraphs(matrix, dimension, center, graph, dir, pool);
+      // With build threads the graphs grow while the other files are written; without them (small indexes) they are
+      // built first, so the files are written in one fixed order (the kill-at-every-step test relies on it).
+      const graphsDone = pool ? buildGraphs(matrix, dimension, center, graph, dir, pool) : Promise.resolve(await buildGraphs(matrix, dimension, center, graph, dir, pool));
       const storedChunks: StoredChunk[] = chunks.map((c) => ({ docId: c.docId, chunkIndex: c.chunkIndex, start: c.start, end: c.end }));
       await write('documents.json', JSON.stringify(options.documents));
       await write('chunks.json', JSON.stringify(storedChunks));
