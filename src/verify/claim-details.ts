@@ -22,7 +22,7 @@ export interface Detail {
   noun?: string;
   /** For a name: its folded content words (titles and offices left out for a person). */
   words?: string[];
-  /** A person named outside the quotation marks of a sentence that quotes someone: the quote's speaker. */
+  /** A person (or a long name) outside the quotation marks of a sentence that quotes someone: the quote's speaker. */
   speaker?: boolean;
 }
 
@@ -40,9 +40,14 @@ const REGION_CODES = (() => {
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
 
-/** Numbers of a text that are not parts of its dates (a day or a year is not a count). */
+// Scale words of French and English (the long scale of French: milliard = 10⁹, like English billion).
+const SCALES: Array<[RegExp, number]> = [[/\b(?:milliards?|billions?)$/iu, 1e9], [/\bmillions?$/iu, 1e6], [/\b(?:mille|thousand)$/iu, 1e3]];
+
+/** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied. */
 function numbersOf(text: string, dates = dateSpans(text)) {
-  return numberSpans(text).filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)));
+  return numberSpans(text)
+    .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)))
+    .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
 }
 
 /** Folded words of a text with their offsets (letters and digits; apostrophes and hyphens split words). */
@@ -91,9 +96,12 @@ export function extractDetails(text: string, isCommonWord: (folded: string) => b
     names.push({ kind: 'person', text: text.slice(start, span.end), start, end: span.end, words: kept.map((w) => w.word), speaker: outsideQuote(text, span) });
   }
   const glossaryNames = glossaryOrganisations(text, glossary);
-  for (const o of [...glossaryNames, ...organisationSpans(text).map((s) => ({ ...s, kind: 'organisation' as const }))]) {
+  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...organisationSpans(text).map((o) => ({ ...o, known: false }))]) {
     if (names.some((n) => overlaps(n, o))) continue;
-    names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)) });
+    // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
+    // speaker: the person finder leaves out names with capitalised particles.
+    const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
+    names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
   for (const p of placeSpans(text)) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;

@@ -2,7 +2,7 @@ import { analyseQuestion } from '../answer/analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
 import { chunkBag, inContext, pairUnit } from '../answer/gather-evidence.js';
-import { coverage, termStems, weighTerms, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, termStems, weighTerms, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
@@ -11,6 +11,18 @@ import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
 import { verifyPolicy, type VerifyPolicy } from './verify-policy.js';
+
+const documentBags = new WeakMap<CorpusDocument, Bag>();
+
+/** A communiqué's words, gathered once per loaded document. */
+function documentBag(document: CorpusDocument): Bag {
+  let bag = documentBags.get(document);
+  if (!bag) {
+    const tokens = documentUnits(document).flatMap((u) => u.tokens);
+    documentBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) }));
+  }
+  return bag;
+}
 
 /** Dependencies and settings of {@link createVerifier}. */
 export interface VerifierDeps {
@@ -48,11 +60,12 @@ export function createVerifier(deps: VerifierDeps = {}) {
       if (!document) continue;
       const context = chunkBag(passage.chunk);
       const contextCoverage: Coverage = coverage(terms, context, matching);
+      const whole = documentBag(document);
       const add = (unit: EvidenceUnit, factor: number) => {
         const key = `${unit.docId}:${unit.start}:${unit.end}`;
         if (byKey.has(key)) return;
         const own = coverage(terms, unit, matching);
-        byKey.set(key, { unit, title: passage.chunk.title, coverage: own, blended: inContext(terms, own, contextCoverage, matching) * factor, context, retrieval: passage.score });
+        byKey.set(key, { unit, title: passage.chunk.title, coverage: own, blended: inContext(terms, own, contextCoverage, matching) * factor, passage: context, document: whole, retrieval: passage.score });
       };
       const units = documentUnits(document);
       for (const unit of units) {

@@ -1,5 +1,6 @@
 import type { AnswerPolicy } from '../answer/answer-policy.js';
 import type { EvidenceUnit } from '../answer/evidence-units.js';
+import { inContext } from '../answer/gather-evidence.js';
 import { coverage, isCognate, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
@@ -14,8 +15,10 @@ export interface Candidate {
   coverage: Coverage;
   /** Coverage of the claim by the sentence read in its passage (terms only the passage states count less). */
   blended: number;
-  /** The passage's words (with the communiqué's title): names may be stated there rather than in the sentence. */
-  context: Bag;
+  /** The passage's words, with the communiqué's title. */
+  passage: Bag;
+  /** The whole communiqué's words: a name may be stated there (its topic, its dateline) rather than in the sentence. */
+  document: Bag;
   /** Retrieval score of its best passage (0..1), a tie-breaker. */
   retrieval: number;
 }
@@ -34,11 +37,12 @@ const PRIORITY: Detail['kind'][] = ['number', 'ordinal', 'year', 'month', 'perso
 
 const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.title, quote: c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
 
-/** Coverage of the claim by a sentence when the terms of some details do not count (they are what differs). */
+/** Coverage of the claim by a sentence read in its passage when the terms of some details do not count (they are
+ * what differs). */
 function alignedCoverage(terms: WeightedTerm[], c: Candidate, left: Detail[], policy: AnswerPolicy): number {
   const leftWords = new Set(left.flatMap((d) => d.words ?? d.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase())));
   const kept = terms.map((t) => (t.words.some((w) => leftWords.has(w)) ? { ...t, weight: 0 } : t));
-  return coverage(kept, c.unit, policy).value;
+  return inContext(kept, coverage(kept, c.unit, policy), coverage(kept, c.passage, policy), policy);
 }
 
 /** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */
@@ -52,12 +56,12 @@ function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: D
 
 /** The source's own detail that takes the place of a claimed one it does not state, if any. */
 function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }): Detail | null {
+  if (missing.speaker) return sourceDetails.find((d) => d.speaker && !claimStates(d, claim)) ?? null;
   const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !claimStates(d, claim));
   if (missing.kind === 'number') {
     // A number conflicts with a number of the same thing: the same counted noun, when both count one.
     return rivals.find((d) => missing.noun && d.noun === missing.noun) ?? (missing.noun ? null : rivals[0] ?? null);
   }
-  if (missing.kind === 'person' && missing.speaker) return rivals.find((d) => d.speaker) ?? null;
   return rivals[0] ?? null;
 }
 
@@ -95,21 +99,48 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   const claimNegated = negations(claimText).length > 0;
   const claimQuantifiers = quantifiers(claimText);
   const best = candidates[0];
+  /** A contradiction when the sentence says the claim's words with the opposite polarity, or null. */
+  const polarityDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
+    const negated = negationNear(c, policy.negationWindow);
+    if (claimNegated === negated.length > 0) return null;
+    const found = negated[0]?.text ?? c.unit.text;
+    const claimed = negations(claimText)[0]?.text ?? claimText;
+    return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
+  };
+  /** A contradiction when the sentence states, in the place of a claimed detail it lacks, another of its kind. */
+  const slotRival = (c: Candidate, missing: Detail[]): ReturnType<typeof judgeClaim> | null => {
+    if (missing.length === 0) return null;
+    const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
+    for (const kind of PRIORITY) {
+      for (const m of missing.filter((d) => d.kind === kind).sort((a, b) => Number(!!b.speaker) - Number(!!a.speaker))) {
+        // The rival must stand where the claim's detail stands: next to the source words that match the claim's
+        // words around the detail ("proposé … par [la Commission]" for "proposed … by [the Parliament]").
+        // A quote's speaker stands at the quote's edge, wherever the claim's words are.
+        const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
+        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
+        const rival = conflicting(m, inSlot, claim);
+        if (!rival) continue;
+        const reported: DetailKind = m.speaker ? 'speaker' : m.kind;
+        return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } };
+      }
+    }
+    return null;
+  };
   const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit }, terms, answerPolicy);
 
   // Numbers and dates must be in the sentence; a name may be in its passage (the communiqué's topic, its dateline).
-  const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesDetail(d, { text: '', bag: c.context }, terms, answerPolicy));
+  const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesDetail(d, { text: '', bag: c.document }, terms, answerPolicy));
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
     if (!details.every((d) => statesInContext(c, d))) continue;
+    // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
+    // name of its kind in the same place.
+    const clash = slotRival(c, details.filter((d) => !states(c, d)));
+    if (clash) return clash;
     if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
-    const negated = negationNear(c, policy.negationWindow);
-    if (claimNegated !== negated.length > 0) {
-      const found = negated[0]?.text ?? c.unit.text;
-      const claimed = negations(claimText)[0]?.text ?? claimText;
-      return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
-    }
+    const opposite = polarityDiffers(c);
+    if (opposite) return opposite;
     const evidence = [spanOf(c, c.blended)];
     for (const other of candidates) {
       if (evidence.length >= policy.maxEvidence || other.blended < c.blended * policy.extraEvidenceRatio) break;
@@ -117,25 +148,21 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     }
     return { verdict: 'supported', evidence };
   }
-  const claimTokens = claimBag.tokens;
 
-  for (const c of candidates) {
-    if (c.coverage.value < policy.minOwnSupport) continue;
-    const missing = details.filter((d) => !states(c, d));
-    if (missing.length === 0) continue;
-    if (alignedCoverage(terms, c, missing, answerPolicy) < policy.minAligned) continue;
-    const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
-    for (const kind of PRIORITY) {
-      for (const m of missing.filter((d) => d.kind === kind)) {
-        // The rival must stand where the claim's detail stands: next to the source words that match the claim's
-        // words around the detail ("proposé … par [la Commission]" for "proposed … by [the Parliament]").
-        const near = anchors(m, claimTokens, terms, c, policy.slotWindow);
-        const rival = conflicting(m, sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow)), claim);
-        if (!rival) continue;
-        const reported: DetailKind = m.kind === 'person' && m.speaker ? 'speaker' : m.kind;
-        return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } };
-      }
-    }
+  // The sentence most about the same thing first: its coverage without the details that differ, and without the
+  // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
+  const speakers = details.filter((d) => d.speaker);
+  const aligned = candidates
+    .filter((c) => c.coverage.value >= policy.minOwnSupport)
+    .map((c) => {
+      const missing = details.filter((d) => !states(c, d));
+      return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
+    })
+    .filter((a) => a.aligned >= policy.minAligned)
+    .sort((a, b) => b.aligned - a.aligned);
+  for (const { c, missing } of aligned) {
+    const clash = missing.length ? slotRival(c, missing) : c.blended >= policy.minAligned ? polarityDiffers(c) : null;
+    if (clash) return clash;
   }
   return { verdict: 'not_found', evidence: best && best.blended >= policy.minShown ? [spanOf(best, best.blended)] : [] };
 }
