@@ -18,7 +18,7 @@ export interface Detail {
   value?: number;
   /** For a month: the year written with it, if any. */
   year?: number;
-  /** For a number: the stem of the noun it counts ("324 personnes" → "person"), if any. */
+  /** For a number: the folded noun it counts ("324 personnes" → "personnes"), if any. */
   noun?: string;
   /** For a name: its folded content words (titles and offices left out for a person). */
   words?: string[];
@@ -77,7 +77,7 @@ export function extractDetails(text: string, isCommonWord: (folded: string) => b
   for (const n of numbersOf(text, dates)) {
     const grown = counted.find((c) => c.start === n.start);
     const nounWord = grown && grown.end > n.end ? fold(grown.text.slice(n.end - n.start).trim().split(/[\s']+/).at(-1) ?? '') : '';
-    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(nounWord && !isStopword(nounWord) ? { noun: stem(nounWord) } : {}) });
+    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(nounWord && !isStopword(nounWord) ? { noun: nounWord } : {}) });
   }
   for (const w of wordsAt(text)) {
     const rank = ordinalRank(w.word);

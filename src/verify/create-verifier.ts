@@ -98,11 +98,15 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };
   }
 
-  /** Checks every claim of a text; sentences that state nothing checkable are left out. */
-  async function checkText(text: string, language: AnswerLanguage, retriever: Retriever, source: EvidenceSource): Promise<CheckedClaim[]> {
+  /**
+   * Checks every claim of a text; sentences that state nothing checkable are left out. Without a given language,
+   * each claim is read in its own (a pasted text may mix French and English).
+   */
+  async function checkText(text: string, language: AnswerLanguage | 'auto', retriever: Retriever, source: EvidenceSource): Promise<CheckedClaim[]> {
     const claims: CheckedClaim[] = [];
-    for (const span of splitClaims(text, language)) {
-      const checked = await checkClaim(span, language, retriever, source);
+    const textLanguage = language === 'auto' ? detectAnswerLanguage(text) : language;
+    for (const span of splitClaims(text, textLanguage)) {
+      const checked = await checkClaim(span, language === 'auto' ? detectAnswerLanguage(withoutMarkers(span.text)) : language, retriever, source);
       if (checked) claims.push(checked);
     }
     return claims;
@@ -112,7 +116,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
   async function verify(input: VerifyInput, retriever: Retriever): Promise<VerifyResult> {
     const started = performance.now();
     const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.text) : input.language;
-    const claims = await checkText(input.text, language, retriever, { search: { filters: input } });
+    const claims = await checkText(input.text, input.language ?? 'auto', retriever, { search: { filters: input } });
     return { language, claims, timings: { totalMs: Math.round((performance.now() - started) * 10) / 10 } };
   }
 

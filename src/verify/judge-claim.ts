@@ -1,7 +1,7 @@
 import type { AnswerPolicy } from '../answer/answer-policy.js';
 import type { EvidenceUnit } from '../answer/evidence-units.js';
 import { inContext } from '../answer/gather-evidence.js';
-import { coverage, isCognate, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, isCognate, matchTerm, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
 import { extractDetails, hedged, negations, quantifiers, statesDetail, type Detail } from './claim-details.js';
@@ -54,13 +54,21 @@ function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: D
   return claim.details.some((d) => (d.kind === detail.kind || (d.kind === 'year' && detail.kind === 'number') || (d.kind === 'number' && detail.kind === 'year')) && d.value === detail.value);
 }
 
+/** Whether two counted nouns are the same, in either language ("projects"/"projets", "delegations"/"délégations"). */
+function sameNoun(claimed: string, found: string, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
+  if (stem(claimed) === stem(found) || isCognate(claimed, found)) return true;
+  const term = terms.find((t) => t.words.includes(claimed));
+  const token = { word: found, stem: stem(found), start: 0, end: found.length };
+  return !!term && !!matchTerm(term, { tokens: [token], stems: new Set([token.stem]) }, policy);
+}
+
 /** The source's own detail that takes the place of a claimed one it does not state, if any. */
-function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }): Detail | null {
+function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy): Detail | null {
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !claimStates(d, claim)) ?? null;
   const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !claimStates(d, claim));
   if (missing.kind === 'number') {
     // A number conflicts with a number of the same thing: the same counted noun, when both count one.
-    return rivals.find((d) => missing.noun && d.noun === missing.noun) ?? (missing.noun ? null : rivals[0] ?? null);
+    return rivals.find((d) => missing.noun && d.noun && sameNoun(missing.noun, d.noun, terms, policy)) ?? (missing.noun ? null : rivals[0] ?? null);
   }
   return rivals[0] ?? null;
 }
@@ -118,7 +126,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         // A quote's speaker stands at the quote's edge, wherever the claim's words are.
         const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
         const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
-        const rival = conflicting(m, inSlot, claim);
+        const rival = conflicting(m, inSlot, claim, terms, answerPolicy);
         if (!rival) continue;
         const reported: DetailKind = m.speaker ? 'speaker' : m.kind;
         return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } };

@@ -16,16 +16,31 @@ export function withoutMarkers(text: string): string {
 }
 
 /**
+ * A sentence span cut where a full stop after a word of three letters or more is followed by a number: the
+ * segmenter keeps "…la conférence. 150 délégations…" together, but a sentence may open with a number.
+ */
+function splitBeforeDigits(text: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = span.start;
+  for (const m of text.slice(span.start, span.end).matchAll(/(?<=\p{L}{3}[.!?])\s+(?=\d)/gu)) {
+    out.push({ start, end: span.start + m.index });
+    start = span.start + m.index + m[0].length;
+  }
+  out.push({ start, end: span.end });
+  return out;
+}
+
+/**
  * Splits a text into claims: its sentences (abbreviation-aware), and inside a sentence the clauses a semicolon
  * joins, each of which states a fact of its own. Markers that open a piece ("[1] Next…" after a full stop) belong
  * to the claim before them.
  */
 export function splitClaims(text: string, language: string): ClaimSpan[] {
   const spans: ClaimSpan[] = [];
-  for (const sentence of sentenceSpans(text, language)) {
+  for (const sentence of sentenceSpans(text, language).flatMap((s) => splitBeforeDigits(text, s))) {
     let start = sentence.start;
     const body = text.slice(sentence.start, sentence.end);
-    for (const m of body.matchAll(/;\s+/g)) {
+    for (const m of body.matchAll(/\s*;\s+/g)) {
       const end = sentence.start + m.index;
       if (/\p{L}/u.test(text.slice(start, end))) spans.push({ text: text.slice(start, end), start, end });
       start = end + m[0].length;
