@@ -2,6 +2,7 @@ import type { Answerer } from '../answer/create-answerer.js';
 import { condenseQuestion, type Turn } from '../answer/condense-question.js';
 import type { AskResult } from '../answer/types.js';
 import type { NodeRetriever as Retriever, SearchOptions } from '../retrieval/create-retriever.js';
+import type { ClaimsReport } from './run-claims-eval.js';
 
 /** One evaluation question (a line of eval/questions.jsonl). */
 export interface EvalQuestion {
@@ -50,6 +51,8 @@ export interface EvalReport {
   failures: Array<{ id: string; question: string; problem: string }>;
   /** Refusal precision/recall of the first answer configuration at other values of the policy's main threshold. */
   curve?: Array<{ configuration: string; threshold: number } & Pick<AnswerMetrics, 'refusalPrecision' | 'refusalRecall' | 'falseRefusals' | 'factHit'>>;
+  /** The claim check on the labelled claims of the same split (eval/claims.jsonl), when given. */
+  claims?: ClaimsReport;
 }
 
 /** A named retriever (e.g. with and without the dictionary) and the search options to evaluate it with. */
