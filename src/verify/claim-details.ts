@@ -38,13 +38,31 @@ const REGION_CODES = (() => {
   return codes;
 })();
 
+/** Results per text, for the sentences of the communiqués that are read again for every claim (chrono-node is slow). */
+function memo<T>(compute: (text: string) => T, max = 5000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= max) cache.clear();
+      cache.set(text, (value = compute(text)));
+    }
+    return value;
+  };
+}
+
+/** The dates of a text (see `dateSpans`), remembered per text. */
+const datesOf = memo(dateSpans);
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
 
 // Scale words of French and English (the long scale of French: milliard = 10⁹, like English billion).
 const SCALES: Array<[RegExp, number]> = [[/\b(?:milliards?|billions?)$/iu, 1e9], [/\bmillions?$/iu, 1e6], [/\b(?:mille|thousand)$/iu, 1e3]];
 
 /** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied. */
-function numbersOf(text: string, dates = dateSpans(text)) {
+const numbersOf = memo((text: string) => numbersIn(text, datesOf(text)));
+
+function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
   return numberSpans(text)
     .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)))
     .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
@@ -67,14 +85,27 @@ function outsideQuote(text: string, span: { start: number; end: number }): boole
  * capitalised names, and the glossary's organisations in either language). `isCommonWord` tells an office from a name.
  */
 export function extractDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
+  return detailsCache(glossary, isCommonWord)(text);
+}
+
+const detailCaches = new WeakMap<Glossary, { isCommonWord: (folded: string) => boolean; of: (text: string) => Detail[] }>();
+
+/** One cache of details per glossary and word test (the verifier's), so that source sentences are read once. */
+function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => boolean): (text: string) => Detail[] {
+  let entry = detailCaches.get(glossary);
+  if (!entry || entry.isCommonWord !== isCommonWord) detailCaches.set(glossary, (entry = { isCommonWord, of: memo((text) => readDetails(text, isCommonWord, glossary)) }));
+  return entry.of;
+}
+
+function readDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
   const details: Detail[] = [];
-  const dates = dateSpans(text);
+  const dates = datesOf(text);
   for (const d of dates) {
     if (d.date && Number.isFinite(d.date.year)) details.push({ kind: 'year', text: d.text, start: d.start, end: d.end, value: d.date.year });
     if (d.date?.month) details.push({ kind: 'month', text: d.text, start: d.start, end: d.end, value: d.date.month, ...(Number.isFinite(d.date.year) ? { year: d.date.year } : {}) });
   }
   const counted = typedSpans(text, 'number');
-  for (const n of numbersOf(text, dates)) {
+  for (const n of numbersOf(text)) {
     const grown = counted.find((c) => c.start === n.start);
     const nounWord = grown && grown.end > n.end ? fold(grown.text.slice(n.end - n.start).trim().split(/[\s']+/).at(-1) ?? '') : '';
     details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(nounWord && !isStopword(nounWord) ? { noun: nounWord } : {}) });
@@ -136,9 +167,9 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
     case 'ordinal':
       return wordsAt(evidence.text).some((w) => ordinalRank(w.word) === detail.value);
     case 'year':
-      return dateSpans(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
+      return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
     case 'month':
-      return dateSpans(evidence.text).some((d) => !!d.date && d.date.month === detail.value && (detail.year === undefined || !Number.isFinite(d.date.year) || d.date.year === detail.year));
+      return datesOf(evidence.text).some((d) => !!d.date && d.date.month === detail.value && (detail.year === undefined || !Number.isFinite(d.date.year) || d.date.year === detail.year));
     default:
       return nameStated(detail, evidence, terms, policy);
   }

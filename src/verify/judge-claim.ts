@@ -137,7 +137,14 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit }, terms, answerPolicy);
 
   // Numbers and dates must be in the sentence; a name may be in its passage (the communiqué's topic, its dateline).
-  const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesDetail(d, { text: '', bag: c.document }, terms, answerPolicy));
+  const inDocument = new Map<Bag, Map<Detail, boolean>>();
+  const statesInDocument = (c: Candidate, d: Detail) => {
+    let known = inDocument.get(c.document);
+    if (!known) inDocument.set(c.document, (known = new Map()));
+    if (!known.has(d)) known.set(d, statesDetail(d, { text: '', bag: c.document }, terms, answerPolicy));
+    return known.get(d)!;
+  };
+  const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesInDocument(c, d));
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
     if (!details.every((d) => statesInContext(c, d))) continue;
