@@ -16,13 +16,13 @@ export function withoutMarkers(text: string): string {
 }
 
 /**
- * A sentence span cut where a full stop after a word of three letters or more is followed by a number: the
+ * A sentence span cut where a full stop after a word or number of three characters or more is followed by a number: the
  * segmenter keeps "…la conférence. 150 délégations…" together, but a sentence may open with a number.
  */
 function splitBeforeDigits(text: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let start = span.start;
-  for (const m of text.slice(span.start, span.end).matchAll(/(?<=\p{L}{3}[.!?])\s+(?=\d)/gu)) {
+  for (const m of text.slice(span.start, span.end).matchAll(/(?<=[\p{L}\p{N}]{3}[.!?])\s+(?=\d)/gu)) {
     out.push({ start, end: span.start + m.index });
     start = span.start + m.index + m[0].length;
   }

@@ -8,7 +8,7 @@ export interface VerifyPolicy {
   /** Share of the claim's weighted terms that one evidence sentence (or a sentence read with the one before it),
    * read in its passage, must state for the claim to be supported, all its details (numbers, dates, names) included.
    * Terms only the passage states count at the answer policy's `contextFactor`. Default 0.5: on the dev split,
-   * 0.5 gives accuracy 0.90 whatever `minAligned` (0.4–0.5); each 0.05 above loses a supported paraphrase or
+   * 0.5 was best (accuracy 0.90, whatever `minAligned` from 0.4 to 0.5); each 0.05 above loses a supported paraphrase or
    * translation that the dictionaries cover only in part. */
   minSupport: number;
   /** Share of the claim's weight the sentence must state by its own words, whatever its passage says. A sentence
