@@ -2,7 +2,8 @@ import { analyseQuestion } from '../answer/analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
 import { chunkBag, inContext, pairUnit } from '../answer/gather-evidence.js';
-import { coverage, termStems, weighTerms, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import { documentBag } from '../answer/select-evidence.js';
+import { coverage, termStems, weighTerms, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
@@ -11,18 +12,6 @@ import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
 import { verifyPolicy, type VerifyPolicy } from './verify-policy.js';
-
-const documentBags = new WeakMap<CorpusDocument, Bag>();
-
-/** A communiqué's words, gathered once per loaded document. */
-function documentBag(document: CorpusDocument): Bag {
-  let bag = documentBags.get(document);
-  if (!bag) {
-    const tokens = documentUnits(document).flatMap((u) => u.tokens);
-    documentBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) }));
-  }
-  return bag;
-}
 
 /** Dependencies and settings of {@link createVerifier}. */
 export interface VerifierDeps {
