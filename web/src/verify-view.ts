@@ -116,7 +116,7 @@ export function mountStatementChecker(deps: VerifyViewDeps, host: HTMLElement): 
   const close = el('button', { className: 'ghost', attrs: { type: 'button' } });
   const results = el('ol', { className: 'checked-claims', attrs: { id: 'checked-claims', 'aria-live': 'polite' } });
   const form = el('form', { className: 'checker-form' }, area, el('div', { className: 'composer-buttons' }, submit, close));
-  dialog.append(el('div', { className: 'panel-head' }, el('div', {}, heading, hint)), form, results);
+  dialog.append(el('div', { className: 'checker-head' }, heading, hint), form, results);
   host.prepend(dialog);
 
   const label = () => {
