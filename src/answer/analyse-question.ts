@@ -89,7 +89,8 @@ const ORDINAL_RANKS: Record<string, number> = Object.fromEntries([
   ...'first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ').map((w, i) => [w, i + 1]),
   ['premiere', 1], ['seconde', 2],
 ]);
-const ordinalRank = (word: string) => ORDINAL_RANKS[word] ?? (/^(\d+)(?:e|eme|er|re|st|nd|rd|th)$/.exec(word) ? Number(/^\d+/.exec(word)![0]) : undefined);
+/** The rank of an ordinal written in words or digits ("septième", "third", "7e" → 7), or undefined. */
+export const ordinalRank = (word: string) => ORDINAL_RANKS[word] ?? (/^(\d+)(?:e|eme|er|re|st|nd|rd|th)$/.exec(word) ? Number(/^\d+/.exec(word)![0]) : undefined);
 const isOrdinal = (word: string) => ordinalRank(word) !== undefined;
 /** Every way of writing the ordinal of a rank in French and English ("7e", "septième", "seventh"). */
 const ordinalForms = (rank: number) => [...Object.entries(ORDINAL_RANKS).filter(([, r]) => r === rank).map(([w]) => w), `${rank}e`, `${rank}eme`, `${rank}th`];

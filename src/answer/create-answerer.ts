@@ -17,6 +17,7 @@ import { selectEvidence, type RefusalReason } from './select-evidence.js';
 import { translateCitations } from '../translate/translate-citations.js';
 import type { Translator } from '../translate/translator.js';
 import type { AskDone, AskEvent, AskInput, AskResult, Citation, Suggestion } from './types.js';
+import type { AnswerChecker } from '../verify/check-answer.js';
 
 /** Dependencies and settings of {@link createAnswerer}. */
 export interface AnswererDeps {
@@ -33,6 +34,9 @@ export interface AnswererDeps {
   translator?: Translator;
   /** Passages retrieved when the request does not say. */
   defaultK?: number;
+  /** Checks a finished LLM answer sentence by sentence (src/verify/check-answer.ts); without it, LLM answers are
+   * not checked. */
+  checkAnswer?: AnswerChecker;
 }
 
 const EXTRACTIVE_MODEL = 'extractive-v2';
@@ -193,6 +197,13 @@ export function createAnswerer(deps: AnswererDeps = {}) {
         text += rest;
         if (rest) yield { type: 'delta', text: rest };
         const refused = fold(text).includes(fold(messages[language].refusal).replace(/\.$/, ''));
+        if (deps.checkAnswer && !refused) {
+          // Every sentence checked: its citations become the sentences that state it; the text is replaced.
+          const checked = await deps.checkAnswer({ text, language, passages }, retriever);
+          yield { type: 'citations', citations: checked.citations };
+          yield done({ answerable: checked.answerable, mode: 'llm', model: llm.model, used: checked.used, claims: checked.claims, answer: checked.text });
+          return;
+        }
         yield done({ answerable: !refused, mode: 'llm', model: llm.model, used: [...filter.used].sort((a, b) => a - b) });
         return;
       }
@@ -222,7 +233,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
         const { done } = event;
         const used = new Set(done.used);
         return {
-          answer,
+          answer: done.answer ?? answer,
           language: done.language,
           answerable: done.answerable,
           citations: citations.filter((c) => used.has(c.n)),
@@ -232,6 +243,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
           suggestions: done.suggestions,
           ...(done.fallback ? { fallback: done.fallback } : {}),
           ...(done.refusalReason ? { refusalReason: done.refusalReason } : {}),
+          ...(done.claims ? { claims: done.claims } : {}),
         };
       }
     }

@@ -2,7 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { AppConfig } from '../config/config.js';
 
 /** Builds the LangChain chat model that `LLM_PROVIDER` names, or null for the extractive mode. */
-export async function createChatModel(config: AppConfig['llm']): Promise<BaseChatModel | null> {
+export async function createChatModel(config: Omit<AppConfig['llm'], 'unsupported'>): Promise<BaseChatModel | null> {
   if (config.provider === 'none') return null;
   if (config.provider === 'ollama') {
     const { ChatOllama } = await import('@langchain/ollama');

@@ -37,7 +37,7 @@ function joinCoverage(terms: WeightedTerm[], a: Coverage, b: Coverage, policy: A
 }
 
 /** Two consecutive units of a paragraph as one. */
-function pairUnit(text: string, first: EvidenceUnit, second: EvidenceUnit): EvidenceUnit {
+export function pairUnit(text: string, first: EvidenceUnit, second: EvidenceUnit): EvidenceUnit {
   const tokens = [...first.tokens, ...second.tokens];
   return { ...second, start: first.start, text: text.slice(first.start, second.end), tokens, stems: new Set(tokens.map((t) => t.stem)), prose: first.prose && second.prose };
 }
@@ -48,7 +48,7 @@ function pairUnit(text: string, first: EvidenceUnit, second: EvidenceUnit): Evid
  * ont participé" answers "how many delegations attended the Venezuela conference" because its passage is about
  * that conference.
  */
-function inContext(terms: WeightedTerm[], own: Coverage, context: Coverage, policy: AnswerPolicy): number {
+export function inContext(terms: WeightedTerm[], own: Coverage, context: Coverage, policy: AnswerPolicy): number {
   const total = terms.reduce((a, t) => a + t.weight, 0);
   if (total === 0) return 0;
   const weightOf = (m: Coverage['matches'][number]) => (m ? policy.matchWeights[m.kind] : 0);
@@ -64,7 +64,7 @@ function inContext(terms: WeightedTerm[], own: Coverage, context: Coverage, poli
 const chunkBags = new WeakMap<Passage['chunk'], Bag>();
 
 /** A passage's words, tokenized once per loaded chunk. */
-function chunkBag(chunk: Passage['chunk']): Bag {
+export function chunkBag(chunk: Passage['chunk']): Bag {
   let bag = chunkBags.get(chunk);
   if (!bag) {
     // The title names the communiqué's topic: it is context for every passage of it.

@@ -67,7 +67,7 @@ function titleBag(title: string): Bag {
 const documentBags = new WeakMap<CorpusDocument, Bag>();
 
 /** The words of a whole document (once per loaded document), to check that a question's names are where its evidence is. */
-function documentBag(document: CorpusDocument): Bag {
+export function documentBag(document: CorpusDocument): Bag {
   let bag = documentBags.get(document);
   if (!bag) {
     const tokens = documentUnits(document).flatMap((u) => u.tokens);

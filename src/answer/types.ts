@@ -2,6 +2,7 @@ import type { SearchFilters } from '../retrieval/create-retriever.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import type { Turn } from './condense-question.js';
 import type { RefusalReason } from './select-evidence.js';
+import type { AnswerClaim } from '../verify/check-answer.js';
 
 /** A question as the API receives it (already validated). */
 export interface AskInput {
@@ -57,6 +58,10 @@ export interface AskDone {
   fallback?: 'llm_unavailable';
   /** Why the question was refused, when it was. */
   refusalReason?: RefusalReason;
+  /** LLM answers: each generated sentence with its verdict and evidence (when answers are checked). */
+  claims?: AnswerClaim[];
+  /** LLM answers: the checked text, which replaces the streamed one (markers corrected, sentences dropped). */
+  answer?: string;
 }
 
 /** The events of a streamed answer, in order: citations, deltas, done. */
@@ -78,4 +83,6 @@ export interface AskResult {
   fallback?: 'llm_unavailable';
   /** Why the question was refused, when it was. */
   refusalReason?: RefusalReason;
+  /** LLM answers: each generated sentence with its verdict and evidence (when answers are checked). */
+  claims?: AnswerClaim[];
 }

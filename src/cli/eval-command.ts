@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { checkFloors, evaluate, readQuestions, type Floors } from '../eval/evaluate.js';
 import { formatReport } from '../eval/run-eval.js';
+import { formatClaimsReport, readClaims } from '../eval/run-claims-eval.js';
 import { runCli, usageError } from './run-cli.js';
 
-const usage = 'Usage: npm run eval [-- --json] [--out report.json] [--split dev|test|all] [--dev eval/questions.jsonl] [--test eval/questions-test.jsonl] [--floors eval/floors.json] [--no-curve]';
+const usage = 'Usage: npm run eval [-- --json] [--out report.json] [--split dev|test|all] [--dev eval/questions.jsonl] [--test eval/questions-test.jsonl] [--claims eval/claims.jsonl] [--floors eval/floors.json] [--no-curve]';
 
 /** Thresholds of the refusal curve: the answer policy's minCoverage from 0.15 to 0.6. */
 const CURVE = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
@@ -23,6 +24,7 @@ runCli(async () => {
         dev: { type: 'string', default: 'eval/questions.jsonl' },
         test: { type: 'string', default: 'eval/questions-test.jsonl' },
         floors: { type: 'string', default: 'eval/floors.json' },
+        claims: { type: 'string', default: 'eval/claims.jsonl' },
         'no-curve': { type: 'boolean', default: false },
       },
       strict: true,
@@ -39,11 +41,12 @@ runCli(async () => {
   const misses: string[] = [];
   for (const split of splits) {
     const questions = await readQuestions(resolve(values[split]));
-    const report = await evaluate(config, questions, (line) => console.error(line), { curve: values['no-curve'] ? [] : CURVE });
+    const claims = await readClaims(resolve(values.claims), split);
+    const report = await evaluate(config, questions, (line) => console.error(line), { curve: values['no-curve'] ? [] : CURVE, claims });
     const below = checkFloors(report, floors[split] ?? {}).map((m) => `${split}: ${m}`);
     misses.push(...below);
     reports[split] = report;
-    if (!values.json) console.log(`\n=== ${split} split (${questions.length} questions, ${values[split]}) ===\n${formatReport(report)}`);
+    if (!values.json) console.log(`\n=== ${split} split (${questions.length} questions, ${values[split]}) ===\n${formatReport(report)}${report.claims ? `\n\n${formatClaimsReport(report.claims)}` : ''}`);
   }
   const json = JSON.stringify({ ...reports, floors: { misses } }, null, 2);
   if (values.out) {

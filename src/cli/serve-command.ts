@@ -7,6 +7,8 @@ import { describeEmbedder } from '../embeddings/embedder-info.js';
 import { handleClientError } from '../server/handle-client-error.js';
 import { createNodeApp } from '../server/node-app.js';
 import { createTranslator } from '../translate/create-translator.js';
+import { createAnswerChecker } from '../verify/check-answer.js';
+import { createVerifier } from '../verify/create-verifier.js';
 import { runCli } from './run-cli.js';
 import { openRuntime } from '../runtime/node-runtime.js';
 
@@ -21,13 +23,16 @@ runCli(async () => {
   const logLine = (fields: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
   const translator = createTranslator(config.translation, { chatModel, model: config.llm.model, log: (message) => logLine({ level: 'warn', message }) });
   say(`Translation: ${translator.info.name} (${translator.info.reason})`);
-  const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined, knowledge: runtime.knowledge, translator });
+  const verifier = createVerifier({ knowledge: runtime.knowledge });
+  const checkAnswer = chatModel ? createAnswerChecker(verifier, config.llm.unsupported) : undefined;
+  const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined, knowledge: runtime.knowledge, translator, checkAnswer });
   say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');
   const { app } = createNodeApp({
     config,
     runtime,
     answerer,
     translator,
+    verifier,
     log: logLine,
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {

@@ -30,6 +30,8 @@ export interface AppConfig {
     openaiApiKey?: string;
     ollamaBaseUrl: string;
     timeoutMs: number;
+    /** Generated sentences the communiqués do not support: shown flagged, or removed (LLM_UNSUPPORTED). */
+    unsupported: 'flag' | 'drop';
   };
   /** Machine translation of quotes and documents for readers of the other language (see src/translate/). */
   translation: {
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       openaiApiKey: optional(env, 'OPENAI_API_KEY'),
       ollamaBaseUrl: text(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434'),
       timeoutMs: integer(env, 'LLM_TIMEOUT_MS', 30_000, 100, 600_000),
+      unsupported: choice(env, 'LLM_UNSUPPORTED', 'flag', ['flag', 'drop'] as const),
     },
     translation: {
       mode: choice(env, 'TRANSLATION', 'auto', ['auto', 'apertium', 'llm', 'none'] as const),

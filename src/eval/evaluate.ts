@@ -10,6 +10,8 @@ import { withCorpusAcronyms } from '../lexicon/lexical-knowledge.js';
 import { loadLexicalKnowledge } from '../lexicon/load-knowledge.js';
 import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
 import { runEval, type EvalQuestion, type EvalReport } from './run-eval.js';
+import { runClaimsEval, type EvalClaim } from './run-claims-eval.js';
+import { createVerifier } from '../verify/create-verifier.js';
 
 /** Reads eval/questions.jsonl (one JSON question per line). */
 export async function readQuestions(path: string): Promise<EvalQuestion[]> {
@@ -29,13 +31,14 @@ export async function readQuestions(path: string): Promise<EvalQuestion[]> {
 /**
  * Evaluates the configured corpus and embedder on a fresh index in a temporary folder (the user's index is not
  * touched): vector, BM25 and hybrid retrieval with and without dictionary expansion, and answers with and without it;
- * optionally the refusal curve over the answer policy's `minCoverage` at the given thresholds.
+ * optionally the refusal curve over the answer policy's `minCoverage` at the given thresholds, and the claim check
+ * on labelled claims.
  */
 export async function evaluate(
   config: AppConfig,
   questions: EvalQuestion[],
   log: (line: string) => void = () => {},
-  options: { curve?: number[] } = {},
+  options: { curve?: number[]; claims?: EvalClaim[] } = {},
 ): Promise<EvalReport> {
   const dir = await mkdtemp(join(tmpdir(), 'communiques-eval-'));
   try {
@@ -53,7 +56,9 @@ export async function evaluate(
     );
     const answerConfigs = expansion.map(({ label, retriever }) => ({ name: `extractive${label}`, retriever, answerer }));
     const curve = (options.curve ?? []).map((threshold) => ({ threshold, answerer: createAnswerer({ knowledge, policy: { minCoverage: threshold } }) }));
-    return await runEval(questions, retrievalConfigs, answerConfigs, curve);
+    const report = await runEval(questions, retrievalConfigs, answerConfigs, curve);
+    if (options.claims?.length) report.claims = await runClaimsEval(options.claims, createVerifier({ knowledge }), withDictionary);
+    return report;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import { condenseQuestion, type Turn } from '../answer/condense-question.js';
 import type { AskResult } from '../answer/types.js';
 import type { SearchOptions } from '../retrieval/retriever.js';
 import type { NodeRetriever as Retriever } from '../runtime/node-runtime.js';
+import type { ClaimsReport } from './run-claims-eval.js';
 
 /** One evaluation question (a line of eval/questions.jsonl). */
 export interface EvalQuestion {
@@ -51,6 +52,8 @@ export interface EvalReport {
   failures: Array<{ id: string; question: string; problem: string }>;
   /** Refusal precision/recall of the first answer configuration at other values of the policy's main threshold. */
   curve?: Array<{ configuration: string; threshold: number } & Pick<AnswerMetrics, 'refusalPrecision' | 'refusalRecall' | 'falseRefusals' | 'factHit'>>;
+  /** The claim check on the labelled claims of the same split (eval/claims.jsonl), when given. */
+  claims?: ClaimsReport;
 }
 
 /** A named retriever (e.g. with and without the dictionary) and the search options to evaluate it with. */

@@ -13,6 +13,8 @@ import { openaiRoutes } from './routes/openai.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { createNoTranslator, type Translator } from '../translate/translator.js';
+import { verifyRoutes } from './routes/verify.js';
+import { createVerifier, type Verifier } from '../verify/create-verifier.js';
 
 /** One structured log line. */
 export type Logger = (fields: Record<string, unknown>) => void;
@@ -21,6 +23,8 @@ export type Logger = (fields: Record<string, unknown>) => void;
 export interface AppDeps {
   state: ServiceState;
   answerer: Answerer;
+  /** The claim checker of `/api/verify`; by default one with the bundled glossary only. */
+  verifier?: Verifier;
   health: HealthInfo;
   /** Machine translation for `/api/sources/:id?translate=`; none by default. */
   translator?: Translator;
@@ -59,7 +63,7 @@ const CSP = {
 };
 
 /**
- * Builds the Hono app: `/api/ask`, `/api/search`, `/api/sources`, `/api/health`, the OpenAI-compatible `/v1`
+ * Builds the Hono app: `/api/ask`, `/api/verify`, `/api/search`, `/api/sources`, `/api/health`, the OpenAI-compatible `/v1`
  * routes and, when given, the static chat page. Errors are mapped once, here, to the stable JSON shape.
  */
 export function createApp(deps: AppDeps) {
@@ -94,9 +98,11 @@ export function createApp(deps: AppDeps) {
   for (const guard of deps.answerGuards ?? []) {
     app.use('/api/ask', guard);
     app.use('/v1/chat/completions', guard);
+    app.use('/api/verify', guard);
   }
 
   app.route('/api/ask', askRoutes(deps.state, deps.answerer));
+  app.route('/api/verify', verifyRoutes(deps.state, deps.verifier ?? createVerifier()));
   app.route('/api/search', searchRoutes(deps.state));
   const translator = deps.translator ?? createNoTranslator('no translator was given to the app');
   app.route('/api/sources', sourcesRoutes(deps.state, translator));

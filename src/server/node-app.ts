@@ -11,6 +11,7 @@ import { openIndex } from '../index/open-index.js';
 import { adminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
 import type { Translator } from '../translate/translator.js';
+import { createVerifier, type Verifier } from '../verify/create-verifier.js';
 
 /** The chat page's folder. */
 export const webDir = resolve(import.meta.dirname, '../../web');
@@ -32,11 +33,13 @@ export interface NodeAppDeps {
   answerer: Answerer;
   /** Machine translation (see src/translate/); none when absent. */
   translator?: Translator;
+  /** The claim checker; by default one with the runtime's lexical knowledge. */
+  verifier?: Verifier;
   log?: Logger;
 }
 
 /** The app as the Node server runs it: core routes, rate limit and queue from the config, the chat page. */
-export function createNodeApp({ config, runtime, answerer, translator, log }: NodeAppDeps) {
+export function createNodeApp({ config, runtime, answerer, translator, verifier, log }: NodeAppDeps) {
   const state = { retriever: runtime.retriever };
   const { security } = config;
   /** Rebuilds from the corpus under the index lock, then swaps the retriever in one assignment. */
@@ -51,6 +54,7 @@ export function createNodeApp({ config, runtime, answerer, translator, log }: No
     answerer,
     translator,
     health: { llm: answerer.info, embeddingsFallback: runtime.embeddings.fallbackReason, expansionOff: runtime.expansionOff, knowledge: runtime.knowledgeStatus },
+    verifier: verifier ?? createVerifier({ knowledge: runtime.knowledge }),
     corsOrigins: security.corsOrigins,
     requestTimeoutMs: security.requestTimeoutMs,
     answerGuards: [

@@ -1,5 +1,6 @@
 import { ApiError, askStream, fetchHealth, fetchSources, type SourceSummary } from './api.js';
 import { referencesText, renderAnswerText, renderSourceCards, renderSuggestionCards } from './citation-view.js';
+import { mountStatementChecker, renderCheckedAnswer } from './verify-view.js';
 import { historyFor, loadTurns, saveTurns, usedCitations, type AssistantTurn, type Failure, type Turn } from './conversation.js';
 import { byId, el } from './dom.js';
 import { exampleQuestions } from './examples.js';
@@ -25,6 +26,9 @@ let sources: SourceSummary[] = [];
 
 const t = () => strings[lang];
 const open = (source: string, start?: number, end?: number) => void openPanel(source, lang, start, end);
+const verifyDeps = { lang: () => lang, openSource: open };
+const checker = mountStatementChecker(verifyDeps, document.querySelector<HTMLElement>('.chat')!);
+byId('new-chat').before(checker.opener);
 
 /** The message of a failed answer, in the interface language. */
 function failureText(failure: Failure): string {
@@ -67,7 +71,10 @@ function renderAssistant(turn: AssistantTurn, index: number): HTMLLIElement {
     return item;
   }
   if (refused) item.append(el('p', { className: 'badge', text: t().notFound }));
-  const answer = renderAnswerText(turn.text, turn.citations, lang, open);
+  // A checked LLM answer marks each sentence with its verdict (verify-view.ts).
+  const answer = turn.claims?.length && turn.state !== 'streaming'
+    ? renderCheckedAnswer(verifyDeps, turn.text, turn.claims, (into, piece) => into.append(...renderAnswerText(piece, turn.citations, lang, open).childNodes))
+    : renderAnswerText(turn.text, turn.citations, lang, open);
   if (turn.state === 'streaming') answer.classList.add('streaming');
   item.append(answer);
   if (turn.state === 'stopped') item.append(el('p', { className: 'badge', text: t().stopped }));
@@ -125,7 +132,11 @@ async function ask(question: string) {
     for await (const { event, data } of askStream({ question, history, ...filters }, inFlight.signal)) {
       if (event === 'citations') answer.citations = data.citations;
       else if (event === 'delta') answer.text += data.text;
-      else if (event === 'done') Object.assign(answer, { answerable: data.answerable, suggestions: data.suggestions, used: data.used, mode: data.mode, fallback: Boolean(data.fallback), state: 'done' });
+      else if (event === 'done') {
+        Object.assign(answer, { answerable: data.answerable, suggestions: data.suggestions, used: data.used, mode: data.mode, fallback: Boolean(data.fallback), state: 'done' });
+        // The checked text of an LLM answer (corrected markers, dropped sentences) replaces the streamed one.
+        if (data.answer !== undefined) Object.assign(answer, { text: data.answer, claims: data.claims });
+      }
       else throw new ApiError(data.code === 'unavailable' ? 'unavailable' : 'failed', data.message);
       renderLast();
     }
@@ -189,6 +200,7 @@ async function loadSources() {
 
 function applyLanguage() {
   document.documentElement.lang = lang;
+  checker.relabel();
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const value = t()[node.dataset.i18n as keyof typeof strings.en];
     if (typeof value === 'string') node.textContent = value;

@@ -1,3 +1,4 @@
+import type { AnswerClaim } from '../../src/verify/check-answer.js';
 import type { Citation, Suggestion } from '../../src/answer/types.js';
 import type { ApiError } from './api.js';
 
@@ -25,6 +26,8 @@ export interface AssistantTurn {
   suggestions?: Suggestion[];
   mode?: string;
   fallback?: boolean;
+  /** A checked LLM answer: each generated sentence with its verdict and evidence. */
+  claims?: AnswerClaim[];
   state: 'streaming' | 'done' | 'stopped' | 'error';
   failure?: Failure;
 }

@@ -101,6 +101,7 @@ export function openaiRoutes(state: ServiceState, answerer: Answerer) {
           usage: usageOf(prompt, answer),
           citations: citedIn(answer, result.citations),
           answerable: result.answerable,
+          ...(result.claims ? { claims: result.claims } : {}),
         });
       }
 
@@ -122,7 +123,7 @@ export function openaiRoutes(state: ServiceState, answerer: Answerer) {
             if (rest) await chunk({ content: rest });
             const used = new Set(event.done.used);
             const kept = citedIn(budget.sent, citations).filter((x) => used.has(x.n));
-            await chunk({}, { citations: kept, answerable: event.done.answerable }, truncated ? 'length' : 'stop');
+            await chunk({}, { citations: kept, answerable: event.done.answerable, ...(event.done.claims ? { claims: event.done.claims } : {}) }, truncated ? 'length' : 'stop');
           }
         }
         // OpenAI's stream_options.include_usage: one last chunk with no choices and the usage.

@@ -1,0 +1,217 @@
+import type { KeyTerm } from '../answer/analyse-question.js';
+import { ordinalRank } from '../answer/analyse-question.js';
+import type { AnswerPolicy } from '../answer/answer-policy.js';
+import { dateSpans, numberSpans, organisationSpans, personSpans, placeSpans, typedSpans } from '../answer/extract-answer.js';
+import { matchTerm, type Bag } from '../answer/score-evidence.js';
+import { findGlossaryTerms, type Glossary } from '../lexicon/glossary.js';
+import { fold, isStopword, stem } from '../text/terms.js';
+import type { DetailKind } from './types.js';
+
+/** A checkable detail of a text: a number, an ordinal, a year, a month, or the name of a person, place or body. */
+export interface Detail {
+  kind: Exclude<DetailKind, 'speaker' | 'negation'>;
+  /** As written, with offsets in the text it was read from. */
+  text: string;
+  start: number;
+  end: number;
+  /** The number, the ordinal's rank, the year or the month (1–12). */
+  value?: number;
+  /** For a month: the year written with it, if any. */
+  year?: number;
+  /** For a number: the folded noun it counts ("324 personnes" → "personnes"), if any. */
+  noun?: string;
+  /** For a name: its folded content words (titles and offices left out for a person). */
+  words?: string[];
+  /** A person (or a long name) outside the quotation marks of a sentence that quotes someone: the quote's speaker. */
+  speaker?: boolean;
+}
+
+/** Folded country and territory name (French or English, ISO 3166 through `Intl.DisplayNames`) → region code. */
+const REGION_CODES = (() => {
+  const codes = new Map<string, string>();
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const displays = ['fr', 'en'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+  for (const a of letters) for (const b of letters) for (const d of displays) {
+    const name = d.of(a + b);
+    if (name) codes.set(fold(name), a + b);
+  }
+  return codes;
+})();
+
+/** Results per text, for the sentences of the communiqués that are read again for every claim (chrono-node is slow). */
+function memo<T>(compute: (text: string) => T, max = 5000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= max) cache.clear();
+      cache.set(text, (value = compute(text)));
+    }
+    return value;
+  };
+}
+
+/** The dates of a text (see `dateSpans`), remembered per text. */
+const datesOf = memo(dateSpans);
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+
+// Scale words of French and English (the long scale of French: milliard = 10⁹, like English billion).
+const SCALES: Array<[RegExp, number]> = [[/\b(?:milliards?|billions?)$/iu, 1e9], [/\bmillions?$/iu, 1e6], [/\b(?:mille|thousand)$/iu, 1e3]];
+
+/** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied. */
+const numbersOf = memo((text: string) => numbersIn(text, datesOf(text)));
+
+function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
+  return numberSpans(text)
+    .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)))
+    .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
+}
+
+/** Folded words of a text with their offsets (letters and digits; apostrophes and hyphens split words). */
+function wordsAt(text: string): Array<{ word: string; start: number; end: number }> {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), start: m.index, end: m.index + m[0].length }));
+}
+
+/** Whether a span lies outside the quotation marks of a text that quotes someone. */
+function outsideQuote(text: string, span: { start: number; end: number }): boolean {
+  const quotes = [...text.matchAll(/«[^»]*»|“[^”]*”|"[^"]*"/gu)];
+  return quotes.length > 0 && !quotes.some((q) => span.start >= q.index && span.end <= q.index + q[0].length);
+}
+
+/**
+ * The details of a text that a source must state the same way: numbers (with the noun they count), ordinals,
+ * years and months, persons (and whether one is a quote's speaker), places, and organisations (acronyms, long
+ * capitalised names, and the glossary's organisations in either language). `isCommonWord` tells an office from a name.
+ */
+export function extractDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
+  return detailsCache(glossary, isCommonWord)(text);
+}
+
+const detailCaches = new WeakMap<Glossary, { isCommonWord: (folded: string) => boolean; of: (text: string) => Detail[] }>();
+
+/** One cache of details per glossary and word test (the verifier's), so that source sentences are read once. */
+function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => boolean): (text: string) => Detail[] {
+  let entry = detailCaches.get(glossary);
+  if (!entry || entry.isCommonWord !== isCommonWord) detailCaches.set(glossary, (entry = { isCommonWord, of: memo((text) => readDetails(text, isCommonWord, glossary)) }));
+  return entry.of;
+}
+
+function readDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
+  const details: Detail[] = [];
+  const dates = datesOf(text);
+  for (const d of dates) {
+    if (d.date && Number.isFinite(d.date.year)) details.push({ kind: 'year', text: d.text, start: d.start, end: d.end, value: d.date.year });
+    if (d.date?.month) details.push({ kind: 'month', text: d.text, start: d.start, end: d.end, value: d.date.month, ...(Number.isFinite(d.date.year) ? { year: d.date.year } : {}) });
+  }
+  const counted = typedSpans(text, 'number');
+  for (const n of numbersOf(text)) {
+    const grown = counted.find((c) => c.start === n.start);
+    const nounWord = grown && grown.end > n.end ? fold(grown.text.slice(n.end - n.start).trim().split(/[\s']+/).at(-1) ?? '') : '';
+    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(nounWord && !isStopword(nounWord) ? { noun: nounWord } : {}) });
+  }
+  for (const w of wordsAt(text)) {
+    const rank = ordinalRank(w.word);
+    if (rank !== undefined) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
+  }
+  const names: Detail[] = [];
+  // A claim often opens with its subject's name: read from a leading space, so that the first word may start a name.
+  for (const p of personSpans(` ${text}`, isCommonWord)) {
+    const span = { start: p.start - 1, end: p.end - 1 };
+    const all = wordsAt(text.slice(span.start, span.end)).map((w) => ({ ...w, start: w.start + span.start, end: w.end + span.start }));
+    // Offices and titles before the name ("Director General António Vitorino", "Mme") are not the person.
+    const first = all.findIndex((w) => w.word.length > 1 && !isCommonWord(w.word) && !isStopword(w.word) && !/^\p{Lu}{2,}$/u.test(text.slice(w.start, w.end)));
+    if (first < 0) continue;
+    const kept = all.slice(first);
+    const start = kept[0]!.start;
+    names.push({ kind: 'person', text: text.slice(start, span.end), start, end: span.end, words: kept.map((w) => w.word), speaker: outsideQuote(text, span) });
+  }
+  const glossaryNames = glossaryOrganisations(text, glossary);
+  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...organisationSpans(text).map((o) => ({ ...o, known: false }))]) {
+    if (names.some((n) => overlaps(n, o))) continue;
+    // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
+    // speaker: the person finder leaves out names with capitalised particles.
+    const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
+    names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
+  }
+  for (const p of placeSpans(text)) {
+    if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
+    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)) });
+  }
+  return [...details, ...names.filter((n) => n.words!.length > 0)].sort((a, b) => a.start - b.start);
+}
+
+/** The glossary's organisations named in a text, with their offsets. */
+function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start: number; end: number; text: string }> {
+  const at = wordsAt(text);
+  return findGlossaryTerms(glossary, text)
+    .filter((m) => m.entry.kind === 'organisation' && at[m.from] && at[m.to - 1])
+    .map((m) => ({ start: at[m.from]!.start, end: at[m.to - 1]!.end, text: text.slice(at[m.from]!.start, at[m.to - 1]!.end) }));
+}
+
+/** What a detail is checked against: a source sentence's text and its words. */
+export interface Evidence {
+  text: string;
+  bag: Bag;
+}
+
+/**
+ * Whether a source sentence states a detail of the claim: the same number (however written: "25,000", "25 000",
+ * "six"), ordinal rank, year or month; a name whose every word it states (through the claim's key terms, so
+ * glossary names, translations, cognates and country names in either language count).
+ */
+export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy: AnswerPolicy): boolean {
+  switch (detail.kind) {
+    case 'number':
+      return numbersOf(evidence.text).some((n) => n.value === detail.value);
+    case 'ordinal':
+      return wordsAt(evidence.text).some((w) => ordinalRank(w.word) === detail.value);
+    case 'year':
+      return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
+    case 'month':
+      return datesOf(evidence.text).some((d) => !!d.date && d.date.month === detail.value && (detail.year === undefined || !Number.isFinite(d.date.year) || d.date.year === detail.year));
+    default:
+      return nameStated(detail, evidence, terms, policy);
+  }
+}
+
+function nameStated(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy: AnswerPolicy): boolean {
+  const region = REGION_CODES.get(detail.words!.join(' '));
+  if (region && wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === region)) return true;
+  return detail.words!.every((word) => {
+    const term = terms.find((t) => t.words.includes(word));
+    if (term) return !!matchTerm(term, evidence.bag, policy);
+    return evidence.bag.stems.has(stem(word)) || (REGION_CODES.has(word) && wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === REGION_CODES.get(word)));
+  });
+}
+
+// Negation of French and English, closed-class words: French needs "ne"/"n'" before its second word ("un pas",
+// "jamais auparavant" are not negations); "aucun" and English "not", "n't", "never", "no", "none" negate alone.
+const NEGATION = /(?<![\p{L}])(?:n(?:e\s+|'|’)(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|rien|personne|nullement|guère|point)|aucune?|not|never|no|none|cannot)(?![\p{L}])|n[’']t(?![\p{L}])/giu;
+
+/** Negation words in a text, with their offsets. */
+export function negations(text: string): Array<{ start: number; end: number; text: string }> {
+  return [...text.matchAll(NEGATION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+// Quantifiers that make a claim general ("all", "every", "most", "always", "only"): the source must generalise too.
+const QUANTIFIERS: Array<[string, RegExp]> = [
+  ['all', /(?<![\p{L}])(?:tous|toutes|chaque|chacun|chacune|all|every|each|entire|whole)(?![\p{L}])/iu],
+  ['most', /(?<![\p{L}])(?:majorit[ée]|plupart|most|majority)(?![\p{L}])/iu],
+  ['always', /(?<![\p{L}])(?:toujours|always)(?![\p{L}])/iu],
+  ['only', /(?<![\p{L}])(?:seule?s?|uniquement|exclusivement|only|alone|solely|exclusively)(?![\p{L}])/iu],
+];
+
+// Hedges that make a statement one among others ("l'une des", "one of the", "parmi les"): a claim without it
+// says more than its source.
+const HEDGE = /(?<![\p{L}])(?:l['’]une? des|un des|une des|parmi les|one of|among)(?![\p{L}])/iu;
+
+/** Whether a text hedges ("one of the…", "l'une des…"). */
+export function hedged(text: string): boolean {
+  return HEDGE.test(text);
+}
+
+/** The general quantifiers a text uses ("all", "most", "always", "only"), by class. */
+export function quantifiers(text: string): string[] {
+  return QUANTIFIERS.filter(([, re]) => re.test(text)).map(([name]) => name);
+}

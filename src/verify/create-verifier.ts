@@ -1,0 +1,116 @@
+import { analyseQuestion } from '../answer/analyse-question.js';
+import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
+import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
+import { chunkBag, inContext, pairUnit } from '../answer/gather-evidence.js';
+import { documentBag } from '../answer/select-evidence.js';
+import { coverage, termStems, weighTerms, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
+import type { Passage, Retriever } from '../retrieval/retriever.js';
+import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
+import { judgeClaim, type Candidate } from './judge-claim.js';
+import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
+import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
+import { verifyPolicy, type VerifyPolicy } from './verify-policy.js';
+
+/** Dependencies and settings of {@link createVerifier}. */
+export interface VerifierDeps {
+  /** Dictionaries, glossary, thesauri and noun classes (the Runtime's `knowledge`). */
+  knowledge?: LexicalKnowledge;
+  /** Thresholds of the checker (see {@link VerifyPolicy}). */
+  policy?: Partial<VerifyPolicy>;
+  /** How words match and weigh, shared with the answer pipeline (see {@link AnswerPolicy}). */
+  answerPolicy?: Partial<AnswerPolicy>;
+}
+
+/** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
+export type EvidenceSource = { search: { k?: number; filters?: VerifyInput } } | { passages: Passage[] };
+
+/**
+ * Checks claims against the communiqués: splits a text into claims, finds each claim's evidence sentences in the
+ * retrieved passages' documents (scored with the answer pipeline's term analysis, so translations, glossary names,
+ * synonyms and cognates count), and judges each claim supported, contradicted (with the detail that differs) or
+ * not found. Evidence is quoted verbatim with its offsets.
+ */
+export function createVerifier(deps: VerifierDeps = {}) {
+  const policy = verifyPolicy(deps.policy);
+  const matching = answerPolicy(deps.answerPolicy);
+  const knowledge = deps.knowledge ?? lexicalKnowledge();
+  const common = (w: string) => isCommonWord(knowledge, w);
+
+  /**
+   * Every sentence of the passages' documents that overlaps a passage, alone and read with the one before it in its
+   * paragraph, scored by its coverage of the claim read in its passage. Best first.
+   */
+  function candidatesOf(passages: Passage[], documents: Map<string, CorpusDocument>, terms: WeightedTerm[]): Candidate[] {
+    const byKey = new Map<string, Candidate>();
+    for (const passage of passages) {
+      const document = documents.get(passage.chunk.docId);
+      if (!document) continue;
+      const context = chunkBag(passage.chunk);
+      const contextCoverage: Coverage = coverage(terms, context, matching);
+      const whole = documentBag(document);
+      const add = (unit: EvidenceUnit, factor: number) => {
+        const key = `${unit.docId}:${unit.start}:${unit.end}`;
+        if (byKey.has(key)) return;
+        const own = coverage(terms, unit, matching);
+        byKey.set(key, { unit, title: passage.chunk.title, coverage: own, blended: inContext(terms, own, contextCoverage, matching) * factor, passage: context, document: whole, retrieval: passage.score });
+      };
+      const units = documentUnits(document);
+      for (const unit of units) {
+        if (unit.end <= passage.chunk.start || unit.start >= passage.chunk.end || unit.tokens.length < 2) continue;
+        add(unit, 1);
+        const before = units[unit.position - 1];
+        if (before && !document.text.slice(before.end, unit.start).includes('\n')) add(pairUnit(document.text, before, unit), policy.pairFactor);
+      }
+    }
+    return [...byKey.values()].sort((a, b) => b.blended - a.blended || b.retrieval - a.retrieval);
+  }
+
+  /** Checks one claim; null when it states nothing checkable (too few weighted words). */
+  async function checkClaim(claim: ClaimSpan, language: AnswerLanguage, retriever: Retriever, source: EvidenceSource): Promise<CheckedClaim | null> {
+    const text = withoutMarkers(claim.text);
+    const analysis = analyseQuestion({ question: text, language }, (q) => retriever.expand(q), knowledge);
+    const passages = 'passages' in source
+      ? source.passages
+      : await retriever.search(text, { k: source.search.k ?? policy.passages, filters: { sources: source.search.filters?.sources, from: source.search.filters?.from, to: source.search.filters?.to } });
+    const [frequencies, stats, documents] = await Promise.all([
+      retriever.corpus.documentFrequencies(termStems(analysis)),
+      retriever.corpus.stats(),
+      retriever.corpus.getDocuments([...new Set(passages.map((p) => p.chunk.docId))]),
+    ]);
+    const terms = weighTerms(analysis, frequencies, stats.chunks, matching);
+    if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
+    const candidates = candidatesOf(passages, documents, terms);
+    const tokens = tokenize(text);
+    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common });
+    return { text: claim.text, start: claim.start, end: claim.end, ...judged };
+  }
+
+  /**
+   * Checks every claim of a text; sentences that state nothing checkable are left out. Without a given language,
+   * each claim is read in its own (a pasted text may mix French and English).
+   */
+  async function checkText(text: string, language: AnswerLanguage | 'auto', retriever: Retriever, source: EvidenceSource): Promise<CheckedClaim[]> {
+    const claims: CheckedClaim[] = [];
+    const textLanguage = language === 'auto' ? detectAnswerLanguage(text) : language;
+    for (const span of splitClaims(text, textLanguage)) {
+      const checked = await checkClaim(span, language === 'auto' ? detectAnswerLanguage(withoutMarkers(span.text)) : language, retriever, source);
+      if (checked) claims.push(checked);
+    }
+    return claims;
+  }
+
+  /** `POST /api/verify`: the text's claims, each checked against passages retrieved for it. */
+  async function verify(input: VerifyInput, retriever: Retriever): Promise<VerifyResult> {
+    const started = performance.now();
+    const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.text) : input.language;
+    const claims = await checkText(input.text, input.language ?? 'auto', retriever, { search: { filters: input } });
+    return { language, claims, timings: { totalMs: Math.round((performance.now() - started) * 10) / 10 } };
+  }
+
+  return { verify, checkText, policy };
+}
+
+/** A verifier built by {@link createVerifier}. */
+export type Verifier = ReturnType<typeof createVerifier>;

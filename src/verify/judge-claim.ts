@@ -1,0 +1,183 @@
+import type { AnswerPolicy } from '../answer/answer-policy.js';
+import type { EvidenceUnit } from '../answer/evidence-units.js';
+import { inContext } from '../answer/gather-evidence.js';
+import { coverage, isCognate, matchTerm, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import type { Glossary } from '../lexicon/glossary.js';
+import { stem } from '../text/terms.js';
+import { extractDetails, hedged, negations, quantifiers, statesDetail, type Detail } from './claim-details.js';
+import type { CheckedClaim, DetailKind } from './types.js';
+import type { VerifyPolicy } from './verify-policy.js';
+
+/** A source sentence (or a sentence read with the one before it) scored against a claim. */
+export interface Candidate {
+  unit: EvidenceUnit;
+  title: string;
+  coverage: Coverage;
+  /** Coverage of the claim by the sentence read in its passage (terms only the passage states count less). */
+  blended: number;
+  /** The passage's words, with the communiqué's title. */
+  passage: Bag;
+  /** The whole communiqué's words: a name may be stated there (its topic, its dateline) rather than in the sentence. */
+  document: Bag;
+  /** Retrieval score of its best passage (0..1), a tie-breaker. */
+  retrieval: number;
+}
+
+/** What judging a claim needs besides its candidates. */
+export interface JudgeContext {
+  terms: WeightedTerm[];
+  answerPolicy: AnswerPolicy;
+  policy: VerifyPolicy;
+  glossary: Glossary;
+  isCommonWord: (folded: string) => boolean;
+}
+
+// Which difference to report first when several details differ: the most specific facts first.
+const PRIORITY: Detail['kind'][] = ['number', 'ordinal', 'year', 'month', 'person', 'organisation', 'place'];
+
+const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.title, quote: c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
+
+/** Coverage of the claim by a sentence read in its passage when the terms of some details do not count (they are
+ * what differs). */
+function alignedCoverage(terms: WeightedTerm[], c: Candidate, left: Detail[], policy: AnswerPolicy): number {
+  const leftWords = new Set(left.flatMap((d) => d.words ?? d.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase())));
+  const kept = terms.map((t) => (t.words.some((w) => leftWords.has(w)) ? { ...t, weight: 0 } : t));
+  return inContext(kept, coverage(kept, c.unit, policy), coverage(kept, c.passage, policy), policy);
+}
+
+/** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */
+function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: Detail[] }): boolean {
+  if (detail.words) {
+    return detail.words.every((w) => claim.bag.stems.has(stem(w)) || claim.bag.tokens.some((t) => isCognate(w, t.word)))
+      || claim.details.some((d) => d.kind === detail.kind && d.words?.join(' ') === detail.words!.join(' '));
+  }
+  return claim.details.some((d) => (d.kind === detail.kind || (d.kind === 'year' && detail.kind === 'number') || (d.kind === 'number' && detail.kind === 'year')) && d.value === detail.value);
+}
+
+/** Whether two counted nouns are the same, in either language ("projects"/"projets", "delegations"/"délégations"). */
+function sameNoun(claimed: string, found: string, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
+  if (stem(claimed) === stem(found) || isCognate(claimed, found)) return true;
+  const term = terms.find((t) => t.words.includes(claimed));
+  const token = { word: found, stem: stem(found), start: 0, end: found.length };
+  return !!term && !!matchTerm(term, { tokens: [token], stems: new Set([token.stem]) }, policy);
+}
+
+/** The source's own detail that takes the place of a claimed one it does not state, if any. */
+function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy): Detail | null {
+  if (missing.speaker) return sourceDetails.find((d) => d.speaker && !claimStates(d, claim)) ?? null;
+  const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !claimStates(d, claim));
+  if (missing.kind === 'number') {
+    // A number conflicts with a number of the same thing: the same counted noun, when both count one.
+    return rivals.find((d) => missing.noun && d.noun && sameNoun(missing.noun, d.noun, terms, policy)) ?? (missing.noun ? null : rivals[0] ?? null);
+  }
+  return rivals[0] ?? null;
+}
+
+/**
+ * Where the source states the claim's words that stand around a detail: document offsets of the source tokens
+ * matching the claim terms written within `window` characters of the detail in the claim.
+ */
+function anchors(detail: Detail, claimTokens: Bag['tokens'], terms: WeightedTerm[], c: Candidate, window: number): number[] {
+  const nearWords = new Set(claimTokens.filter((t) => Math.max(detail.start - t.end, t.start - detail.end) <= window && (t.end <= detail.start || t.start >= detail.end)).map((t) => t.word));
+  return terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : []));
+}
+
+/** The negation words of a sentence near the words the claim matched in it. */
+function negationNear(c: Candidate, window: number): Array<{ text: string }> {
+  const starts = c.coverage.matches.flatMap((m) => m?.tokens.map((t) => t.start) ?? []);
+  if (starts.length === 0) return [];
+  const from = Math.min(...starts) - window - c.unit.start;
+  const to = Math.max(...starts) + window - c.unit.start;
+  return negations(c.unit.text).filter((n) => n.start >= from && n.start <= to);
+}
+
+/**
+ * Judges one claim against its scored candidate sentences (best first):
+ * - `supported` when a sentence states enough of the claim's weighted terms, every detail it gives (numbers,
+ *   ordinals, years, months, names), its general quantifiers, and with the same polarity;
+ * - `contradicted` when a sentence about the same thing (enough of the claim's other terms) states another detail
+ *   of the same kind in place of a claimed one (another number of the same noun, year, month, person, speaker,
+ *   organisation, place), or states it with the opposite polarity;
+ * - `not_found` otherwise, with the nearest sentence as evidence when it is near enough.
+ */
+export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candidate[], ctx: JudgeContext): Pick<CheckedClaim, 'verdict' | 'evidence' | 'difference'> {
+  const { policy, answerPolicy, terms } = ctx;
+  const details = extractDetails(claimText, ctx.isCommonWord, ctx.glossary);
+  const claim = { text: claimText, bag: claimBag, details };
+  const claimNegated = negations(claimText).length > 0;
+  const claimQuantifiers = quantifiers(claimText);
+  const best = candidates[0];
+  /** A contradiction when the sentence says the claim's words with the opposite polarity, or null. */
+  const polarityDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
+    const negated = negationNear(c, policy.negationWindow);
+    if (claimNegated === negated.length > 0) return null;
+    const found = negated[0]?.text ?? c.unit.text;
+    const claimed = negations(claimText)[0]?.text ?? claimText;
+    return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
+  };
+  /** A contradiction when the sentence states, in the place of a claimed detail it lacks, another of its kind. */
+  const slotRival = (c: Candidate, missing: Detail[]): ReturnType<typeof judgeClaim> | null => {
+    if (missing.length === 0) return null;
+    const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
+    for (const kind of PRIORITY) {
+      for (const m of missing.filter((d) => d.kind === kind).sort((a, b) => Number(!!b.speaker) - Number(!!a.speaker))) {
+        // The rival must stand where the claim's detail stands: next to the source words that match the claim's
+        // words around the detail ("proposé … par [la Commission]" for "proposed … by [the Parliament]").
+        // A quote's speaker stands at the quote's edge, wherever the claim's words are.
+        const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
+        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
+        const rival = conflicting(m, inSlot, claim, terms, answerPolicy);
+        if (!rival) continue;
+        const reported: DetailKind = m.speaker ? 'speaker' : m.kind;
+        return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } };
+      }
+    }
+    return null;
+  };
+  const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit }, terms, answerPolicy);
+
+  // Numbers and dates must be in the sentence; a name may be in its passage (the communiqué's topic, its dateline).
+  const inDocument = new Map<Bag, Map<Detail, boolean>>();
+  const statesInDocument = (c: Candidate, d: Detail) => {
+    let known = inDocument.get(c.document);
+    if (!known) inDocument.set(c.document, (known = new Map()));
+    if (!known.has(d)) known.set(d, statesDetail(d, { text: '', bag: c.document }, terms, answerPolicy));
+    return known.get(d)!;
+  };
+  const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesInDocument(c, d));
+  for (const c of candidates) {
+    if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
+    if (!details.every((d) => statesInContext(c, d))) continue;
+    // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
+    // name of its kind in the same place.
+    const clash = slotRival(c, details.filter((d) => !states(c, d)));
+    if (clash) return clash;
+    if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
+    if (!hedged(claimText) && hedged(c.unit.text)) continue;
+    const opposite = polarityDiffers(c);
+    if (opposite) return opposite;
+    const evidence = [spanOf(c, c.blended)];
+    for (const other of candidates) {
+      if (evidence.length >= policy.maxEvidence || other.blended < c.blended * policy.extraEvidenceRatio) break;
+      if (other !== c && !(other.unit.docId === c.unit.docId && other.unit.start < c.unit.end && other.unit.end > c.unit.start)) evidence.push(spanOf(other, other.blended));
+    }
+    return { verdict: 'supported', evidence };
+  }
+
+  // The sentence most about the same thing first: its coverage without the details that differ, and without the
+  // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
+  const speakers = details.filter((d) => d.speaker);
+  const aligned = candidates
+    .filter((c) => c.coverage.value >= policy.minOwnSupport)
+    .map((c) => {
+      const missing = details.filter((d) => !states(c, d));
+      return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
+    })
+    .filter((a) => a.aligned >= policy.minAligned)
+    .sort((a, b) => b.aligned - a.aligned);
+  for (const { c, missing } of aligned) {
+    const clash = missing.length ? slotRival(c, missing) : c.blended >= policy.minAligned ? polarityDiffers(c) : null;
+    if (clash) return clash;
+  }
+  return { verdict: 'not_found', evidence: best && best.blended >= policy.minShown ? [spanOf(best, best.blended)] : [] };
+}

@@ -1,0 +1,64 @@
+/**
+ * Every threshold and weight of the claim checker, in one place. Each has a name, a default and the reason for it;
+ * code elsewhere reads them from here. How words match (translations, glossary, synonyms, cognates) and how they
+ * are weighed comes from the answer pipeline's {@link AnswerPolicy}, so that a claim and a question are read alike.
+ * Tuned on the dev split of eval/claims.jsonl only.
+ */
+export interface VerifyPolicy {
+  /** Share of the claim's weighted terms that one evidence sentence (or a sentence read with the one before it),
+   * read in its passage, must state for the claim to be supported, all its details (numbers, dates, names) included.
+   * Terms only the passage states count at the answer policy's `contextFactor`. Default 0.5: on the dev split,
+   * 0.5 was best (accuracy 0.90, whatever `minAligned` from 0.4 to 0.5); each 0.05 above loses a supported paraphrase or
+   * translation that the dictionaries cover only in part. */
+  minSupport: number;
+  /** Share of the claim's weight the sentence must state by its own words, whatever its passage says. A sentence
+   * that only shares the communiqué's topic with the claim supports nothing. Default 0.4 (dev: 0.3 calls one
+   * invention supported). */
+  minOwnSupport: number;
+  /** Share of the claim's weight, leaving out the terms of the details that differ, that a sentence must state to
+   * be "about the same thing": below it, a sentence with another number is another fact, not a contradiction.
+   * Default 0.45, the middle of the dev split's plateau (0.4–0.5). */
+  minAligned: number;
+  /** Share of the claim's weight a sentence must state to be shown as the nearest evidence of a claim that is not
+   * found. Below it, nothing is shown: a loose match would suggest support that is not there. Default 0.3. */
+  minShown: number;
+  /** A negation is read in the evidence only this many characters around the words the claim matched: a "not"
+   * elsewhere in a long sentence is about something else. Default 60 (about ten words). */
+  negationWindow: number;
+  /** A source detail contradicts a claimed one only within this many characters of the source words matching the
+   * claim's words around that detail (the "same slot"); further away it is another fact of the sentence.
+   * Default 40 (a few words: "proposé le 23 septembre par la Commission"). */
+  slotWindow: number;
+  /** Passages retrieved per claim for `/api/verify`; their documents' sentences compete. Default 8: the sentence
+   * that states a fact is often in the third or fifth passage of a claim written in the other language. */
+  passages: number;
+  /** Most evidence spans per claim. Default 2: the best sentence and one that states it too. */
+  maxEvidence: number;
+  /** A further evidence span must state at least this share of the best one's coverage. Default 0.8. */
+  extraEvidenceRatio: number;
+  /** Factor on a sentence pair's coverage (a sentence read with the one before it): the pair must state clearly
+   * more than the sentence alone to be quoted whole. Default 0.9. */
+  pairFactor: number;
+  /** Shortest claim: a sentence with fewer weighted content words states no checkable fact ("Voici :"). Default 2. */
+  minClaimTerms: number;
+}
+
+/** The default policy (see each field for the reason of its value). */
+export const defaultVerifyPolicy: VerifyPolicy = {
+  minSupport: 0.5,
+  minOwnSupport: 0.4,
+  minAligned: 0.45,
+  minShown: 0.3,
+  negationWindow: 60,
+  slotWindow: 40,
+  passages: 8,
+  maxEvidence: 2,
+  extraEvidenceRatio: 0.8,
+  pairFactor: 0.9,
+  minClaimTerms: 2,
+};
+
+/** The policy with some fields overridden, merged once. */
+export function verifyPolicy(overrides: Partial<VerifyPolicy> = {}): VerifyPolicy {
+  return { ...defaultVerifyPolicy, ...overrides };
+}

@@ -1,0 +1,103 @@
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/runtime/node-runtime.js';
+import { openRuntime } from '../../src/runtime/node-runtime.js';
+import { createVerifier, type Verifier } from '../../src/verify/create-verifier.js';
+import { splitClaims } from '../../src/verify/split-claims.js';
+import type { VerifyResult } from '../../src/verify/types.js';
+import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { seedsRuntime } from '../helpers/seeds-runtime.js';
+
+/** Every evidence quote is the document's text at its offsets. */
+function expectVerbatim(result: VerifyResult, runtime: Runtime) {
+  for (const span of result.claims.flatMap((c) => c.evidence)) {
+    expect(runtime.retriever.index.documents.get(span.source)!.text.slice(span.start, span.end)).toBe(span.quote);
+  }
+}
+
+describe('splitClaims', () => {
+  it('splits sentences and semicolon clauses, keeping a marker after the full stop with its claim', () => {
+    const text = 'La conférence a réuni 120 délégations. [1] Elle a eu lieu à Bruxelles ; M. Vitorino la co-présidait [2].';
+    const claims = splitClaims(text, 'fr');
+    expect(claims.map((c) => c.text)).toEqual(['La conférence a réuni 120 délégations. [1]', 'Elle a eu lieu à Bruxelles', 'M. Vitorino la co-présidait [2].']);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
+
+describe('claim checker on the communiqués', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    ({ runtime, cleanup } = await seedsRuntime());
+    verifier = createVerifier({ knowledge: runtime.knowledge });
+  });
+  afterAll(async () => cleanup());
+
+  it('supports a French paraphrase with the sentence that states it, verbatim at its offsets', async () => {
+    const result = await verifier.verify({ text: 'La conférence de solidarité sur les réfugiés vénézuéliens s’est tenue à Bruxelles les 28 et 29 octobre 2019.' }, runtime.retriever);
+    expect(result.claims).toHaveLength(1);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported' });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/28 et 29 octobre 2019/);
+    expectVerbatim(result, runtime);
+  });
+
+  it('supports an English translation of a French sentence', async () => {
+    const result = await verifier.verify({ text: 'Since 2017, with EU support, IOM has provided humanitarian aid in 34 countries.' }, runtime.retriever);
+    expect(result).toMatchObject({ language: 'en', claims: [{ verdict: 'supported' }] });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/34 pays/);
+  });
+
+  it('calls a changed number contradicted and names both numbers', async () => {
+    const result = await verifier.verify({ text: 'L’OIM a apporté son assistance logistique au Luxembourg lors de huit missions de sélection et de transfert.' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'huit', found: 'six', kind: 'number' } });
+  });
+
+  it('calls a changed year contradicted across languages', async () => {
+    const result = await verifier.verify({ text: 'The EU and IOM set up a strategic cooperation framework in July 2014.' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'July 2014', kind: 'year' } });
+    expect(result.claims[0]!.difference!.found).toMatch(/2012/);
+  });
+
+  it('gives a quote to its real speaker', async () => {
+    const result = await verifier.verify({ text: '« L’OIM salue ce Pacte », a déclaré Alexander De Croo.' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'speaker', found: 'Amy Pope' } });
+  });
+
+  it('finds nothing for an invention on the same topic', async () => {
+    const result = await verifier.verify({ text: 'Le Luxembourg a versé 5 millions d’euros à l’OIM en 2018.' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('not_found');
+  });
+
+  it('checks each sentence of a text on its own, with offsets in the text', async () => {
+    const text = 'Amy Pope est la Directrice générale de l’OIM. La conférence ministérielle sur le Pacte a eu lieu à Gand, en Belgique. La recette de la tarte tatin demande six pommes.';
+    const result = await verifier.verify({ text }, runtime.retriever);
+    expect(result.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'not_found']);
+    for (const c of result.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expectVerbatim(result, runtime);
+  });
+});
+
+describe('claim checker on a second corpus it was not written for', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    const config = testConfig({ corpusDir: resolve(import.meta.dirname, '../fixtures/corpus-b'), indexDir: join(temp.dir, 'index') });
+    runtime = await openRuntime(config, () => {}, { buildIfMissing: true });
+    verifier = createVerifier({ knowledge: runtime.knowledge });
+  });
+  afterAll(async () => cleanup());
+
+  it('supports, contradicts and does not find claims about the Kisumu forum', async () => {
+    const result = await verifier.verify({
+      text: 'The Kisumu Declaration was endorsed by delegations from 23 countries. The Kisumu Declaration was endorsed by delegations from 31 countries. The forum created a new sanitation bank in Kampala.',
+      language: 'en',
+    }, runtime.retriever);
+    expect(result.claims.map((c) => c.verdict)).toEqual(['supported', 'contradicted', 'not_found']);
+    expect(result.claims[1]!.difference).toMatchObject({ claimed: '31', kind: 'number' });
+    expectVerbatim(result, runtime);
+  });
+});
