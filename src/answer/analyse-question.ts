@@ -11,13 +11,16 @@ export type AnswerType =
   | 'number' | 'percent' | 'amount' | 'duration' | 'date' | 'person' | 'organisation' | 'place'
   | 'list' | 'yesno' | 'reason' | 'manner' | 'other';
 
-/** How a sentence word was matched to a question term. */
-export type MatchKind = 'exact' | 'glossary' | 'translation' | 'synonym' | 'cognate';
+/** How a sentence word was matched to a question term ("machine": the question's own word in the sentence's machine translation). */
+export type MatchKind = 'exact' | 'glossary' | 'translation' | 'machine' | 'synonym' | 'cognate';
 
 /** One way a sentence can express a question term: all of `stems` present. */
 export interface TermForm {
   stems: string[];
   kind: MatchKind;
+  /** The language of the text it may match, when it is a word of one language only (a dictionary translation, a
+   * thesaurus synonym): stems are shared by both languages, and "note" translated is no evidence in French text. */
+  language?: AnswerLanguage;
 }
 
 /** A key term of a question (a word, or a glossary name of several words) with the forms that match it. */
@@ -214,8 +217,9 @@ function singulars(word: string): string[] {
 }
 
 /** Key terms of one text: glossary names as single terms, the other content words with translations and synonyms. */
-function termsOf(text: string, expanded: ExpandedQuery, knowledge: LexicalKnowledge, fromHistory: boolean, focus: string | null): KeyTerm[] {
+function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery, knowledge: LexicalKnowledge, fromHistory: boolean, focus: string | null): KeyTerm[] {
   const terms: KeyTerm[] = [];
+  const other: AnswerLanguage = language === 'fr' ? 'en' : 'fr';
   const tokens = words(text);
   const names = namesIn(text);
   const covered = new Set<string>();
@@ -237,12 +241,12 @@ function termsOf(text: string, expanded: ExpandedQuery, knowledge: LexicalKnowle
   for (const term of expanded.terms) {
     if (covered.has(term.word)) continue;
     const forms: TermForm[] = [{ stems: [term.stem], kind: 'exact' }];
-    for (const s of term.translationStems) forms.push({ stems: [s], kind: 'translation' });
+    for (const s of term.translationStems) forms.push({ stems: [s], kind: 'translation', language: other });
     // A plural the dictionary lacks is looked up in the singular ("countries" → "country" → "pays").
     if (term.translationStems.length === 0) {
       for (const singular of singulars(term.word)) {
         for (const translation of knowledge.translate(singular)) {
-          for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation' });
+          for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation', language: other });
         }
       }
     }
@@ -272,7 +276,7 @@ export function analyseQuestion(
 ): QuestionAnalysis {
   const { type, focus, focusText, plural } = answerTypeOf(input.question, input.language, knowledge);
   const focusWord = focus ? fold(focus) : null;
-  const terms = termsOf(input.question, expand(input.question), knowledge, false, focusWord);
+  const terms = termsOf(input.question, input.language, expand(input.question), knowledge, false, focusWord);
   // "Which year", "quelle ville": a noun that only names the kind of answer is not a word the evidence must contain.
   const typeNoun = focus && NOUN_NAMES_TYPE[type]?.includes(nounType(focus, input.language, knowledge) ?? 'other');
   if (typeNoun) for (const term of terms) if (term.isFocus) Object.assign(term, { isFocus: false, isMeta: true });
@@ -280,7 +284,7 @@ export function analyseQuestion(
   const followUp = !!previous && isFollowUp(input.question);
   if (previous && followUp) {
     const own = new Set(terms.flatMap((t) => t.words));
-    for (const term of termsOf(previous.content, expand(previous.content), knowledge, true, null)) {
+    for (const term of termsOf(previous.content, input.language, expand(previous.content), knowledge, true, null)) {
       if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isProperName: false, isNumber: false, isOrdinal: false });
     }
   }

@@ -20,9 +20,10 @@ export interface AnswerPolicy {
    * passage or title must state one of them. Default 3 (measured on dev: 2 refuses one more near-miss in 37 but three answerable questions in 118). */
   topicTerms: number;
   /** How much a match counts, by how it was found. Own word 1; glossary names are exact equivalents (0.95); a
-   * dictionary translation may be another sense (0.8); a cognate shares a long prefix (0.6); a thesaurus synonym is
+   * dictionary translation may be another sense (0.8); the question's own word in the sentence's machine translation
+   * (0.75) is chosen in context but by a rough engine; a cognate shares a long prefix (0.6); a thesaurus synonym is
    * looser still (0.5). */
-  matchWeights: { exact: number; glossary: number; translation: number; cognate: number; synonym: number };
+  matchWeights: { exact: number; glossary: number; translation: number; machine: number; cognate: number; synonym: number };
   /** Weight multiplier of the noun a question counts or asks for ("délégations" in "combien de délégations"). Default 2. */
   focusWeight: number;
   /** Weight of the previous question's terms in a follow-up, against the new question's 1. Default 0.5. */
@@ -68,6 +69,10 @@ export interface AnswerPolicy {
   /** Passages whose sentences compete (at least the requested k). Default 12: a wide pool finds the one sentence
    * that holds a fact; the corpus's document count bounds it anyway. */
   sentencePool: number;
+  /** Documents whose sentences' machine translations are kept for matching (least recently used dropped first).
+   * Default 500: a communiqué's translated words take some tens of kilobytes, so the cache stays near 25 MB while
+   * holding every document a small corpus's questions touch. */
+  translatedDocuments: number;
 }
 
 /** The default policy (see each field for the reason of its value). */
@@ -76,7 +81,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   contextFactor: 0.5,
   minOwnCoverage: 0.2,
   topicTerms: 3,
-  matchWeights: { exact: 1, glossary: 0.95, translation: 0.8, cognate: 0.6, synonym: 0.5 },
+  matchWeights: { exact: 1, glossary: 0.95, translation: 0.8, machine: 0.75, cognate: 0.6, synonym: 0.5 },
   focusWeight: 2,
   historyWeight: 0.5,
   maxUnknownShare: 0.3,
@@ -94,6 +99,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   maxQuotes: 3,
   suggestionFactor: 0.8,
   sentencePool: 12,
+  translatedDocuments: 500,
 };
 
 /** The policy with some fields overridden, merged once. */

@@ -15,6 +15,7 @@ import { messages } from './messages.js';
 import { termStems, weighTerms, type WeightedTerm } from './score-evidence.js';
 import { selectEvidence, type RefusalReason } from './select-evidence.js';
 import { translateCitations } from '../translate/translate-citations.js';
+import { createEvidenceTranslator } from './translate-evidence.js';
 import type { Translator } from '../translate/translator.js';
 import type { AskDone, AskEvent, AskInput, AskResult, Citation, Suggestion } from './types.js';
 import type { AnswerChecker } from '../verify/check-answer.js';
@@ -42,7 +43,7 @@ export interface AnswererDeps {
 const EXTRACTIVE_MODEL = 'extractive-v2';
 
 /** How a match must be found to count for suggestions: the sentence's own words or their translation. */
-const STATED = new Set(['exact', 'glossary', 'translation']);
+const STATED = new Set(['exact', 'glossary', 'translation', 'machine']);
 
 /**
  * The communiqués a refusal points to: those that state every name of the question and its heaviest word, and have a sentence that states,
@@ -112,6 +113,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
   const template = deps.promptTemplate ?? '';
   const llm = deps.llm ?? { provider: 'none', model: EXTRACTIVE_MODEL, timeoutMs: 30_000 };
   const defaultK = deps.defaultK ?? 5;
+  const evidenceTranslator = deps.translator ? createEvidenceTranslator(deps.translator, policy.translatedDocuments) : null;
 
   /**
    * The extractive pipeline up to its decision: analyse the question, retrieve a wide pool, weigh the terms,
@@ -128,7 +130,8 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]),
     ]);
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
-    const scored = gatherEvidence(analysis, terms, pool, documents, policy, (w) => isCommonWord(knowledge, w));
+    const translations = await evidenceTranslator?.prepare(documents.values(), language, input.signal);
+    const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), translations });
     const selection = selectEvidence(analysis, terms, scored, documents, policy);
     return { analysis, passages: pool.slice(0, k), scored, terms, selection };
   }

@@ -23,6 +23,8 @@ export interface EvidenceUnit {
   prose: boolean;
   /** Index of the unit in its document. */
   position: number;
+  /** Its document's language. */
+  language: string;
 }
 
 const MAX_UNIT = 700;
@@ -74,7 +76,7 @@ export function documentUnits(document: CorpusDocument): EvidenceUnit[] {
     units = answerUnits(document.text, document.language).map((span, position) => {
       const text = document.text.slice(span.start, span.end);
       const tokens = tokenize(text, span.start);
-      return { docId: document.id, ...span, text, tokens, stems: new Set(tokens.map((t) => t.stem)), prose: isProse(text, tokens.length), position };
+      return { docId: document.id, ...span, text, tokens, stems: new Set(tokens.map((t) => t.stem)), prose: isProse(text, tokens.length), position, language: document.language };
     });
     cache.set(document, units);
   }

@@ -5,6 +5,7 @@ import type { QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, tokenize, type EvidenceUnit } from './evidence-units.js';
 import { extractAnswer, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
+import type { UnitTranslations } from './translate-evidence.js';
 
 /** A sentence of a retrieved document scored as evidence for a question. */
 export interface ScoredUnit {
@@ -69,10 +70,24 @@ export function chunkBag(chunk: Passage['chunk']): Bag {
   if (!bag) {
     // The title names the communiqué's topic: it is context for every passage of it.
     const tokens = [...tokenize(chunk.title, -1e9), ...tokenize(chunk.text, chunk.start)];
-    bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) };
+    bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: chunk.language };
     chunkBags.set(chunk, bag);
   }
   return bag;
+}
+
+/** Optional knowledge for {@link gatherEvidence}. */
+export interface GatherOptions {
+  /** Whether a folded word is a common word of the language (names are not). */
+  isCommonWord?: (folded: string) => boolean;
+  /** Machine translations of the documents' sentences into the question's language. */
+  translations?: UnitTranslations;
+}
+
+/** The words of several bags (of one language) as one. */
+function unionBag(bags: Bag[]): Bag {
+  const tokens = bags.flatMap((b) => b.tokens);
+  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language: bags[0]?.language };
 }
 
 /**
@@ -86,13 +101,14 @@ export function gatherEvidence(
   passages: Passage[],
   documents: Map<string, CorpusDocument>,
   policy: AnswerPolicy,
-  isCommonWord?: (folded: string) => boolean,
+  options: GatherOptions = {},
 ): ScoredUnit[] {
+  const { isCommonWord, translations } = options;
   const byKey = new Map<string, ScoredUnit>();
   const coverages = new Map<EvidenceUnit, Coverage>();
-  const coverageOf = (unit: EvidenceUnit) => {
+  const coverageOf = (unit: EvidenceUnit, translated?: Bag[]) => {
     let cov = coverages.get(unit);
-    if (!cov) coverages.set(unit, (cov = coverage(terms, unit, policy)));
+    if (!cov) coverages.set(unit, (cov = coverage(terms, unit, policy, translated?.[unit.position])));
     return cov;
   };
   const questionWords = new Set(terms.filter((t) => !t.fromHistory).flatMap((t) => t.words));
@@ -100,8 +116,9 @@ export function gatherEvidence(
     const { chunk } = passage;
     const document = documents.get(chunk.docId);
     if (!document) continue;
-    const context = coverage(terms, chunkBag(chunk), policy);
     const units = documentUnits(document);
+    const translated = translations?.(document);
+    const context = coverage(terms, chunkBag(chunk), policy, translated && unionBag(units.flatMap((u, i) => (u.end > chunk.start && u.start < chunk.end ? [translated[i]!] : []))));
     for (const single of units) {
       if (single.end <= chunk.start || single.start >= chunk.end) continue;
       const key = `${single.docId}:${single.start}`;
@@ -110,12 +127,12 @@ export function gatherEvidence(
       // The title is shown with every citation already; quoting it as evidence says nothing new.
       if (single.tokens.length < 2 || single.text === chunk.title) continue;
       let unit = single;
-      let cov = coverageOf(unit);
+      let cov = coverageOf(unit, translated);
       // A sentence that continues the one before it ("Ce chiffre…", "It said…") is read with it when that covers more.
       const before = units[single.position - 1];
       if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= MAX_PAIR) {
         // The pair's coverage joins its two sentences' (a term matched in either), computed once per sentence.
-        const pairCov = joinCoverage(terms, coverageOf(before), cov, policy);
+        const pairCov = joinCoverage(terms, coverageOf(before, translated), cov, policy);
         if (pairCov.value * policy.pairFactor > cov.value) {
           unit = pairUnit(document.text, before, single);
           cov = pairCov;

@@ -13,6 +13,8 @@ export interface WeightedTerm extends KeyTerm {
 export interface Bag {
   tokens: UnitToken[];
   stems: Set<string>;
+  /** The text's language, when known: a form of one language (see `TermForm.language`) matches only text in it. */
+  language?: string;
 }
 
 /** How a span covers a question: the weighted share and, per term, the match kind and the matching tokens. */
@@ -105,6 +107,7 @@ const cognateCache = new WeakMap<KeyTerm, Map<string, boolean>>();
 export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
   for (const form of term.forms) {
+    if (form.language && bag.language && form.language !== bag.language) continue;
     if (!form.stems.every((s) => bag.stems.has(s))) continue;
     if (best && policy.matchWeights[form.kind] <= policy.matchWeights[best.kind]) continue;
     const tokens = phraseTokens(bag.tokens, form.stems);
@@ -129,7 +132,8 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
  * adjointe de l'OIM") says more about them than a long one where they are scattered.
  */
 export function compactness(matches: Coverage['matches']): number {
-  const groups = matches.filter((m): m is NonNullable<typeof m> => !!m).map((m) => m.tokens.map((t) => t.start));
+  // A match found in a machine translation has no position in the source: it cannot be near or far.
+  const groups = matches.filter((m): m is NonNullable<typeof m> => !!m && m.tokens.length > 0).map((m) => m.tokens.map((t) => t.start));
   if (groups.length < 2) return 0;
   const points = groups.flatMap((g, i) => g.map((start) => ({ start, i }))).sort((a, b) => a.start - b.start);
   const need = groups.length;
@@ -150,10 +154,37 @@ export function compactness(matches: Coverage['matches']): number {
   return Math.min(1, (need * 12 * 2) / Math.max(best, 1));
 }
 
-/** IDF-weighted share of the question's terms that a bag covers, with the way each was matched. */
-export function coverage(terms: WeightedTerm[], bag: Bag, policy: AnswerPolicy): Coverage {
+// A term as written in the question (its own words only), to match against a machine translation into the
+// question's language; made once per term.
+const ownForms = new WeakMap<KeyTerm, KeyTerm>();
+
+function asWritten(term: KeyTerm): KeyTerm {
+  let own = ownForms.get(term);
+  if (!own) ownForms.set(term, (own = { ...term, forms: term.forms.filter((f) => f.kind === 'exact') }));
+  return own;
+}
+
+/**
+ * The best match of a term in a span, or in its machine translation into the question's language when that is
+ * better: the question's own word there counts as a `machine` match. A translation has no offsets in the source, so
+ * such a match carries no tokens.
+ */
+function matchSpan(term: KeyTerm, bag: Bag, translated: Bag | undefined, policy: AnswerPolicy): Coverage['matches'][number] {
+  const found = matchTerm(term, bag, policy);
+  if (!translated || (found && policy.matchWeights[found.kind] >= policy.matchWeights.machine)) return found;
+  const machine = matchTerm(asWritten(term), translated, policy);
+  if (!machine) return found;
+  const kind: MatchKind = machine.kind === 'exact' ? 'machine' : machine.kind;
+  return found && policy.matchWeights[found.kind] >= policy.matchWeights[kind] ? found : { kind, tokens: [] };
+}
+
+/**
+ * IDF-weighted share of the question's terms that a bag covers, with the way each was matched; `translated` is the
+ * span's machine translation into the question's language, when there is one.
+ */
+export function coverage(terms: WeightedTerm[], bag: Bag, policy: AnswerPolicy, translated?: Bag): Coverage {
   const total = terms.reduce((a, t) => a + t.weight, 0);
-  const matches = terms.map((t) => (t.weight > 0 ? matchTerm(t, bag, policy) : null));
+  const matches = terms.map((t) => (t.weight > 0 ? matchSpan(t, bag, translated, policy) : null));
   if (total === 0) return { value: 0, matches };
   const covered = terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * policy.matchWeights[matches[i]!.kind] : 0), 0);
   return { value: covered / total, matches };

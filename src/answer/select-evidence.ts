@@ -71,7 +71,7 @@ export function documentBag(document: CorpusDocument): Bag {
   let bag = documentBags.get(document);
   if (!bag) {
     const tokens = documentUnits(document).flatMap((u) => u.tokens);
-    documentBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) }));
+    documentBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: document.language }));
   }
   return bag;
 }

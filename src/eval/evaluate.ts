@@ -12,6 +12,7 @@ import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
 import { runEval, type EvalQuestion, type EvalReport } from './run-eval.js';
 import { runClaimsEval, type EvalClaim } from './run-claims-eval.js';
 import { createVerifier } from '../verify/create-verifier.js';
+import { createTranslator } from '../translate/create-translator.js';
 
 /** Reads eval/questions.jsonl (one JSON question per line). */
 export async function readQuestions(path: string): Promise<EvalQuestion[]> {
@@ -41,6 +42,7 @@ export async function evaluate(
   options: { curve?: number[]; claims?: EvalClaim[] } = {},
 ): Promise<EvalReport> {
   const dir = await mkdtemp(join(tmpdir(), 'communiques-eval-'));
+  const translator = createTranslator(config.translation, { chatModel: null, model: 'none', log });
   try {
     const indexConfig = { ...config, indexDir: dir };
     const { embeddings } = await runIndexBuild(indexConfig, log);
@@ -50,16 +52,19 @@ export async function evaluate(
     const withoutDictionary = createNodeRetriever({ embeddings, index, lexicon: null, options: config.retrieval });
     const knowledge = withCorpusAcronyms(loadLexicalKnowledge({ lexicon, thesaurusDir: config.thesaurusDir }).knowledge, index.documents.values());
     const answerer = createAnswerer({ knowledge });
+    // The product translates when an engine is installed (TRANSLATION=auto): evaluated first, as users get it.
+    const translated = translator.info.engine === 'none' ? [] : [{ name: 'extractive+dict+mt', retriever: lexicon ? withDictionary : withoutDictionary, answerer: createAnswerer({ knowledge, translator }) }];
     const expansion = lexicon ? [{ label: '+dict', retriever: withDictionary }, { label: '', retriever: withoutDictionary }] : [{ label: '', retriever: withoutDictionary }];
     const retrievalConfigs = expansion.flatMap(({ label, retriever }) =>
       (['vector', 'lexical', 'hybrid'] as const).map((mode) => ({ name: `${mode}${label}`, retriever, options: { mode } })),
     );
-    const answerConfigs = expansion.map(({ label, retriever }) => ({ name: `extractive${label}`, retriever, answerer }));
-    const curve = (options.curve ?? []).map((threshold) => ({ threshold, answerer: createAnswerer({ knowledge, policy: { minCoverage: threshold } }) }));
+    const answerConfigs = [...translated, ...expansion.map(({ label, retriever }) => ({ name: `extractive${label}`, retriever, answerer }))];
+    const curve = (options.curve ?? []).map((threshold) => ({ threshold, answerer: createAnswerer({ knowledge, translator, policy: { minCoverage: threshold } }) }));
     const report = await runEval(questions, retrievalConfigs, answerConfigs, curve);
     if (options.claims?.length) report.claims = await runClaimsEval(options.claims, createVerifier({ knowledge }), withDictionary);
     return report;
   } finally {
+    await translator.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -16,6 +16,8 @@ export interface EvalQuestion {
   sources: string[];
   /** Regular expressions that a correct answer (or its quotes) must all match. */
   facts: string[];
+  /** Plain strings of which a correct answer (or its quotes) must contain one, letter case and kinds of space aside. */
+  anyFacts?: string[];
   answerable: boolean;
   /** How the question is asked (paraphrase, who-said, near-miss…), for reading the misses. */
   style?: string;
@@ -98,6 +100,15 @@ function retrievalMetrics(ranks: Array<{ ranked: string[]; expected: string[] }>
   };
 }
 
+const plain = (text: string) => text.toLowerCase().replace(/[\s\u00a0\u202f]+/g, ' ');
+
+/** Whether an answer's text and quotes hold the question's expected facts (all of `facts`, one of `anyFacts`). */
+export function holdsFacts(q: EvalQuestion, result: AskResult): boolean {
+  const evidence = [result.answer, ...result.citations.map((c) => c.quote)].join('\n');
+  const any = q.anyFacts?.length ? q.anyFacts.some((f) => plain(evidence).includes(plain(f))) : true;
+  return any && q.facts.every((f) => new RegExp(f).test(evidence));
+}
+
 /** Whether every quote is verbatim at its span, every [n] is a citation and every citation is used. */
 export function citationsValid(result: AskResult, documentText: (id: string) => string | undefined): boolean {
   const markers = new Set([...result.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
@@ -141,7 +152,7 @@ export async function runEval(
           ? result.answerable ? 'answered an unanswerable question' : ''
           : !result.answerable ? 'refused an answerable question'
           : !result.citations.some((c) => q.sources.includes(c.source)) ? 'did not cite the expected source'
-          : !q.facts.every((f) => new RegExp(f).test([result.answer, ...result.citations.map((c) => c.quote)].join('\n'))) ? 'missed the expected fact'
+          : !holdsFacts(q, result) ? 'missed the expected fact'
           : '';
         if (problem) report.failures.push({ id: q.id, question: q.question, problem });
       }
@@ -170,10 +181,7 @@ export async function runEval(
         const metrics: AnswerMetrics = {
           questions: list.length,
           sourceHit: round(mean(ans.map((r) => (r.result.citations.some((c) => r.q.sources.includes(c.source)) ? 1 : 0)))),
-          factHit: round(mean(ans.map((r) => {
-            const evidence = [r.result.answer, ...r.result.citations.map((c) => c.quote)].join('\n');
-            return r.result.answerable && r.q.facts.every((f) => new RegExp(f).test(evidence)) ? 1 : 0;
-          }))),
+          factHit: round(mean(ans.map((r) => (r.result.answerable && holdsFacts(r.q, r.result) ? 1 : 0)))),
           citationValidity: round(mean(list.map((r) => (citationsValid(r.result, documentText) ? 1 : 0)))),
           refusalPrecision: round(refused.length ? refused.filter((r) => !r.q.answerable).length / refused.length : 1),
           refusalRecall: round(shouldRefuse.length ? shouldRefuse.filter((r) => !r.result.answerable).length / shouldRefuse.length : 1),
