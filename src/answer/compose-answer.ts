@@ -4,6 +4,7 @@ import type { QuestionAnalysis } from './analyse-question.js';
 import type { AnswerSpan } from './extract-answer.js';
 import { messages } from './messages.js';
 import type { ScoredUnit } from './gather-evidence.js';
+import { underSameHeading } from './evidence-units.js';
 import type { Citation } from './types.js';
 
 // Answer types whose short answer is a name picked among others of the same sentence.
@@ -19,6 +20,11 @@ function dateFormat(language: AnswerLanguage, options: Intl.DateTimeFormatOption
   let format = formatters.get(key);
   if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(LOCALES[language], options)));
   return format;
+}
+
+/** "A, B and C" / "A, B et C" in the asker's language. */
+function listFormat(language: AnswerLanguage): Intl.ListFormat {
+  return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' });
 }
 
 // Scale words of French and English number names (the long scale of French: milliard = 10⁹).
@@ -112,11 +118,14 @@ export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, t
     const { answer } = part;
     // A name leads only when the sentence holds no other name of that kind: "Bruxelles" is no answer to "which
     // countries host…" when the sentence names Latin America too; the quote then answers on its own.
-    const clear = answer && (!NAME_TYPES.has(part.analysis.type) || (answer.span.among ?? 1) === 1);
-    if (answer && clear) {
+    const clear = (span: AnswerSpan) => !NAME_TYPES.has(part.analysis.type) || (span.among ?? 1) === 1;
+    if (answer && clear(answer.span)) {
       const n = numberOf(answer.quote);
+      // Lines of one list (under one heading) quoted with it give their names too: "X [1] and Y [2]."
+      const items = part.quotes.filter((q) => q !== answer.quote && NAME_TYPES.has(part.analysis.type) && q.answer && clear(q.answer) && underSameHeading(q.unit, answer.quote.unit));
       // A lead that would only repeat the quote word for word adds nothing.
-      if (fold(answer.span.text) !== fold(answer.quote.unit.text)) lines.push(leadSentence({ span: answer.span, n, sourceLanguage: answer.quote.passage.chunk.language }, part.analysis));
+      if (items.length) lines.push(`${listFormat(language).format([`${answer.span.text} [${n}]`, ...items.map((q) => `${q.answer!.text} [${numberOf(q)}]`)])}.`);
+      else if (fold(answer.span.text) !== fold(answer.quote.unit.text)) lines.push(leadSentence({ span: answer.span, n, sourceLanguage: answer.quote.passage.chunk.language }, part.analysis));
     }
     for (const q of part.quotes) numberOf(q);
   }

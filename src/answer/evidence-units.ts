@@ -25,6 +25,8 @@ export interface EvidenceUnit {
   position: number;
   /** Its document's language. */
   language: string;
+  /** Positions of the lines that head it, outermost first ("Contacts :", then "OIM :"): see `headingsOf`. */
+  headings: number[];
 }
 
 const MAX_UNIT = 700;
@@ -67,16 +69,67 @@ function isProse(text: string, tokens: number): boolean {
   return /[.!?»”:;)]$/u.test(text) ? tokens >= 4 : tokens >= 12;
 }
 
+/** A unit that stands alone on its line and ends with a colon ("Pour plus d'informations, contacter :", "HCR:"). */
+function isHeading(text: string, span: { start: number; end: number }): boolean {
+  return /:\s*$/.test(text.slice(span.start, span.end)) && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, span.start - 200), span.start)) && /^[ \t]*(\n|$)/.test(text.slice(span.end, span.end + 200));
+}
+
+/**
+ * The heading lines each unit stands under: a line ending with a colon heads the lines after it until a blank
+ * line; a heading right after another nests in it ("contacter :" then "HCR:"), a later one replaces the innermost
+ * ("OIM:" after the HCR lines). A contact line "A Genève: Angela Wells, …" is about the body its heading names.
+ */
+export function headingsOf(text: string, spans: Array<{ start: number; end: number }>): number[][] {
+  const stack: number[] = [];
+  let previousHeading = false;
+  return spans.map((span, i) => {
+    if (i > 0 && /\n[ \t]*\n/.test(text.slice(spans[i - 1]!.end, span.start))) stack.length = 0;
+    const headings = [...stack];
+    const heading = isHeading(text, span);
+    if (heading) {
+      if (!previousHeading) stack.pop();
+      stack.push(i);
+    }
+    previousHeading = heading;
+    return headings;
+  });
+}
+
+/** Whether two units stand under the same innermost heading of one document (items of one list). */
+export function underSameHeading(a: EvidenceUnit, b: EvidenceUnit): boolean {
+  return a.docId === b.docId && a.headings.length > 0 && a.headings.at(-1) === b.headings.at(-1);
+}
+
+const lowercase = new WeakMap<CorpusDocument, Set<string>>();
+
+/**
+ * The folded words a document writes in lower case somewhere: "ministre" in "le ministre" is a common word there,
+ * while "Wells" or "Pope", dictionary words too, are only ever names in it.
+ */
+export function lowercaseWords(document: CorpusDocument): Set<string> {
+  let found = lowercase.get(document);
+  if (!found) {
+    found = new Set();
+    for (const m of document.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) found.add(fold(m[0]));
+    lowercase.set(document, found);
+  }
+  return found;
+}
+
 const cache = new WeakMap<CorpusDocument, EvidenceUnit[]>();
 
 /** A document's evidence units, computed once per loaded document (not on every question). */
 export function documentUnits(document: CorpusDocument): EvidenceUnit[] {
   let units = cache.get(document);
   if (!units) {
-    units = answerUnits(document.text, document.language).map((span, position) => {
+    const spans = answerUnits(document.text, document.language);
+    const headings = headingsOf(document.text, spans);
+    units = spans.map((span, position) => {
       const text = document.text.slice(span.start, span.end);
       const tokens = tokenize(text, span.start);
-      return { docId: document.id, ...span, text, tokens, stems: new Set(tokens.map((t) => t.stem)), prose: isProse(text, tokens.length), position, language: document.language };
+      // A line under a heading is content set out as a list (contacts, key figures), not site navigation.
+      const prose = isProse(text, tokens.length) || headings[position]!.length > 0;
+      return { docId: document.id, ...span, text, tokens, stems: new Set(tokens.map((t) => t.stem)), prose, position, language: document.language, headings: headings[position]! };
     });
     cache.set(document, units);
   }

@@ -140,6 +140,8 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
     if (parts.some((p) => MONTH_NAMES.has(p) || COUNTRY_NAMES.has(p) || isStopword(p))) continue;
     if (!titled && parts.length < 2) continue;
     if (parts.every((p) => isCommonWord(p))) continue;
+    // A name defined by an acronym right after it ("… Sanitation Network (IWSN)") is an organisation's.
+    if (/^\s*\(\p{Lu}{2,}\)/u.test(text.slice(m.index + name.length))) continue;
     // A sequence that opens the sentence with a capitalised common word ("Les Nations…") is not a person.
     if (m.index === 0 && !titled && parts.length < 3) continue;
     spans.push({ start: m.index, end: m.index + name.length, text: name });

@@ -2,7 +2,7 @@ import type { CorpusDocument } from '../corpus/load-corpus.js';
 import type { Passage } from '../retrieval/retriever.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { QuestionAnalysis } from './analyse-question.js';
-import { documentUnits, tokenize, type EvidenceUnit } from './evidence-units.js';
+import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './evidence-units.js';
 import { extractAnswer, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
@@ -84,6 +84,11 @@ export interface GatherOptions {
   translations?: UnitTranslations;
 }
 
+/** A coverage whose matches carry no tokens. */
+function withoutPositions(cov: Coverage): Coverage {
+  return { value: cov.value, matches: cov.matches.map((m) => m && { kind: m.kind, tokens: [] }) };
+}
+
 /** The words of several bags (of one language) as one. */
 function unionBag(bags: Bag[]): Bag {
   const tokens = bags.flatMap((b) => b.tokens);
@@ -138,6 +143,9 @@ export function gatherEvidence(
           cov = pairCov;
         }
       }
+      // A line under headings ("OIM:", "Contacts :") is read with them: they say whose line it is.
+      // Their words are far from the line's, so they add coverage but no position (no proximity, no answer anchor).
+      for (const h of unit.headings) cov = joinCoverage(terms, cov, withoutPositions(coverageOf(units[h]!, translated)), policy);
       const blended = inContext(terms, cov, context, policy);
       const score = blended * (unit.prose ? 1 : policy.nonProseFactor) + policy.proximityWeight * compactness(cov.matches) + policy.retrievalWeight * passage.score;
       byKey.set(key, { unit, passage, coverage: cov, context, blended, answer: null, score });
@@ -148,7 +156,10 @@ export function gatherEvidence(
   for (const scored of ranked.slice(0, policy.answerSearchDepth)) {
     const focus = scored.coverage.matches.flatMap((m, i) => (m && terms[i]!.isFocus ? m.tokens : []));
     const others = scored.coverage.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
-    scored.answer = extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, isCommonWord);
+    // A dictionary word is a common word of a sentence only where its communiqué also writes it in lower case.
+    const document = documents.get(scored.unit.docId)!;
+    const common = isCommonWord && ((w: string) => isCommonWord(w) && lowercaseWords(document).has(w));
+    scored.answer = extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common);
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
   }
   return ranked.sort((a, b) => b.score - a.score);

@@ -2,7 +2,7 @@ import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { fold } from '../text/terms.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
-import { documentUnits, tokenize } from './evidence-units.js';
+import { documentUnits, tokenize, underSameHeading } from './evidence-units.js';
 import { dateSpans, organisationSpans, type AnswerSpan } from './extract-answer.js';
 import { matchTerm, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
 import type { ScoredUnit } from './gather-evidence.js';
@@ -116,6 +116,19 @@ export function selectEvidence(
   else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
   if (candidates.length === 0) return { answerable: false, reason: 'no_answer_of_type' };
 
+  // The names the question mentions must be in the evidence's documents: a sentence from a communiqué that states
+  // them all is preferred; otherwise another document may hold the rest (below).
+  // A capitalised common word the corpus never writes ("Friends" in "Group of Friends") is left to the unknown share.
+  const names = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.isName && (t.isProperName || !t.unknown) && !t.fromHistory && t.weight > 0);
+  const bags = new Map<string, Bag>();
+  const bagOf = (docId: string) => {
+    let bag = bags.get(docId);
+    if (!bag) bags.set(docId, (bag = documentBag(documents.get(docId)!)));
+    return bag;
+  };
+  const namesAll = candidates.filter((c) => names.every(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
+  if (namesAll.length) candidates = namesAll;
+
   let best = candidates[0]!;
   let answer: { span: AnswerSpan; quote: ScoredUnit } | null = best.answer && (analysis.type !== 'date' || precise(best.answer)) ? { span: best.answer, quote: best } : null;
   if (!answer) {
@@ -136,15 +149,6 @@ export function selectEvidence(
     }
   }
 
-  // The names the question mentions must be in the evidence's documents; another document may hold the rest.
-  // A capitalised common word the corpus never writes ("Friends" in "Group of Friends") is left to the unknown share.
-  const names = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.isName && (t.isProperName || !t.unknown) && !t.fromHistory && t.weight > 0);
-  const bags = new Map<string, Bag>();
-  const bagOf = (docId: string) => {
-    let bag = bags.get(docId);
-    if (!bag) bags.set(docId, (bag = documentBag(documents.get(docId)!)));
-    return bag;
-  };
   const missingNames = () => names.filter(({ t }) => !quotes.some((q) => matchTerm(t, bagOf(q.unit.docId), policy)));
   if (missingNames().length > 0) {
     // Only a question that joins two things ("X and Y", "each", "both") may take them from two documents.
@@ -159,8 +163,12 @@ export function selectEvidence(
     if (overlaps || candidate.score < best.score * policy.extraQuoteRatio) continue;
     const newDocument = !quotes.some((q) => q.unit.docId === candidate.unit.docId);
     const adds = gain(candidate, quotes, terms);
-    // A list may continue in another document: a sentence there that adds anything the question asks is quoted.
-    if (adds >= policy.extraQuoteGain || (newDocument && analysis.type === 'list' && adds > 0)) quotes.push(candidate);
+    const asksMany = analysis.type === 'list' || analysis.plural;
+    // A list may continue in another document: a sentence there that adds anything the question asks is quoted;
+    // or in the next lines under the same heading ("HCR:" then one contact per line), each another item; a line
+    // there that answers exactly as well as the best is another answer too, whatever the question's number.
+    const sibling = !!candidate.answer && underSameHeading(candidate.unit, best.unit) && (asksMany || candidate.blended >= best.blended);
+    if (adds >= policy.extraQuoteGain || (newDocument && analysis.type === 'list' && adds > 0) || sibling) quotes.push(candidate);
   }
   return { answerable: true, quotes, answer };
 }

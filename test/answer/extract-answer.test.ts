@@ -31,6 +31,10 @@ describe('typed answer spans', () => {
     expect(texts(personSpans('said Dr. Miriam W. Kamau, Deputy Director-General.'))).toContain('Dr. Miriam W. Kamau');
   });
 
+  it('does not take a name defined by an acronym for a person', () => {
+    expect(texts(personSpans('The International Water and Sanitation Network (IWSN) met Ms. Joy Sandy.'))).toEqual(['Ms. Joy Sandy']);
+  });
+
   it('finds places after a locative preposition and country names in either language', () => {
     expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
   });

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
+import type { Runtime } from '../../src/runtime/node-runtime.js';
+import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
+
+let runtime: Runtime;
+let answerer: Answerer;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ runtime, cleanup } = await seedsRuntime({}, corpusBDir));
+  answerer = createAnswerer({ knowledge: runtime.knowledge });
+});
+afterAll(async () => cleanup());
+
+const ask = (question: string) => answerer.ask({ question }, runtime.retriever);
+
+describe('lines under headings', () => {
+  it('answers a who-question from the line under the heading that names the body asked about', async () => {
+    // "CWUA:" heads Joy Sandy's line, "IWSN:" the two lines before it; Sandy is a dictionary word, a name here.
+    const result = await ask('Who is the CWUA contact in Kingstown?');
+    expect(result.answerable).toBe(true);
+    expect(result.answer.startsWith('Ms. Joy Sandy [1]')).toBe(true);
+  });
+
+  it('prefers a line from the communiqué that states every name of the question', async () => {
+    // Another communiqué has a "Media contact" line, but it never mentions Geneva.
+    const result = await ask('Who is the IWSN media contact in Geneva?');
+    expect(result.answer).toMatch(/^Mr\. Peter Marsh \[1\]/);
+    expect(result.citations[0]!.source).toBe('b05_hurricane_appeal_en.txt');
+  });
+});
