@@ -216,6 +216,9 @@ function singulars(word: string): string[] {
   return out;
 }
 
+/** Glossary kinds whose names are proper names. */
+const PROPER_KINDS = new Set(['country', 'organisation']);
+
 /** Key terms of one text: glossary names as single terms, the other content words with translations and synonyms. */
 function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery, knowledge: LexicalKnowledge, fromHistory: boolean, focus: string | null): KeyTerm[] {
   const terms: KeyTerm[] = [];
@@ -236,7 +239,10 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
       }
     }
     matchWords.forEach((w) => covered.add(w));
-    terms.push({ words: matchWords, forms, isName: matchWords.some((w) => names.has(w)), isProperName: false, isNumber: false, isOrdinal: false, isFocus: !!focus && matchWords.includes(focus), fromHistory, isMeta: false });
+    const isName = matchWords.some((w) => names.has(w));
+    // A country or a body named with capitals is a proper name; a capitalised term or title ("Director General") is not.
+    const isProperName = isName && PROPER_KINDS.has(match.entry.kind);
+    terms.push({ words: matchWords, forms, isName, isProperName, isNumber: false, isOrdinal: false, isFocus: !!focus && matchWords.includes(focus), fromHistory, isMeta: false });
   }
   for (const term of expanded.terms) {
     if (covered.has(term.word)) continue;

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { fold, isStopword } from '../text/terms.js';
+import { regionNames } from '../lexicon/country-names.js';
 import type { AnswerType } from './analyse-question.js';
 import type { UnitToken } from './evidence-units.js';
 
@@ -35,16 +36,7 @@ const MONTH_INDEX = (() => {
 })();
 
 /** Country and territory names in French and English (ISO 3166 regions through `Intl.DisplayNames`), folded. */
-const COUNTRY_NAMES = (() => {
-  const names = new Set<string>();
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const displays = ['fr', 'en'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
-  for (const a of letters) for (const b of letters) for (const d of displays) {
-    const name = d.of(a + b);
-    if (name) names.add(fold(name));
-  }
-  return names;
-})();
+const COUNTRY_NAMES = new Set(regionNames().flatMap((r) => [fold(r.en), fold(r.fr)]));
 
 // Cardinal number words of French and English (general vocabulary), for "six missions", "three countries".
 const NUMBER_WORDS: Record<string, number> = Object.fromEntries([

@@ -1,5 +1,6 @@
 import data from './domain-glossary.json' with { type: 'json' };
 import { stem, words } from '../text/terms.js';
+import { countryEntries } from './country-names.js';
 
 /** One concept of the domain glossary with its English and French names (acronyms, full names, terms). */
 export interface GlossaryEntry {
@@ -32,9 +33,9 @@ const isAcronym = (variant: string) => /^\p{Lu}[\p{Lu}\d]{1,7}$/u.test(variant);
 
 /**
  * Builds a glossary; by default the bundled UN-system, EU and migration glossary (src/lexicon/domain-glossary.json,
- * each entry with its source). Extra entries, such as acronyms defined in the corpus itself, can be added.
+ * each entry with its source) and the countries' English and French names (see `countryEntries`). Extra entries, such as acronyms defined in the corpus itself, can be added.
  */
-export function createGlossary(entries: GlossaryEntry[] = data.entries): Glossary {
+export function createGlossary(entries: GlossaryEntry[] = [...data.entries, ...countryEntries(data.entries)]): Glossary {
   const byFirstWord: Glossary['byFirstWord'] = new Map();
   for (const entry of entries) {
     for (const language of ['en', 'fr'] as const) {

@@ -43,6 +43,13 @@ describe('answer types', () => {
 });
 
 describe('key terms', () => {
+  it('reads a country of several words as one proper name with its other-language name', () => {
+    const term = analyse('Who represented the United States at the forum?', 'en').terms.find((t) => t.words.includes('united'))!;
+    expect(term.words).toEqual(['united', 'states']);
+    expect(term.isProperName).toBe(true);
+    expect(term.forms.some((f) => f.kind === 'glossary' && f.stems.join(' ') === 'etat uni')).toBe(true);
+  });
+
   it('joins a glossary name of several words into one term with its other-language names', () => {
     const terms = analyse('Which deputy director-general spoke?', 'en').terms;
     const deputy = terms.find((t) => t.words.includes('deputy'))!;

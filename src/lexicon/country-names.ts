@@ -1,0 +1,40 @@
+import type { GlossaryEntry } from './glossary.js';
+
+/** A country or region with its English and French names. */
+export interface RegionName {
+  code: string;
+  en: string;
+  fr: string;
+}
+
+let regions: RegionName[] | null = null;
+
+/**
+ * Every region the platform's CLDR data names in English and French ("US": "United States" / "États-Unis"),
+ * from `Intl.DisplayNames` over all two-letter codes: general knowledge that needs no data file.
+ */
+export function regionNames(): RegionName[] {
+  if (!regions) {
+    const [en, fr] = ['en', 'fr'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    regions = [];
+    for (const a of letters) for (const b of letters) {
+      const code = a + b;
+      const names = { en: en!.of(code), fr: fr!.of(code) };
+      if (names.en && names.fr) regions.push({ code, en: names.en, fr: names.fr });
+    }
+  }
+  return regions;
+}
+
+/**
+ * Glossary entries for the countries whose English and French names differ ("United States" / "États-Unis"), so
+ * that a country named in one language is found, and required, in text of the other. Names an existing entry
+ * already holds are left to it.
+ */
+export function countryEntries(existing: GlossaryEntry[]): GlossaryEntry[] {
+  const known = new Set(existing.flatMap((e) => [...e.en, ...e.fr]).map((n) => n.toLowerCase()));
+  return regionNames()
+    .filter((r) => r.en.toLowerCase() !== r.fr.toLowerCase() && !known.has(r.en.toLowerCase()) && !known.has(r.fr.toLowerCase()))
+    .map((r) => ({ en: [r.en], fr: [r.fr], kind: 'country', source: `Unicode CLDR region ${r.code} (Intl.DisplayNames)` }));
+}
