@@ -216,6 +216,23 @@ function singulars(word: string): string[] {
   return out;
 }
 
+// Words before a number that make it a bound of the answer, not a fact the evidence must repeat.
+const COMPARISON = /\b(more|fewer|less|over|under|above|below|least|most|exceed\w*|plus|moins|depasse\w*|superieur\w*|inferieur\w*)\s+(than\s+|de\s+|que\s+|a\s+)?$/;
+
+/**
+ * The numbers a question states, which the evidence must state too: "84 000" and "84,000" read as one number; a
+ * number after a comparison ("more than 80,000", "plus de 80 000") bounds the answer and is left out.
+ */
+export function requiredNumbers(question: string): string[] {
+  const folded = fold(question);
+  const numbers = new Set<string>();
+  for (const m of folded.matchAll(/\d{1,3}(?:[\s\u202f,.]\d{3})+(?!\d)|\d+/g)) {
+    if (COMPARISON.test(folded.slice(Math.max(0, m.index - 24), m.index))) continue;
+    numbers.add(m[0].replace(/[\s\u202f,.]/g, ''));
+  }
+  return [...numbers];
+}
+
 /** Glossary kinds whose names are proper names. */
 const PROPER_KINDS = new Set(['country', 'organisation']);
 
@@ -294,7 +311,7 @@ export function analyseQuestion(
       if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isProperName: false, isNumber: false, isOrdinal: false });
     }
   }
-  const numbers = [...new Set(fold(input.question).match(/\d+/g) ?? [])];
+  const numbers = requiredNumbers(input.question);
   const q = normalise(input.question);
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) ? 'day' : null;
   return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision };

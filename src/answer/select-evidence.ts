@@ -24,6 +24,18 @@ export function statesNumber(text: string, number: string): boolean {
   return new RegExp(`(^|\\D)${number}(\\D|$)`).test(compact);
 }
 
+const YEAR = /(?<!\d)(19|20)\d{2}(?!\d)/;
+
+/**
+ * Whether a year the question states is the one of the sentence's communiqué (its date or title), for a sentence
+ * that states no year of its own: "this year's meeting" in a release of 2020 is the 2020 meeting, while
+ * "between 2015 and 2019" says nothing of 2020.
+ */
+function yearOfContext(s: ScoredUnit, n: string): boolean {
+  if (!YEAR.test(n) || YEAR.test(s.unit.text)) return false;
+  return !!s.passage.chunk.date?.startsWith(n) || statesNumber(s.passage.chunk.title, n);
+}
+
 // Coordinating words of French and English that join two things a question asks about.
 const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b/;
 
@@ -102,7 +114,7 @@ export function selectEvidence(
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);
   const statesRequired = (s: ScoredUnit) =>
-    analysis.numbers.every((n) => statesNumber(s.unit.text, n)) &&
+    analysis.numbers.every((n) => statesNumber(s.unit.text, n) || yearOfContext(s, n)) &&
     ordinals.every((t) => matchTerm(t, s.unit, policy) || matchTerm(t, titleBag(s.passage.chunk.title), policy));
   const stating = covering.filter(statesRequired);
   if (stating.length === 0) return { answerable: false, reason: 'number_absent' };

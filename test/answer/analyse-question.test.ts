@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseQuestion, answerTypeOf } from '../../src/answer/analyse-question.js';
+import { analyseQuestion, answerTypeOf, requiredNumbers } from '../../src/answer/analyse-question.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
@@ -39,6 +39,18 @@ describe('answer types', () => {
 
   it('skips a count between the interrogative and its noun ("which three cities")', () => {
     expect(answerTypeOf('Which three cities get toilet blocks?', 'en', runtime.knowledge).focus).toBe('cities');
+  });
+});
+
+describe('required numbers', () => {
+  it('reads grouped digits as one number in either language', () => {
+    expect(requiredNumbers('Were 48,000 people cut off in 2022?')).toEqual(['48000', '2022']);
+    expect(requiredNumbers('Les 48 000 habitants ont-ils de l’eau ?')).toEqual(['48000']);
+  });
+
+  it('leaves out a number the question compares the answer with', () => {
+    expect(requiredNumbers('Did more than 40,000 islanders lose water?')).toEqual([]);
+    expect(requiredNumbers('Plus de 40 000 habitants ont-ils été touchés en 2022 ?')).toEqual(['2022']);
   });
 });
 

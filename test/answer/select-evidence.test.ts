@@ -29,3 +29,17 @@ describe('lines under headings', () => {
     expect(result.citations[0]!.source).toBe('b05_hurricane_appeal_en.txt');
   });
 });
+
+describe('years', () => {
+  it('takes a year from the communiqué\'s date for a sentence that states none', async () => {
+    const result = await ask('How much money had the hurricane appeal received in 2022?');
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toContain('600,000');
+  });
+
+  it('refuses when neither the sentence nor its communiqué states the year asked', async () => {
+    const result = await ask('How much money had the hurricane appeal received in 2021?');
+    expect(result.answerable).toBe(false);
+    expect(result.refusalReason).toBe('number_absent');
+  });
+});
