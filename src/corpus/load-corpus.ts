@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { AppError } from '../errors.js';
+import type { PageStart } from './document-loader.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { cleanText } from './clean-text.js';
 import { extractDate } from './extract-date.js';
@@ -18,6 +19,12 @@ export interface CorpusDocument {
   text: string;
   /** sha256 of the file's bytes, for incremental indexing. */
   hash: string;
+  /** Who published it, when the file says (HTML metadata). */
+  publisher?: string;
+  /** Where it was published (canonical URL), when the file says. */
+  url?: string;
+  /** For PDFs: where each page starts in `text`, in order, so chunks and citations can name their page. */
+  pages?: PageStart[];
 }
 
 /** Options of {@link loadCorpus}. */
