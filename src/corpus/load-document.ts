@@ -2,16 +2,22 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { defaultLoadDocumentOptions, type DocumentFormat, type DocumentLoader, type LoadDocumentOptions, type LoadedDocument, type LoadInput } from './document-loader.js';
+import { docxLoader } from './docx-loader.js';
 import { extractDate } from './extract-date.js';
+import { htmlLoader } from './html-loader.js';
+import { pdfLoader } from './pdf-loader.js';
 import { sniffFormat } from './sniff-format.js';
 import { textLoader } from './text-loader.js';
 
 /** Characters from the start of a text in which a release's dateline is looked for, when metadata gives no date. */
 const DATE_WINDOW = 1500;
 
-const loaders: Partial<Record<DocumentFormat, DocumentLoader>> = {
+const loaders: Record<DocumentFormat, DocumentLoader> = {
   text: textLoader,
   markdown: textLoader,
+  html: htmlLoader,
+  pdf: pdfLoader,
+  docx: docxLoader,
 };
 
 /** The file name without folders or extension: the title of last resort. */
@@ -35,10 +41,7 @@ export async function loadDocument(input: LoadInput, options: Partial<LoadDocume
   if (input.bytes.length > settings.maxBytes) {
     throw new AppError('payload_too_large', `${input.name} is ${input.bytes.length} bytes, more than the ${settings.maxBytes} accepted.`);
   }
-  const format = sniffFormat(input);
-  const loader = loaders[format];
-  if (!loader) throw new AppError('unsupported_media_type', `${input.name} is ${format}, which is not read yet.`);
-  const extracted = await loader.load(input, settings);
+  const extracted = await loaders[sniffFormat(input)].load(input, settings);
   if (!/\p{L}/u.test(extracted.text)) throw new AppError('empty_document', `${input.name} has no text.`);
   const { text } = extracted;
   return {
