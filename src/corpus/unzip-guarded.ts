@@ -5,6 +5,9 @@ import type { LoadDocumentOptions } from './document-loader.js';
 /** Entries smaller than this are not held to the compression ratio: tiny XML parts compress oddly well or badly. */
 const RATIO_FLOOR_BYTES = 1_000_000;
 
+/** Compressed bytes handed to the inflater at a time (a deflated kilobyte inflates to 1 MB at most). */
+const PUSH_SLICE_BYTES = 1024;
+
 type ZipLimits = Pick<LoadDocumentOptions, 'maxUnzippedBytes' | 'maxCompressionRatio' | 'maxZipEntries'>;
 
 function bomb(name: string, why: string): AppError {
@@ -43,12 +46,16 @@ export function unzipGuarded(bytes: Uint8Array, name: string, limits: ZipLimits)
   checkDeclared(bytes, name, limits);
   const files: Record<string, Uint8Array> = {};
   let inflated = 0;
+  // fflate reports what a data callback throws back to it as a damaged stream: the first problem is kept here
+  // and the entry's inflation stopped instead.
+  let problem: AppError | null = null;
   const unzip = new Unzip((file) => {
     const parts: Uint8Array[] = [];
     file.ondata = (error, data, final) => {
-      if (error) throw new AppError('corrupt_document', `${name} has a damaged entry ${file.name} (${error.message}).`);
-      inflated += data.length;
-      if (inflated > limits.maxUnzippedBytes) throw bomb(name, `more than ${limits.maxUnzippedBytes} bytes (its headers understate it)`);
+      if (problem) return;
+      if (error) problem = new AppError('corrupt_document', `${name} has a damaged entry ${file.name} (${error.message}).`);
+      else if ((inflated += data.length) > limits.maxUnzippedBytes) problem = bomb(name, `more than ${limits.maxUnzippedBytes} bytes (its headers understate it)`);
+      if (problem) return void file.terminate();
       parts.push(data);
       if (final) files[file.name] = Buffer.concat(parts);
     };
@@ -56,10 +63,13 @@ export function unzipGuarded(bytes: Uint8Array, name: string, limits: ZipLimits)
   });
   unzip.register(UnzipInflate);
   try {
-    unzip.push(bytes, true);
+    // Fed in small slices: one slice inflates to at most ~1000 times its size, so the count stops a bomb early.
+    for (let offset = 0; offset < bytes.length && !problem; offset += PUSH_SLICE_BYTES) {
+      unzip.push(bytes.subarray(offset, offset + PUSH_SLICE_BYTES), offset + PUSH_SLICE_BYTES >= bytes.length);
+    }
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('corrupt_document', `${name} is not a readable zip archive (${(error as Error).message}).`);
+    throw problem ?? new AppError('corrupt_document', `${name} is not a readable zip archive (${(error as Error).message}).`);
   }
+  if (problem) throw problem;
   return files;
 }
