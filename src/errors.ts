@@ -4,6 +4,9 @@ export type ErrorCode =
   | 'not_found'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'no_text_layer'
+  | 'corrupt_document'
+  | 'empty_document'
   | 'rate_limited'
   | 'unavailable'
   | 'internal'
@@ -18,6 +21,10 @@ const httpStatus: Record<ErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  // A file of an accepted type whose content cannot give a communiqué's text: well-formed request, unusable file.
+  no_text_layer: 422,
+  corrupt_document: 422,
+  empty_document: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -30,6 +37,9 @@ const httpStatus: Record<ErrorCode, number> = {
 
 const exitCodes: Partial<Record<ErrorCode, number>> = {
   bad_request: 2,
+  no_text_layer: 2,
+  corrupt_document: 2,
+  empty_document: 2,
   config: 3,
   index_missing: 4,
   index_incompatible: 4,

@@ -139,6 +139,7 @@ export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, t
     start: s.unit.start,
     end: s.unit.end,
     score: Number(s.blended.toFixed(4)),
+    page: s.passage.chunk.page,
   }));
   lines.push(sourceLine(ordered, language));
   citations.forEach((c, i) => {

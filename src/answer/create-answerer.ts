@@ -78,7 +78,7 @@ function suggestionsFrom(scored: ScoredUnit[], terms: WeightedTerm[], reason: Re
 }
 
 function passageCitation(p: Passage, n: number): Citation {
-  return { n, source: p.chunk.docId, title: p.chunk.title, date: p.chunk.date, quote: p.chunk.text, chunkId: p.chunk.id, start: p.chunk.start, end: p.chunk.end, score: Number(p.score.toFixed(4)) };
+  return { n, source: p.chunk.docId, title: p.chunk.title, date: p.chunk.date, quote: p.chunk.text, chunkId: p.chunk.id, start: p.chunk.start, end: p.chunk.end, score: Number(p.score.toFixed(4)), page: p.chunk.page };
 }
 
 /** Splits a finished text into small pieces so that the extractive answer streams like a generated one. */

@@ -27,6 +27,8 @@ export interface Citation {
   start: number;
   end: number;
   score: number;
+  /** The page of a paged source (PDF) the span is on, so the reference can say "p. 3". */
+  page?: number;
   /** Machine translation of `quote` into the answer's language, when the document is in the other one (src/translate/). */
   translation?: { text: string; engine: string };
 }

@@ -58,10 +58,10 @@ function containsDateline(line: string): boolean {
 }
 
 /**
- * The title: the longest heading-like line (no closing sentence punctuation, not a dateline) among the lines
+ * Picks a title: the longest heading-like line (no closing sentence punctuation, not a dateline) among the lines
  * before the first paragraph of prose. Site names and section labels that precede a headline are shorter than it.
  */
-function findTitle(lines: string[]): string | null {
+export function findTitle(lines: string[]): string | null {
   let best: string | null = null;
   for (const line of lines) {
     if (line === '') continue;
@@ -72,18 +72,23 @@ function findTitle(lines: string[]): string | null {
   return best;
 }
 
-/**
- * Normalises a scraped page (Unicode NFC, line endings, blank lines), strips the navigation block at its top
- * with a general menu-density rule, and picks its title.
- */
-export function cleanText(raw: string): CleanedText {
+/** Unicode NFC, `\n` line endings, no-break spaces as spaces and runs of spaces folded, each line trimmed. */
+export function normalizeLines(raw: string): string[] {
   const normalized = raw
     .replace(/^\uFEFF/, '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[^\S\n]+/g, ' ');
-  const lines = normalized.split('\n').map((l) => l.trim());
+  return normalized.split('\n').map((l) => l.trim());
+}
+
+/**
+ * Normalises a scraped page (see {@link normalizeLines}, blank lines folded), strips the navigation block at its
+ * top with a general menu-density rule, and picks its title.
+ */
+export function cleanText(raw: string): CleanedText {
+  const lines = normalizeLines(raw);
   const cut = navigationEnd(lines);
   const body = lines.slice(cut);
   const text = body.join('\n').replace(/\n{3,}/g, '\n\n').trim();

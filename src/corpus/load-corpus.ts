@@ -1,23 +1,27 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { AppError } from '../errors.js';
-import { detectLanguage } from '../text/detect-language.js';
-import { cleanText } from './clean-text.js';
-import { extractDate } from './extract-date.js';
+import { defaultLoadDocumentOptions, type PageStart } from './document-loader.js';
+import { loadDocument } from './load-document.js';
 
 /** One communiqué, cleaned, as every later stage sees it. */
 export interface CorpusDocument {
   /** Stable id: the file's path relative to the corpus folder (its file name for top-level files). */
   id: string;
   title: string;
-  /** ISO date stated in the text, or null. */
+  /** ISO date of publication (from the file's metadata, else the first one stated in the text), or null. */
   date: string | null;
   language: string;
   /** Clean text; every citation span points into it. */
   text: string;
   /** sha256 of the file's bytes, for incremental indexing. */
   hash: string;
+  /** Who published it, when the file says (HTML metadata). */
+  publisher?: string;
+  /** Where it was published (canonical URL), when the file says. */
+  url?: string;
+  /** For PDFs: where each page starts in `text`, in order, so chunks and citations can name their page. */
+  pages?: PageStart[];
 }
 
 /** Options of {@link loadCorpus}. */
@@ -28,8 +32,8 @@ export interface LoadCorpusOptions {
   maxFileBytes?: number;
 }
 
-const EXTENSIONS = /\.(txt|md)$/i;
-const DATE_WINDOW = 1500;
+/** What the folder loader picks up; the content, not this list, decides how each file is read (see `loadDocument`). */
+const EXTENSIONS = /\.(txt|md|markdown|html?|pdf|docx)$/i;
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -44,19 +48,8 @@ async function listFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Decodes bytes as UTF-8, or explains why the file is not text. */
-function decode(bytes: Buffer): { text: string } | { problem: string } {
-  if (bytes.length === 0) return { problem: 'it is empty' };
-  if (bytes.includes(0)) return { problem: 'it is binary (contains NUL bytes)' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { problem: 'it is not valid UTF-8' };
-  }
-}
-
-/** Reads and cleans one file; returns a reason instead when the file cannot be used. */
-export async function loadDocument(path: string, id: string, maxFileBytes = 5_000_000): Promise<CorpusDocument | string> {
+/** Reads one file and loads it as document `id`; returns a reason instead when the file cannot be used. */
+async function loadFile(path: string, id: string, maxFileBytes = defaultLoadDocumentOptions.maxBytes): Promise<CorpusDocument | string> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
@@ -65,23 +58,18 @@ export async function loadDocument(path: string, id: string, maxFileBytes = 5_00
   } catch (error) {
     return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
-  const decoded = decode(bytes);
-  if ('problem' in decoded) return decoded.problem;
-  const cleaned = cleanText(decoded.text);
-  if (!/\p{L}/u.test(cleaned.text)) return 'it has no text';
-  return {
-    id,
-    title: cleaned.title ?? basename(id).replace(EXTENSIONS, ''),
-    date: extractDate(cleaned.text.slice(0, DATE_WINDOW)),
-    language: detectLanguage(cleaned.text),
-    text: cleaned.text,
-    hash: createHash('sha256').update(bytes).digest('hex'),
-  };
+  try {
+    return await loadDocument({ bytes, name: id }, { maxBytes: maxFileBytes });
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
 }
 
 /**
- * Loads every `.txt` and `.md` file under a folder, sorted by id. Files that are empty, binary, not UTF-8 or
- * unreadable are skipped with a warning naming the file; the others still load.
+ * Loads every `.txt`, `.md`, `.html`, `.pdf` and `.docx` file under a folder, sorted by id, each through
+ * `loadDocument`. Files that are empty, binary, not UTF-8, not what their name claims or otherwise unreadable are
+ * skipped with a warning naming the file and the reason; the others still load.
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusDocument[]> {
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
@@ -89,13 +77,13 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   try {
     files = await listFiles(dir);
   } catch (error) {
-    throw new AppError('config', `Cannot read the corpus folder ${dir} (${(error as NodeJS.ErrnoException).code}): set CORPUS_DIR to a folder of .txt or .md files.`);
+    throw new AppError('config', `Cannot read the corpus folder ${dir} (${(error as NodeJS.ErrnoException).code}): set CORPUS_DIR to a folder of .txt, .md, .html, .pdf or .docx files.`);
   }
   const documents: CorpusDocument[] = [];
   for (const path of files.sort()) {
     const id = relative(dir, path).split(sep).join('/');
-    const result = await loadDocument(path, id, options.maxFileBytes);
-    if (typeof result === 'string') warn(`Skipped ${id}: ${result}.`);
+    const result = await loadFile(path, id, options.maxFileBytes);
+    if (typeof result === 'string') warn(`Skipped ${id}: ${result.replace(/\.$/, '')}.`);
     else documents.push(result);
   }
   return documents;

@@ -2,6 +2,7 @@ import hnswlib from 'hnswlib-node';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { pageAt } from '../corpus/page-at.js';
 import { AppError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk-document.js';
 import { quickCheck, readVerified, verifyFile } from './index-files.js';
@@ -47,6 +48,7 @@ export function materializeChunks(stored: StoredChunk[], documents: Map<string, 
       start: s.start,
       end: s.end,
       text: doc.text.slice(s.start, s.end),
+      ...(doc.pages ? { page: pageAt(doc, s.start) } : {}),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { pageAt } from '../corpus/page-at.js';
 import { AppError } from '../errors.js';
 import { sentenceSpans, type Span } from '../text/sentence-spans.js';
 
@@ -15,6 +16,8 @@ export interface Chunk {
   start: number;
   end: number;
   text: string;
+  /** The page the chunk is on, for paged documents (PDF): chunks never cross a page break. */
+  page?: number;
 }
 
 /** Options of {@link createChunker}. */
@@ -44,6 +47,20 @@ function splitLong(text: string, span: Span, max: number): Span[] {
   return pieces;
 }
 
+/** Cuts a span where a page of a paged document begins, so that no unit (and no chunk) spans two pages. */
+function splitAtPages(document: CorpusDocument, span: Span): Span[] {
+  const cuts = (document.pages ?? []).map((p) => p.start).filter((start) => start > span.start && start < span.end);
+  if (cuts.length === 0) return [span];
+  const bounds = [span.start, ...cuts, span.end];
+  return bounds.slice(1).flatMap((end, i) => {
+    // Each piece without the blank lines that separate the pages.
+    const piece = document.text.slice(bounds[i]!, end);
+    const start = bounds[i]! + (piece.length - piece.trimStart().length);
+    const trimmedEnd = end - (piece.length - piece.trimEnd().length);
+    return start < trimmedEnd ? [{ start, end: trimmedEnd }] : [];
+  });
+}
+
 /** Builds a sentence-aware chunker with overlap; throws on settings that cannot work. */
 export function createChunker(options: Partial<ChunkerOptions> = {}) {
   const settings: ChunkerOptions = { ...defaultChunkerOptions, ...options };
@@ -57,12 +74,15 @@ export function createChunker(options: Partial<ChunkerOptions> = {}) {
   /** Splits a document into chunks whose spans cover all of its text. */
   function chunk(document: CorpusDocument): Chunk[] {
     const { chunkSize, chunkOverlap } = settings;
-    const units = sentenceSpans(document.text, document.language).flatMap((s) => splitLong(document.text, s, chunkSize));
+    const units = sentenceSpans(document.text, document.language)
+      .flatMap((s) => splitAtPages(document, s))
+      .flatMap((s) => splitLong(document.text, s, chunkSize));
+    const samePage = (a: number, b: number) => pageAt(document, units[a]!.start) === pageAt(document, units[b]!.start);
     const chunks: Chunk[] = [];
     let first = 0;
     while (first < units.length) {
       let last = first;
-      while (last + 1 < units.length && units[last + 1]!.end - units[first]!.start <= chunkSize) last++;
+      while (last + 1 < units.length && units[last + 1]!.end - units[first]!.start <= chunkSize && samePage(first, last + 1)) last++;
       const start = units[first]!.start;
       const end = units[last]!.end;
       const chunkIndex = chunks.length;
@@ -76,11 +96,13 @@ export function createChunker(options: Partial<ChunkerOptions> = {}) {
         start,
         end,
         text: document.text.slice(start, end),
+        ...(document.pages ? { page: pageAt(document, start) } : {}),
       });
       if (last + 1 >= units.length) break;
-      // The next chunk repeats the trailing sentences that fit in the overlap, and always moves forward.
+      // The next chunk repeats the trailing sentences that fit in the overlap (never across a page break), and
+      // always moves forward.
       let next = last + 1;
-      while (next - 1 > first && end - units[next - 1]!.start <= chunkOverlap) next--;
+      while (next - 1 > first && end - units[next - 1]!.start <= chunkOverlap && samePage(next - 1, last + 1)) next--;
       first = next;
     }
     return chunks;

@@ -59,7 +59,7 @@ export function createAnswerChecker(verifier: Verifier, mode: UnsupportedMode) {
       const existing = citations.find((c) => c.source === span.source && c.start === span.start && c.end === span.end);
       if (existing) return existing.n;
       const passage = draft.passages.find((p) => overlaps(span, p)) ?? draft.passages.find((p) => p.chunk.docId === span.source)!;
-      const citation: Citation = { n: citations.length + 1, source: span.source, title: passage.chunk.title, date: passage.chunk.date, quote: span.quote, chunkId: passage.chunk.id, start: span.start, end: span.end, score: span.score };
+      const citation: Citation = { n: citations.length + 1, source: span.source, title: passage.chunk.title, date: passage.chunk.date, quote: span.quote, chunkId: passage.chunk.id, start: span.start, end: span.end, score: span.score, page: passage.chunk.page };
       citations.push(citation);
       return citation.n;
     };

@@ -1,10 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/corpus/clean-text.js';
 import { extractDate } from '../../src/corpus/extract-date.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { copySeeds, seedsDir, tempDir } from '../helpers/fixtures.js';
+import { uploadsDir } from '../helpers/uploads.js';
 
 describe('loadCorpus on the seeds', () => {
   it('loads the five communiqués with file-name ids, French language and hashes', async () => {
@@ -96,5 +97,26 @@ describe('extractDate', () => {
   it('returns null for a date without a year or an impossible date', () => {
     expect(extractDate('Genève, 30 avril - La Directrice')).toBeNull();
     expect(extractDate('le 31/02/2020')).toBeNull();
+  });
+});
+
+describe('loadCorpus on a folder of HTML, PDF and Word files', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => cleanup?.());
+
+  it('reads each through its loader and skips the bad ones with their reason', async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    await cp(uploadsDir, temp.dir, { recursive: true });
+    const warnings: string[] = [];
+    const documents = await loadCorpus(temp.dir, { onWarning: (m) => warnings.push(m) });
+    expect(documents.map((d) => d.id)).toEqual(['release-docx.docx', 'release-harbour-sensors.html', 'release-two-pages.pdf']);
+    expect(documents[1]!.publisher).toBe('Coastal Tides Observatory');
+    expect(documents[2]!.pages).toHaveLength(2);
+    expect(warnings.sort()).toEqual([
+      expect.stringMatching(/^Skipped not-really\.pdf: .*content is plain text\.$/),
+      expect.stringMatching(/^Skipped scanned-no-text\.pdf: .*no text layer.*OCR is not supported/),
+      expect.stringMatching(/^Skipped zip-bomb\.docx: .*decompression bomb\.$/),
+    ]);
   });
 });

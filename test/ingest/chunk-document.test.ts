@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { loadDocument } from '../../src/corpus/load-document.js';
 import { createChunker, passageText } from '../../src/ingest/chunk-document.js';
 import { seedsDir } from '../helpers/fixtures.js';
+import { uploadInput } from '../helpers/uploads.js';
 
 const documents = await loadCorpus(seedsDir);
 const chunker = createChunker({ chunkSize: 500, chunkOverlap: 120 });
@@ -59,5 +61,25 @@ describe('createChunker', () => {
   it('rejects an overlap of half the chunk size or more with a message naming the setting', () => {
     expect(() => createChunker({ chunkSize: 400, chunkOverlap: 200 })).toThrow(/CHUNK_OVERLAP/);
     expect(() => createChunker({ chunkSize: 50 })).toThrow(/CHUNK_SIZE/);
+  });
+});
+
+describe('createChunker on a paged document (PDF)', () => {
+  it('keeps each chunk on one page and gives it that page', async () => {
+    const pdf = await loadDocument(await uploadInput('release-two-pages.pdf'));
+    const chunks = createChunker({ chunkSize: 300, chunkOverlap: 100 }).chunk(pdf);
+    const secondPage = pdf.pages![1]!.start;
+    expect(new Set(chunks.map((c) => c.page))).toEqual(new Set([1, 2]));
+    for (const chunk of chunks) {
+      expect(chunk.page).toBe(chunk.start >= secondPage ? 2 : 1);
+      // No chunk starts on page 1 and ends on page 2, overlap included.
+      expect(chunk.start < secondPage && chunk.end > secondPage).toBe(false);
+      expect(pdf.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    }
+    expect(chunks.find((c) => c.text.includes('sept écoles de la Casamance'))?.page).toBe(2);
+  });
+
+  it('gives no page to the chunks of an unpaged document', () => {
+    for (const chunk of chunker.chunk(documents[0]!)) expect(chunk).not.toHaveProperty('page');
   });
 });

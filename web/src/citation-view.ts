@@ -62,7 +62,9 @@ export function renderSourceCards(citations: Citation[], answer: string, lang: L
   for (const c of citations) groups.set(c.source, [...(groups.get(c.source) ?? []), c]);
   const cards = [...groups.values()].map((group) => {
     const passageButton = (c: Citation, ...content: Array<Node | string>) => {
-      const button = el('button', { className: 'passage', attrs: { type: 'button', title: strings[lang].openPassage(c.n) } }, el('span', { className: 'n', text: `[${c.n}]` }), ...content);
+      // A paged source (PDF) names the page of each passage, as a printed reference would.
+      const page = c.page ? [el('span', { className: 'page', text: `p. ${c.page}` })] : [];
+      const button = el('button', { className: 'passage', attrs: { type: 'button', title: strings[lang].openPassage(c.n) } }, el('span', { className: 'n', text: `[${c.n}]` }), ...page, ...content);
       button.addEventListener('click', () => open(c.source, c.start, c.end));
       return button;
     };

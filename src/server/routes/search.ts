@@ -33,6 +33,7 @@ export function searchRoutes(state: ServiceState) {
         start: p.chunk.start,
         end: p.chunk.end,
         score: Number(p.score.toFixed(4)),
+        page: p.chunk.page,
       })),
     });
   });

@@ -19,7 +19,8 @@ export function sourcesRoutes(state: ServiceState, translator: Translator) {
       const id = c.req.param('id');
       const document = (await state.retriever.corpus.getDocuments([id])).get(id);
       if (!document) throw new AppError('not_found', `No communiqué with id "${id.slice(0, 200)}".`);
-      const original = { id: document.id, title: document.title, date: document.date, language: document.language, text: document.text };
+      const { publisher, url, pages } = document;
+      const original = { id: document.id, title: document.title, date: document.date, language: document.language, text: document.text, publisher, url, pages };
       if (!query.translate) return c.json(original);
       return c.json({ ...original, ...(await translateDocument(translator, document, query.translate, { signal: c.req.raw.signal })) });
     });
