@@ -65,6 +65,14 @@ export async function loadDocument(path: string, id: string, maxFileBytes = 5_00
   } catch (error) {
     return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
+  return documentFromBytes(bytes, id);
+}
+
+/**
+ * Cleans the bytes of a `.txt` or `.md` file into the document with this id (as `loadCorpus` reads the file saved
+ * under that id); returns a reason instead when the bytes are not usable text.
+ */
+export function documentFromBytes(bytes: Buffer, id: string): CorpusDocument | string {
   const decoded = decode(bytes);
   if ('problem' in decoded) return decoded.problem;
   const cleaned = cleanText(decoded.text);
