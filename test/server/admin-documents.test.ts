@@ -38,7 +38,7 @@ afterEach(async () => cleanup());
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 /** A multipart request with these files (name → bytes or text). */
-function upload(files: Array<[string, string | Uint8Array, string?]>, headers: Record<string, string> = auth) {
+function upload(files: Array<[string, string | Uint8Array<ArrayBuffer>, string?]>, headers: Record<string, string> = auth) {
   const form = new FormData();
   for (const [name, content, type] of files) form.append('files', new File([content], name, { type: type ?? 'text/plain' }));
   return app.request('/api/admin/documents', { method: 'POST', body: form, headers });
@@ -155,7 +155,7 @@ describe('POST /api/admin/documents', () => {
 
   it('refuses a request over the request limit with 413 and adds nothing', async () => {
     const part = new Uint8Array(4_500_000).fill(0x62);
-    const response = await upload(Array.from({ length: 5 }, (_, i) => [`part-${i}.txt`, part] as [string, Uint8Array]));
+    const response = await upload(Array.from({ length: 5 }, (_, i) => [`part-${i}.txt`, part] as [string, Uint8Array<ArrayBuffer>]));
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe('payload_too_large');
     expect((await listed()).filter((d) => d.uploaded)).toEqual([]);

@@ -138,8 +138,8 @@ describe('the worker under workerd (local D1, doubles for Workers AI and Vectori
     await worker('/api/admin/ingest', postJson({ documents: [documents[0]] }, { authorization: `Bearer ${TOKEN}` }));
   });
 
-  it('hides the admin routes from callers without the token', async () => {
-    expect((await worker('/api/admin/ingest', postJson({ documents: [] }))).status).toBe(404);
+  it('answers 401 to admin callers without the token', async () => {
+    expect((await worker('/api/admin/ingest', postJson({ documents: [] }))).status).toBe(401);
   });
 });
 
