@@ -188,7 +188,7 @@ describe('POST /api/admin/documents', () => {
 
 describe('admin authentication', () => {
   it('answers 401 without a token and with a wrong one, in the error shape', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TOKEN }] as Array<Record<string, string>>) {
       const response = await app.request('/api/admin/documents', { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
