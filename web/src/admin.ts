@@ -1,3 +1,5 @@
+import type { AdminDocument, UploadOutcome } from '../../src/runtime/corpus-admin.js';
+import type { UploadLimits as Limits } from '../../src/server/routes/admin.js';
 import { byId, el } from './dom.js';
 
 /** The admin page (web/admin.html): token kept for the tab, uploads with per-file progress, the list with delete. */
@@ -5,33 +7,6 @@ import { byId, el } from './dom.js';
 const TOKEN_KEY = 'communiques.adminToken';
 /** Files sent at once: each file is its own request, so each has its own progress and result. */
 const PARALLEL_UPLOADS = 2;
-
-interface UploadResult {
-  file: string;
-  status: 'added' | 'duplicate' | 'rejected';
-  id?: string;
-  title?: string;
-  chunks?: number;
-  translations?: string[];
-  duplicateOf?: { id: string; title: string; jaccard: number; containment: number };
-  error?: { code: string; message: string };
-}
-
-interface AdminDocument {
-  id: string;
-  title: string;
-  date: string | null;
-  language: string;
-  chunks: number;
-  uploaded: boolean;
-  translations: string[];
-}
-
-interface Limits {
-  maxFileBytes: number;
-  maxRequestBytes: number;
-  maxFiles: number;
-}
 
 let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
 
@@ -134,7 +109,7 @@ async function removeDocument(document: AdminDocument, button: HTMLButtonElement
 }
 
 /** What a finished upload's row says. */
-function describe(result: UploadResult): string {
+function describe(result: UploadOutcome): string {
   if (result.status === 'added') {
     const linked = result.translations?.length ? `; linked to its other-language version ${result.translations.join(', ')}` : '';
     return `Added as “${result.title}” (${result.chunks} passages)${linked}.`;
@@ -175,7 +150,7 @@ function uploadFile(file: File): Promise<void> {
       }
       if (request.status === 401) signOut(errorMessage(body, 401));
       if (request.status !== 200) return finish('rejected', `Not added: ${errorMessage(body, request.status)}`);
-      const result = (body as { results: UploadResult[] }).results[0]!;
+      const result = (body as { results: UploadOutcome[] }).results[0]!;
       finish(result.status, describe(result));
     });
     request.addEventListener('error', () => finish('rejected', 'Not added: the server could not be reached.'));
