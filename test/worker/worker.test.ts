@@ -184,7 +184,7 @@ describe('npm run index:worker', () => {
     expect(second.stdout).toMatch(/0 added, 0 updated, 5 unchanged, 0 removed/);
     const bad = await runCommand('src/cli/index-worker-command.ts', [], { ...env, ADMIN_TOKEN: 'wrong' });
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/answered 404/);
+    expect(bad.stderr).toMatch(/answered 401/);
   }, 60_000);
 });
 
