@@ -11,11 +11,11 @@ export const distDir = resolve(root, 'dist');
 /** Written last by {@link buildServer}; scripts/ensure-built.mjs compares source times against it. */
 export const BUILD_STAMP = '.built';
 
-/** Compiles the chat page's TypeScript (web/src) into one ES module, web/dist/app.js. */
+/** Compiles the web pages' TypeScript (web/src) into one ES module per page: web/dist/app.js, web/dist/admin.js. */
 export async function buildWeb(): Promise<void> {
   await build({
-    entryPoints: [resolve(root, 'web/src/app.ts')],
-    outfile: resolve(root, 'web/dist/app.js'),
+    entryPoints: [resolve(root, 'web/src/app.ts'), resolve(root, 'web/src/admin.ts')],
+    outdir: resolve(root, 'web/dist'),
     bundle: true,
     format: 'esm',
     target: 'es2022',

@@ -1,6 +1,7 @@
 /** Stable error codes shared by the HTTP API and the CLI. */
 export type ErrorCode =
   | 'bad_request'
+  | 'unauthorized'
   | 'not_found'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -18,6 +19,7 @@ export type ErrorCode =
 
 const httpStatus: Record<ErrorCode, number> = {
   bad_request: 400,
+  unauthorized: 401,
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,

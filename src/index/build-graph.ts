@@ -18,6 +18,11 @@ export async function buildGraph({ vectors, dimension, firstLabel, settings, pat
   const graph = new hnswlib.HierarchicalNSW('cosine', dimension);
   graph.initIndex({ maxElements: Math.max(count, 1), m: settings.m, efConstruction: settings.efConstruction, randomSeed: 100 });
   for (let i = 0; i < count; i++) graph.addPoint(Array.from(vectors.subarray(i * dimension, (i + 1) * dimension)), firstLabel + i);
+  return writeGraph(graph, path);
+}
+
+/** Writes a graph durably to `path` (flushed before its digest is taken) and returns its digest. */
+export async function writeGraph(graph: hnswlib.HierarchicalNSW, path: string): Promise<FileDigest> {
   graph.writeIndexSync(path);
   const fd = openSync(path, 'r+');
   try {

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { describeEmbedder, type LoadedEmbeddings } from '../embeddings/embedder-info.js';
 import { AppError } from '../errors.js';
 import { passageText, type Chunk, type Chunker } from '../ingest/chunk-document.js';
-import { acquireLock, digest, writeAtomic, writeDurable, type FileDigest } from './index-files.js';
+import { acquireLock, createDataDir, removeStale, writeAtomic, type FileDigest } from './index-files.js';
 import { buildGraph } from './build-graph.js';
 import { createBuildPool, type BuildPool } from './build-pool.js';
 import { chooseGraphSettings, type GraphSettings } from './graph-settings.js';
@@ -151,15 +149,6 @@ async function reusablePrevious(options: BuildIndexOptions, log: (line: string) 
   return previous;
 }
 
-/** Removes data folders and temporary files that the manifest no longer names (old versions, crashed builds). */
-async function removeStale(indexDir: string, keep: string): Promise<void> {
-  for (const entry of await readdir(indexDir)) {
-    if ((entry.startsWith('data-') && entry !== keep) || entry.endsWith('.tmp')) {
-      await rm(join(indexDir, entry), { recursive: true, force: true });
-    }
-  }
-}
-
 /**
  * Builds or refreshes the index: unchanged documents (same id and content hash) keep their vectors, changed and
  * new ones are chunked and embedded, removed ones disappear. Files go to a new data folder; the manifest that
@@ -221,14 +210,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       const matrix = new Float32Array(chunks.length * dimension);
       vectors.forEach((v, i) => matrix.set(v!, i * dimension));
 
-      const dataDir = `data-${Date.now()}-${randomBytes(4).toString('hex')}`;
-      const dir = join(options.indexDir, dataDir);
-      await mkdir(dir, { recursive: true });
-      const files: Record<string, FileDigest> = {};
-      const write = async (name: string, data: Uint8Array | string) => {
-        await writeDurable(join(dir, name), data);
-        files[name] = { ...digest(data), mtimeMs: (await stat(join(dir, name))).mtimeMs };
-      };
+      const { dataDir, dir, files, write } = await createDataDir(options.indexDir);
       const center = graph.center ? meanVector(matrix, dimension) : null;
       if (center) await write('center.f32', new Uint8Array(center.buffer));
       // With build threads the graphs grow while the other files are written; without them (small indexes) they are

@@ -8,27 +8,38 @@ export function centered(vector: ArrayLike<number>, center: Float32Array | null)
   return center ? Array.from(center, (c, i) => vector[i]! - c) : Array.from(vector);
 }
 
+/** Label → chunk position for a position → label map (-1 for labels of removed chunks). */
+function positionsOf(labels: Uint32Array, shards: hnswlib.HierarchicalNSW[]): Int32Array {
+  const positions = new Int32Array(shards.reduce((sum, g) => sum + g.getCurrentCount(), 0)).fill(-1);
+  labels.forEach((label, position) => (positions[label] = position));
+  return positions;
+}
+
 /**
- * The Node vector store: one or more HNSW graphs (shards) whose labels are chunk positions, searched one after
- * the other and merged by distance; filters become hnswlib's label filter, so they never starve the top-k.
+ * The Node vector store: one or more HNSW graphs (shards) whose labels are chunk positions (or map to them through
+ * `labels` after an in-place update), searched one after the other and merged by distance; filters become
+ * hnswlib's label filter, so they never starve the top-k.
  */
 export function hnswVectorStore(
   shards: hnswlib.HierarchicalNSW[],
   settings: Pick<GraphSettings, 'ef'>,
   center: Float32Array | null,
   allowedBy: (filters?: SearchFilters) => ((position: number) => boolean) | undefined,
+  labels: Uint32Array | null = null,
 ): VectorStore<number> {
+  const positions = labels ? positionsOf(labels, shards) : null;
   return {
     async search(vector, n, filters) {
       const query = centered(vector, center);
-      const allowed = allowedBy(filters);
+      const allowedPosition = allowedBy(filters);
+      const allowed = positions && allowedPosition ? (label: number) => positions[label]! >= 0 && allowedPosition(positions[label]!) : allowedPosition;
       const hits: Array<[number, number]> = [];
       for (const graph of shards) {
         const count = graph.getCurrentCount();
         if (count === 0) continue;
         graph.setEf(Math.max(n, settings.ef));
         const result = graph.searchKnn(query, Math.min(n, count), allowed);
-        result.neighbors.forEach((label, i) => hits.push([label, 1 - result.distances[i]!]));
+        result.neighbors.forEach((label, i) => hits.push([positions ? positions[label]! : label, 1 - result.distances[i]!]));
       }
       return shards.length === 1 ? hits : hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
     },

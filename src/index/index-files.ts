@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, fsyncSync, openSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../errors.js';
@@ -170,5 +170,40 @@ export async function acquireLock(dir: string, waitMs: number): Promise<() => Pr
       throw new AppError('index_locked', `Another index build (pid ${Number.isNaN(holder) ? 'unknown' : holder}) holds ${path}; wait for it to finish, or remove the file if no build is running.`);
     }
     await sleep(100);
+  }
+}
+
+/** A new data folder of the index being written: each file flushed, its digest recorded for the manifest. */
+export interface DataDirWriter {
+  /** The folder's name (the manifest's `dataDir`). */
+  dataDir: string;
+  dir: string;
+  files: Record<string, FileDigest>;
+  write(name: string, data: Uint8Array | string): Promise<void>;
+}
+
+/** Creates a fresh, uniquely named data folder under `indexDir`. */
+export async function createDataDir(indexDir: string): Promise<DataDirWriter> {
+  const dataDir = `data-${Date.now()}-${randomBytes(4).toString('hex')}`;
+  const dir = join(indexDir, dataDir);
+  await mkdir(dir, { recursive: true });
+  const files: Record<string, FileDigest> = {};
+  return {
+    dataDir,
+    dir,
+    files,
+    async write(name, data) {
+      await writeDurable(join(dir, name), data);
+      files[name] = { ...digest(data), mtimeMs: (await stat(join(dir, name))).mtimeMs };
+    },
+  };
+}
+
+/** Removes data folders and temporary files that the manifest no longer names (old versions, crashed builds). */
+export async function removeStale(indexDir: string, keep: string): Promise<void> {
+  for (const entry of await readdir(indexDir)) {
+    if ((entry.startsWith('data-') && entry !== keep) || entry.endsWith('.tmp')) {
+      await rm(join(indexDir, entry), { recursive: true, force: true });
+    }
   }
 }

@@ -67,11 +67,46 @@ function align4(n: number): number {
   return (n + 3) & ~3;
 }
 
-/** Builds the file bytes from each chunk's stems (position in the list = chunk position). */
-export function encodeLexicalIndex(chunkTerms: Iterable<string[]>): Uint8Array {
-  const postings = new Map<string, number[]>(); // term → [id, tf, id, tf, …]
-  const lengths: number[] = [];
-  let id = 0;
+/** The sections of a lexical index before they are laid out in one buffer (terms in UTF-8 byte order). */
+interface Parts {
+  lengths: ArrayLike<number>;
+  termCount: number;
+  /** termCount + 1 offsets into `termBytes`. */
+  termOffsets: ArrayLike<number>;
+  /** termCount + 1 offsets into `ids` / `tfs`. */
+  postingStarts: ArrayLike<number>;
+  ids: ArrayLike<number>;
+  tfs: ArrayLike<number>;
+  termBytes: Uint8Array;
+}
+
+/** Lays the sections out in the file format (header, then 4-byte aligned sections). */
+function assemble(parts: Parts): Uint8Array {
+  const { lengths, termCount } = parts;
+  const postingCount = parts.postingStarts[termCount]!;
+  const termByteCount = parts.termOffsets[termCount]!;
+  const sizes = [HEADER_WORDS * 4, (termCount + 1) * 4, (termCount + 1) * 4, lengths.length * 4, postingCount * 4, align4(postingCount * 2), align4(termByteCount)];
+  const buffer = new ArrayBuffer(sizes.reduce((a, b) => a + b, 0));
+  new Uint32Array(buffer, 0, HEADER_WORDS).set([MAGIC, VERSION, lengths.length, termCount, postingCount, termByteCount]);
+  const s = views(buffer, lengths.length, termCount, postingCount, termByteCount);
+  s.lengths.set(lengths);
+  s.termOffsets.set(subarray(parts.termOffsets, termCount + 1));
+  s.postingStarts.set(subarray(parts.postingStarts, termCount + 1));
+  s.ids.set(subarray(parts.ids, postingCount));
+  s.tfs.set(subarray(parts.tfs, postingCount));
+  s.termBytes.set(parts.termBytes.subarray(0, termByteCount));
+  return new Uint8Array(buffer);
+}
+
+/** The first `n` items of a typed array (a view) or of a plain array. */
+function subarray(values: ArrayLike<number>, n: number): ArrayLike<number> {
+  return ArrayBuffer.isView(values) ? (values as Uint32Array).subarray(0, n) : Array.prototype.slice.call(values, 0, n);
+}
+
+/** Each chunk's stems as postings: term → [id, tf, id, tf, …] with ids from `firstId`, ascending. */
+function postingsOf(chunkTerms: Iterable<string[]>, firstId: number, lengths: number[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  let id = firstId;
   for (const terms of chunkTerms) {
     lengths.push(terms.length);
     const counts = new Map<string, number>();
@@ -83,33 +118,87 @@ export function encodeLexicalIndex(chunkTerms: Iterable<string[]>): Uint8Array {
     }
     id++;
   }
+  return postings;
+}
+
+/** The terms of a postings map with their UTF-8 bytes, in byte order (the order of the binary search). */
+function sortedTerms(postings: Map<string, number[]>): Array<{ t: string; bytes: Uint8Array }> {
   const encoded = [...postings.keys()].map((t) => ({ t, bytes: encoder.encode(t) }));
-  // Byte order, so that the binary search over the UTF-8 dictionary agrees with the sort.
-  encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
-  const termCount = encoded.length;
-  const postingCount = [...postings.values()].reduce((s, l) => s + l.length / 2, 0);
-  const termByteCount = encoded.reduce((s, e) => s + e.bytes.length, 0);
-  const sizes = [HEADER_WORDS * 4, (termCount + 1) * 4, (termCount + 1) * 4, lengths.length * 4, postingCount * 4, align4(postingCount * 2), align4(termByteCount)];
-  const buffer = new ArrayBuffer(sizes.reduce((a, b) => a + b, 0));
-  new Uint32Array(buffer, 0, HEADER_WORDS).set([MAGIC, VERSION, lengths.length, termCount, postingCount, termByteCount]);
-  const s = views(buffer, lengths.length, termCount, postingCount, termByteCount);
-  s.lengths.set(lengths);
-  let termOffset = 0;
-  let postingOffset = 0;
-  encoded.forEach(({ t, bytes }, i) => {
-    s.termOffsets[i] = termOffset;
-    s.termBytes.set(bytes, termOffset);
-    termOffset += bytes.length;
-    s.postingStarts[i] = postingOffset;
-    const list = postings.get(t)!;
-    for (let j = 0; j < list.length; j += 2) {
-      s.ids[postingOffset] = list[j]!;
-      s.tfs[postingOffset++] = list[j + 1]!;
+  return encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+}
+
+/** Builds the file bytes from each chunk's stems (position in the list = chunk position). */
+export function encodeLexicalIndex(chunkTerms: Iterable<string[]>): Uint8Array {
+  return updateLexicalIndex(null, () => -1, chunkTerms);
+}
+
+/**
+ * The file bytes of `previous` with chunks removed and renumbered (`keep(position)` gives a kept chunk's new
+ * position, or -1; kept chunks must keep their order) and `added` chunks appended after them. One merge pass over
+ * the sorted dictionary and the postings (no chunk's stems are recomputed): O(postings), measured in
+ * bench/upload-latency.ts against a full encode.
+ */
+export function updateLexicalIndex(previous: Uint8Array | null, keep: (position: number) => number, added: Iterable<string[]>): Uint8Array {
+  const old = previous ? parse(previous) : null;
+  const lengths: number[] = [];
+  let kept = 0;
+  if (old) {
+    for (let p = 0; p < old.chunks; p++) {
+      if (keep(p) < 0) continue;
+      if (keep(p) !== kept) throw new AppError('internal', 'Kept lexical chunks must keep their order.');
+      lengths.push(old.s.lengths[p]!);
+      kept++;
     }
-  });
-  s.termOffsets[termCount] = termOffset;
-  s.postingStarts[termCount] = postingOffset;
-  return new Uint8Array(buffer);
+  }
+  const fresh = postingsOf(added, kept, lengths);
+  const freshTerms = sortedTerms(fresh);
+  const oldTerms = old?.terms ?? 0;
+  const oldPostings = old?.postings ?? 0;
+  const freshPostings = [...fresh.values()].reduce((sum, l) => sum + l.length / 2, 0);
+  const maxTerms = oldTerms + freshTerms.length;
+  const termOffsets = new Uint32Array(maxTerms + 1);
+  const postingStarts = new Uint32Array(maxTerms + 1);
+  const ids = new Uint32Array(oldPostings + freshPostings);
+  const tfs = new Uint16Array(oldPostings + freshPostings);
+  const termBytes = new Uint8Array((old?.termByteCount ?? 0) + freshTerms.reduce((s, e) => s + e.bytes.length, 0));
+  let termCount = 0;
+  let posting = 0;
+  let byteAt = 0;
+  let i = 0;
+  let j = 0;
+  while (i < oldTerms || j < freshTerms.length) {
+    const oldBytes = i < oldTerms ? old!.termBuffer.subarray(old!.s.termOffsets[i]!, old!.s.termOffsets[i + 1]!) : null;
+    const order = oldBytes === null ? 1 : j >= freshTerms.length ? -1 : Buffer.compare(oldBytes, freshTerms[j]!.bytes);
+    const start = posting;
+    if (order <= 0) {
+      for (let p = old!.s.postingStarts[i]!; p < old!.s.postingStarts[i + 1]!; p++) {
+        const to = keep(old!.s.ids[p]!);
+        if (to < 0) continue;
+        ids[posting] = to;
+        tfs[posting++] = old!.s.tfs[p]!;
+      }
+    }
+    if (order >= 0) {
+      const list = fresh.get(freshTerms[j]!.t)!;
+      for (let k = 0; k < list.length; k += 2) {
+        ids[posting] = list[k]!;
+        tfs[posting++] = list[k + 1]!;
+      }
+    }
+    const bytes = order <= 0 ? oldBytes! : freshTerms[j]!.bytes;
+    if (order <= 0) i++;
+    if (order >= 0) j++;
+    // A term whose every chunk was removed leaves the dictionary.
+    if (posting === start) continue;
+    termOffsets[termCount] = byteAt;
+    postingStarts[termCount] = start;
+    termBytes.set(bytes, byteAt);
+    byteAt += bytes.length;
+    termCount++;
+  }
+  termOffsets[termCount] = byteAt;
+  postingStarts[termCount] = posting;
+  return assemble({ lengths, termCount, termOffsets, postingStarts, ids, tfs, termBytes });
 }
 
 function views(buffer: ArrayBuffer, chunks: number, terms: number, postings: number, termBytes: number, base = 0): Sections {
@@ -170,19 +259,25 @@ function topN(scores: Float64Array, touched: Uint32Array, count: number, n: numb
   return heap.sort((a, b) => (worse(a, b) ? 1 : -1)).map((id) => [id, scores[id]!]);
 }
 
-/** Opens the bytes of `lexical.bin` (copied once if they are not 4-byte aligned). */
-export function openLexicalIndex(bytes: Uint8Array): LexicalIndex {
+/** The header and section views of a lexical index's bytes, checked against their sizes. */
+function parse(bytes: Uint8Array) {
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
   if (bytes.length < HEADER_WORDS * 4) throw corrupt('too short');
-  const [magic, version, chunks, terms, postings, termByteCount] = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  const [magic, version, chunks, terms, postings, termByteCount] = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS) as unknown as number[];
   if (magic !== MAGIC || version !== VERSION) throw corrupt('not a lexical index of this version');
   const expected = HEADER_WORDS * 4 + (terms! + 1) * 8 + chunks! * 4 + postings! * 4 + align4(postings! * 2) + align4(termByteCount!);
   if (bytes.length !== expected) throw corrupt(`${bytes.length} bytes, expected ${expected}`);
   const s = views(bytes.buffer as ArrayBuffer, chunks!, terms!, postings!, termByteCount!, bytes.byteOffset);
+  const termBuffer = Buffer.from(s.termBytes.buffer, s.termBytes.byteOffset, s.termBytes.length);
+  return { chunks: chunks!, terms: terms!, postings: postings!, termByteCount: termByteCount!, s, termBuffer };
+}
+
+/** Opens the bytes of `lexical.bin` (copied once if they are not 4-byte aligned). */
+export function openLexicalIndex(bytes: Uint8Array): LexicalIndex {
+  const { chunks, terms, s, termBuffer } = parse(bytes);
   let totalLength = 0;
   for (const l of s.lengths) totalLength += l;
   const averageLength = totalLength / Math.max(1, chunks!);
-  const termBuffer = Buffer.from(s.termBytes.buffer, s.termBytes.byteOffset, s.termBytes.length);
   // Scratch space reused by every query (searches run one at a time on the event loop).
   const scores = new Float64Array(chunks!);
   const touched = new Uint32Array(chunks!);

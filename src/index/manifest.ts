@@ -22,6 +22,8 @@ export interface IndexManifest {
   counts: { documents: number; chunks: number };
   builtAt: string;
   buildMs: number;
+  /** When documents were last added or removed in place (src/index/update-index.ts), if ever since the build. */
+  updatedAt?: string;
   files: Record<string, FileDigest>;
 }
 

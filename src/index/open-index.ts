@@ -26,6 +26,11 @@ export interface SearchIndex {
   graphs: hnswlib.HierarchicalNSW[];
   /** The corpus mean subtracted from vectors before they enter the graph, when `manifest.hnsw.center`. */
   center: Float32Array | null;
+  /**
+   * Chunk position → HNSW label once documents were added or removed in place (see update-index.ts): removed
+   * chunks stay in the graphs, marked deleted, until the next full build. Null after a full build: label = position.
+   */
+  labels: Uint32Array | null;
   lexical: LexicalIndex;
   /** Hashes every file of the index in full against the manifest (start-up checks sizes and times only). */
   verify(): Promise<void>;
@@ -71,6 +76,9 @@ function loadHnsw(path: string, dimension: number): hnswlib.HierarchicalNSW {
     throw new AppError('index_corrupt', `Index file ${path} cannot be read (${(error as Error).message}): run npm run index.`);
   }
 }
+
+/** The file that maps chunk positions to HNSW labels after an in-place update. */
+export const LABELS_FILE = 'labels.u32';
 
 /** Names of the HNSW shard files of an index with `shards` graphs. */
 export function graphFiles(shards: number): string[] {
@@ -138,7 +146,14 @@ export async function openIndex(indexDir: string): Promise<SearchIndex> {
   const { dimension } = manifest.embedder;
   const graphs = graphFiles(manifest.hnsw.shards).map((name) => loadHnsw(join(dir, name), dimension));
   const inGraphs = graphs.reduce((sum, g) => sum + g.getCurrentCount(), 0);
-  if (inGraphs !== chunks.length) {
+  let labels: Uint32Array | null = null;
+  if (manifest.files[LABELS_FILE]) {
+    const bytes = await readIn(dir, LABELS_FILE);
+    labels = new Uint32Array(new Uint8Array(bytes).buffer);
+    if (labels.length !== chunks.length || labels.some((l) => l >= inGraphs)) {
+      throw new AppError('index_corrupt', `Index file ${LABELS_FILE} does not match the ${chunks.length} chunks and ${inGraphs} graph labels: run npm run index.`);
+    }
+  } else if (inGraphs !== chunks.length) {
     throw new AppError('index_corrupt', `Index graphs hold ${inGraphs} vectors for ${chunks.length} chunks: run npm run index.`);
   }
   let center: Float32Array | null = null;
@@ -152,5 +167,5 @@ export async function openIndex(indexDir: string): Promise<SearchIndex> {
   const verify = async () => {
     for (const [name, expected] of Object.entries(manifest.files)) await verifyFile(dir, name, expected);
   };
-  return { manifest, documents, chunks, graphs, center, lexical, verify };
+  return { manifest, documents, chunks, graphs, center, labels, lexical, verify };
 }

@@ -31,3 +31,23 @@ export function withCorpusAcronyms(knowledge: LexicalKnowledge, documents: Itera
   const mined = mineAcronyms(documents, knowledge.translate);
   return mined.length ? { ...knowledge, glossary: createGlossary([...knowledge.glossary.entries, ...mined]) } : knowledge;
 }
+
+/**
+ * Knowledge whose corpus acronyms follow the corpus: `refresh` mines them again after documents are added or
+ * removed, and every holder of `knowledge` (answerer, claim checker) sees the new glossary on its next question.
+ */
+export function corpusKnowledge(base: LexicalKnowledge, documents: Iterable<{ text: string; language: string }>) {
+  let current = withCorpusAcronyms(base, documents);
+  const knowledge: LexicalKnowledge = {
+    ...base,
+    get glossary() {
+      return current.glossary;
+    },
+  };
+  return {
+    knowledge,
+    refresh(next: Iterable<{ text: string; language: string }>) {
+      current = withCorpusAcronyms(base, next);
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { assertCompatible, INDEX_FORMAT, readManifest, type IndexManifest } from
 import { nodeStores } from '../index/node-stores.js';
 import { openIndex, type SearchIndex } from '../index/open-index.js';
 import { loadLexicalKnowledge, type KnowledgeStatus } from '../lexicon/load-knowledge.js';
-import { withCorpusAcronyms, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
+import { corpusKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { loadLexicon, type BilingualLexicon } from '../retrieval/bilingual-lexicon.js';
 import { createRetriever, type RetrieverOptions } from '../retrieval/create-retriever.js';
 
@@ -65,6 +65,8 @@ export interface Runtime {
   expansionOff?: string;
   /** Lexical resources of the answer pipeline, and which are active. */
   knowledge: LexicalKnowledge;
+  /** Mines the corpus acronyms of `knowledge` again, after documents were added or removed. */
+  refreshKnowledge: (documents: Iterable<{ text: string; language: string }>) => void;
   knowledgeStatus: KnowledgeStatus;
   /** Hashes the index files in full and logs the outcome (for after start-up). */
   verifyIndex?: () => Promise<void>;
@@ -106,9 +108,9 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
   const retriever = createNodeRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
   const loaded = loadLexicalKnowledge({ lexicon: status.lexicon, thesaurusDir: config.thesaurusDir });
   const knowledgeStatus = loaded.status;
-  const knowledge = withCorpusAcronyms(loaded.knowledge, index.documents.values());
+  const { knowledge, refresh: refreshKnowledge } = corpusKnowledge(loaded.knowledge, index.documents.values());
   log(`Answer matching: glossary (${knowledgeStatus.glossary.entries} entries)${knowledgeStatus.dictionary ? ', FreeDict' : ''}${knowledgeStatus.thesaurus ? `, thesauri ${knowledgeStatus.thesaurus.join(', ')}` : ''}${knowledgeStatus.wordnet ? ', WordNet' : ''}${knowledgeStatus.missing.length ? `; missing ${knowledgeStatus.missing.join('; ')}` : ''}`);
   // Start-up checked sizes and times only; the caller runs the full checksums once it serves (a flipped bit is logged).
   const verifyIndex = () => index.verify().then(() => log('Index files verified against their checksums'), (error: Error) => log(`Error: ${error.message}`));
-  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, knowledgeStatus, verifyIndex };
+  return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, refreshKnowledge, knowledgeStatus, verifyIndex };
 }

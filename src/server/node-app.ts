@@ -2,13 +2,13 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { resolve } from 'node:path';
 import type { Answerer } from '../answer/create-answerer.js';
-import { createNodeRetriever, runIndexBuild, type Runtime } from '../runtime/node-runtime.js';
+import type { Runtime } from '../runtime/node-runtime.js';
+import { createCorpusAdmin, type AdminState } from '../runtime/corpus-admin.js';
 import type { AppConfig } from '../config/config.js';
 import type { AppEnv } from './app-types.js';
 import { createApp, type Logger } from './app.js';
 import { concurrencyLimit, rateLimit } from './guards.js';
-import { openIndex } from '../index/open-index.js';
-import { adminRoutes } from './routes/admin.js';
+import { adminRoutes, disabledAdminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
 import type { Translator } from '../translate/translator.js';
 import { createVerifier, type Verifier } from '../verify/create-verifier.js';
@@ -40,15 +40,10 @@ export interface NodeAppDeps {
 
 /** The app as the Node server runs it: core routes, rate limit and queue from the config, the chat page. */
 export function createNodeApp({ config, runtime, answerer, translator, verifier, log }: NodeAppDeps) {
-  const state = { retriever: runtime.retriever };
+  const state: AdminState = { retriever: runtime.retriever };
   const { security } = config;
-  /** Rebuilds from the corpus under the index lock, then swaps the retriever in one assignment. */
-  const reindex = async () => {
-    const built = await runIndexBuild(config, (line) => log?.({ level: 'info', message: line }));
-    const index = await openIndex(config.indexDir);
-    state.retriever = createNodeRetriever({ embeddings: built.embeddings, index, lexicon: state.retriever.lexiconData, options: config.retrieval });
-    return { documents: built.manifest.counts.documents, chunks: built.manifest.counts.chunks, embeddedChunks: built.embeddedChunks, ms: built.ms };
-  };
+  // Uploads, removals and rebuilds change the corpus folder and the index, then swap what `state` serves.
+  const admin = createCorpusAdmin({ config, state, runtime, log: (line) => log?.({ level: 'info', message: line }) });
   const app = createApp({
     state,
     answerer,
@@ -61,9 +56,9 @@ export function createNodeApp({ config, runtime, answerer, translator, verifier,
       rateLimit({ perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst, keyOf: clientAddress }),
       concurrencyLimit({ max: security.maxConcurrentAnswers, queue: security.maxQueuedAnswers, maxWaitMs: security.requestTimeoutMs }),
     ],
-    extraApi: security.adminToken ? adminRoutes(security.adminToken, reindex) : undefined,
+    extraApi: security.adminToken ? adminRoutes(security.adminToken, admin) : disabledAdminRoutes(),
     assets: staticRoutes(webDir),
     log,
   });
-  return { app, state };
+  return { app, state, admin };
 }

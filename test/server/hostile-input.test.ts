@@ -89,8 +89,9 @@ const cases: Case[] = [
   { name: 'chat completion without messages', method: 'POST', path: '/v1/chat/completions', body: json({ model: 'communiques' }), headers: { 'content-type': 'application/json' }, status: 400, code: 'bad_request' },
   { name: 'chat completion with content as a number', method: 'POST', path: '/v1/chat/completions', body: json({ messages: [{ role: 'user', content: 7 }] }), headers: { 'content-type': 'application/json' }, status: 400, code: 'bad_request' },
   { name: 'chat completion with a 3000-character question', method: 'POST', path: '/v1/chat/completions', body: json({ messages: [{ role: 'user', content: 'a'.repeat(3000) }] }), headers: { 'content-type': 'application/json' }, status: 400, code: 'bad_request' },
-  { name: 'reindex without a token', method: 'POST', path: '/api/admin/reindex', status: 404, code: 'not_found' },
-  { name: 'reindex with a wrong token', method: 'POST', path: '/api/admin/reindex', headers: { authorization: 'Bearer correct-horse' }, status: 404, code: 'not_found' },
+  { name: 'reindex without a token', method: 'POST', path: '/api/admin/reindex', status: 401, code: 'unauthorized' },
+  { name: 'reindex with a wrong token', method: 'POST', path: '/api/admin/reindex', headers: { authorization: 'Bearer correct-horse' }, status: 401, code: 'unauthorized' },
+  { name: 'upload with a token one character short', method: 'POST', path: '/api/admin/documents', headers: { authorization: 'Bearer correct-horse-battery-stapl' }, status: 401, code: 'unauthorized' },
 ];
 
 describe('hostile input', () => {

@@ -138,8 +138,8 @@ describe('the worker under workerd (local D1, doubles for Workers AI and Vectori
     await worker('/api/admin/ingest', postJson({ documents: [documents[0]] }, { authorization: `Bearer ${TOKEN}` }));
   });
 
-  it('hides the admin routes from callers without the token', async () => {
-    expect((await worker('/api/admin/ingest', postJson({ documents: [] }))).status).toBe(404);
+  it('answers 401 to admin callers without the token', async () => {
+    expect((await worker('/api/admin/ingest', postJson({ documents: [] }))).status).toBe(401);
   });
 });
 
@@ -184,7 +184,7 @@ describe('npm run index:worker', () => {
     expect(second.stdout).toMatch(/0 added, 0 updated, 5 unchanged, 0 removed/);
     const bad = await runCommand('src/cli/index-worker-command.ts', [], { ...env, ADMIN_TOKEN: 'wrong' });
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/answered 404/);
+    expect(bad.stderr).toMatch(/answered 401/);
   }, 60_000);
 });
 
