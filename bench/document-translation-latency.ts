@@ -11,19 +11,14 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cleanText } from '../src/corpus/clean-text.js';
 import { percentile } from '../src/eval/run-eval.js';
+import { latencyStats, requireApertium, timed } from './latency-stats.js';
 import { sentenceSpans } from '../src/text/sentence-spans.js';
-import { apertiumMissing } from '../src/translate/apertium-mode.js';
 import { createApertiumTranslator } from '../src/translate/apertium-translator.js';
 import { translateCitations } from '../src/translate/translate-citations.js';
 import { paragraphSpans, translateDocument } from '../src/translate/translate-document.js';
 
 const ROUNDS = 3;
-const apertiumDir = '/usr/share/apertium';
-const missing = apertiumMissing(apertiumDir);
-if (missing) {
-  console.error(`Cannot measure: ${missing}.`);
-  process.exit(1);
-}
+const apertiumDir = requireApertium();
 
 const seeds = resolve(import.meta.dirname, '../seeds');
 const documents = readdirSync(seeds).sort().map((file) => {
@@ -31,12 +26,6 @@ const documents = readdirSync(seeds).sort().map((file) => {
   return { id: file, title: title ?? text.split('\n')[0]!, text, language: 'fr' as const };
 });
 
-const stats = (ms: number[]) => ({ p50: +percentile(ms, 50).toFixed(1), p95: +percentile(ms, 95).toFixed(1), mean: +(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(1) });
-const timed = async (work: () => Promise<unknown>) => {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-};
 
 // No cache in front: every call reaches the pipelines, as a first reader of a communiqué does.
 const translator = createApertiumTranslator({ dir: apertiumDir, log: (line) => console.error(line) });
@@ -70,11 +59,11 @@ const report = {
   documents: documents.length,
   rounds: ROUNDS,
   meanDocumentChars: Math.round(documents.reduce((a, d) => a + d.text.length, 0) / documents.length),
-  documentBySentenceMs: stats(bySentence),
-  documentByParagraphMs: stats(byParagraph),
+  documentBySentenceMs: latencyStats(bySentence),
+  documentByParagraphMs: latencyStats(byParagraph),
   documentRatioP50: +(percentile(bySentence, 50) / percentile(byParagraph, 50)).toFixed(2),
-  citationsWithTitlesMs: stats(withTitles),
-  quotesOnlyMs: stats(quotesOnly),
+  citationsWithTitlesMs: latencyStats(withTitles),
+  quotesOnlyMs: latencyStats(quotesOnly),
   citationsRatioP50: +(percentile(withTitles, 50) / percentile(quotesOnly, 50)).toFixed(2),
 };
 console.log(JSON.stringify(report));

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, chromiumPath, launchBrowser } from '../helpers/browser.js';
 import { apertiumInstalled } from '../helpers/apertium.js';
 import { copySeeds, tempDir } from '../helpers/fixtures.js';
 import { startServer, type RunningServer } from '../helpers/start-server.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const artifacts = resolve(import.meta.dirname, '../artifacts');
+const artifacts = artifactsDir;
 const englishDocument = resolve(import.meta.dirname, '../fixtures/translation-corpus/en-office-opening.txt');
 
 if (!existsSync(chromiumPath)) console.warn(`Skipping the translation browser tests: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
@@ -34,10 +34,7 @@ describe.runIf(runnable)('machine translation in the web chat (headless Chromium
     const env = { EMBEDDINGS: 'hash', CORPUS_DIR: corpus, INDEX_DIR: join(temp.dir, 'index'), RATE_LIMIT_PER_MINUTE: '0' };
     server = await startServer({ ...env, TRANSLATION: 'apertium' });
     untranslated = await startServer({ ...env, TRANSLATION: 'none' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
     await mkdir(artifacts, { recursive: true });
   });
 
