@@ -57,7 +57,7 @@ function appendCited(into: HTMLElement, text: string, whole: string, citations: 
       continue;
     }
     // When the quote sits right before its [n], the tip names the communiqué instead of repeating the quote.
-    const tip = quotedIn(whole, citation.quote) ? `${citation.title} — ${sourceMeta(citation, lang)}` : citation.translation ? `${citation.quote}\n\n${strings[lang].machineTranslation}: ${citation.translation.text}` : citation.quote;
+    const tip = quotedIn(whole, citation.quote) ? `${citation.titleTranslation ?? citation.title} — ${sourceMeta(citation, lang)}` : citation.translation ? `${citation.quote}\n\n${strings[lang].machineTranslation}: ${citation.translation.text}` : citation.quote;
     into.append(citeLink(citation, tip, lang, open));
   }
 }
