@@ -129,7 +129,7 @@ describe.runIf(existsSync(chromiumPath))('web chat in headless Chromium', () => 
 
   it('groups the citations of one communiqué under one card and does not repeat quotes the answer already holds', async () => {
     const page = await open({ locale: 'en-US' });
-    await askAndWait(page, 'Which countries host the most Venezuelan refugees?');
+    await askAndWait(page, 'How many Venezuelans have left their country, and how many delegations took part in the conference?');
     const answer = (await page.textContent('.turn.assistant .answer'))!;
     const citations = new Set(await page.locator('.turn.assistant .answer .cite').evaluateAll((links) => links.map((a) => a.firstChild!.textContent))).size;
     const sources = await page.locator('.turn.assistant .card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-source')));
