@@ -10,17 +10,12 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cleanText } from '../src/corpus/clean-text.js';
 import { percentile } from '../src/eval/run-eval.js';
+import { latencyStats, requireApertium, timed } from './latency-stats.js';
 import { sentenceSpans } from '../src/text/sentence-spans.js';
-import { apertiumMissing } from '../src/translate/apertium-mode.js';
 import { createApertiumTranslator } from '../src/translate/apertium-translator.js';
 
 const QUOTES = 30;
-const apertiumDir = '/usr/share/apertium';
-const missing = apertiumMissing(apertiumDir);
-if (missing) {
-  console.error(`Cannot measure: ${missing}.`);
-  process.exit(1);
-}
+const apertiumDir = requireApertium();
 
 // Sentences of 60 to 400 characters, taken in turn from every communiqué.
 const seeds = resolve(import.meta.dirname, '../seeds');
@@ -31,12 +26,6 @@ const perDocument = readdirSync(seeds).sort().map((file) => {
 const quotes: string[] = [];
 for (let i = 0; quotes.length < QUOTES && perDocument.some((d) => d.length > i); i++) for (const d of perDocument) if (d[i] && quotes.length < QUOTES) quotes.push(d[i]!);
 
-const stats = (ms: number[]) => ({ p50: +percentile(ms, 50).toFixed(1), p95: +percentile(ms, 95).toFixed(1), mean: +(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(1) });
-const timed = async (work: () => unknown) => {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-};
 
 const translator = createApertiumTranslator({ dir: apertiumDir, log: (line) => console.error(line) });
 const coldMs = await timed(() => translator.translate(['Démarrage.'], 'fr', 'en'));
@@ -59,10 +48,10 @@ const report = {
   quotes: quotes.length,
   meanChars: Math.round(quotes.reduce((a, q) => a + q.length, 0) / quotes.length),
   untranslated: failed,
-  longLivedMs: stats(longLived),
+  longLivedMs: latencyStats(longLived),
   longLivedColdStartMs: Math.round(coldMs),
   longLivedAllInOneCallMs: Math.round(batchMs),
-  perCallMs: stats(perCall),
+  perCallMs: latencyStats(perCall),
   ratioP50: +(percentile(perCall, 50) / percentile(longLived, 50)).toFixed(1),
   ratioP95: +(percentile(perCall, 95) / percentile(longLived, 95)).toFixed(1),
 };

@@ -31,6 +31,8 @@ export interface Citation {
   page?: number;
   /** Machine translation of `quote` into the answer's language, when the document is in the other one (src/translate/). */
   translation?: { text: string; engine: string };
+  /** Machine translation of `title` into the answer's language, beside `translation` (for source cards). */
+  titleTranslation?: string;
 }
 
 /** A communiqué offered when the question cannot be answered. */

@@ -6,6 +6,7 @@ import type { AppConfig } from '../../src/config/config.js';
 import { domainGlossary, localiseAcronyms } from '../../src/lexicon/glossary.js';
 import { createNodeApp } from '../../src/server/node-app.js';
 import { createApertiumTranslator } from '../../src/translate/apertium-translator.js';
+import { sentenceSpans } from '../../src/text/sentence-spans.js';
 import { paragraphSpans } from '../../src/translate/translate-document.js';
 import type { Translator } from '../../src/translate/translator.js';
 import { apertiumDir, apertiumInstalled } from '../helpers/apertium.js';
@@ -53,7 +54,17 @@ describe('GET /api/sources/:id?translate=', () => {
     expect(body.titleTranslation).toMatch(/IOM/);
     const spans = paragraphSpans(body.text);
     expect(spans.length).toBeGreaterThan(2);
-    expect(body.translation).toEqual(spans.map((s) => ({ start: s.start, end: s.end, text: marked(body.text.slice(s.start, s.end)) })));
+    expect(body.translation.map((p: { start: number; end: number }) => [p.start, p.end])).toEqual(spans.map((s) => [s.start, s.end]));
+    // Each paragraph here is one sentence, translated on its own.
+    expect(body.translation.map((p: { text: string }) => p.text)).toEqual(spans.map((s) => marked(body.text.slice(s.start, s.end))));
+  });
+
+  it('aligns every sentence of the original with its translation in the translated text', async () => {
+    const { body } = await get(appWith(marking()), `/api/sources/${FR}?translate=en`);
+    const marked = (text: string) => localiseAcronyms(domainGlossary, `T: T: ${text}`, 'en');
+    const sentences = sentenceSpans(body.text, 'fr');
+    expect(body.alignment.map((a: { start: number; end: number }) => [a.start, a.end])).toEqual(sentences.map((s) => [s.start, s.end]));
+    for (const a of body.alignment) expect(body.translatedText.slice(a.translatedStart, a.translatedEnd)).toBe(marked(body.text.slice(a.start, a.end)));
   });
 
   it('translates an English communiqué into French, and nothing when the document is already in that language', async () => {
@@ -61,7 +72,7 @@ describe('GET /api/sources/:id?translate=', () => {
     const intoFrench = await get(app, `/api/sources/${EN}?translate=fr`);
     expect(intoFrench.body).toMatchObject({ language: 'en', translationEngine: 'apertium', titleTranslation: expect.stringMatching(/^T: T: /) });
     const same = await get(app, `/api/sources/${EN}?translate=en`);
-    expect(same.body).toMatchObject({ titleTranslation: null, translation: null, translationEngine: null });
+    expect(same.body).toMatchObject({ titleTranslation: null, translation: null, translatedText: null, alignment: null, translationEngine: null });
   });
 
   it('leaves the document response as it was without the parameter', async () => {
@@ -86,7 +97,7 @@ describe('GET /api/sources/:id?translate=', () => {
     const hung = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sleep', '600']], timeoutMs: 300 });
     const { status, body } = await get(appWith(hung), `/api/sources/${FR}?translate=en`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: FR, titleTranslation: null, translation: null, translationEngine: null });
+    expect(body).toMatchObject({ id: FR, titleTranslation: null, translation: null, translatedText: null, alignment: null, translationEngine: null });
   });
 
   it('reports the translation engine and why in /api/health', async () => {

@@ -19,7 +19,7 @@ describe('translateCitations', () => {
     const citations = [citation(1, french), citation(2, english)];
     const translated = await translateCitations(marking, citations, 'en');
     // Two hops (fr-es, spa-eng), each marked by the stand-in.
-    expect(translated[0]).toEqual({ ...citations[0], translation: { text: `T: T: ${french}`, engine: 'apertium' } });
+    expect(translated[0]).toEqual({ ...citations[0], translation: { text: `T: T: ${french}`, engine: 'apertium' }, titleTranslation: 'T: T: Titre 1' });
     expect(translated[1]).toEqual(citations[1]);
     const intoFrench = await translateCitations(marking, citations, 'fr');
     expect(intoFrench.map((c) => c.translation?.text)).toEqual([undefined, `T: T: ${english}`]);
@@ -30,6 +30,16 @@ describe('translateCitations', () => {
     const citations = [citation(1, 'HCR'), citation(2, 'IOM')];
     const translated = await translateCitations(marking, citations, 'fr', { languageOf: (c) => (c.n === 2 ? 'en' : 'fr') });
     expect(translated.map((c) => c.translation?.text)).toEqual([undefined, 'T: T: OIM']);
+  });
+
+  it('translates the title of each foreign citation once, for every citation of that communiqué', async () => {
+    const calls: string[][] = [];
+    const counting = { ...marking, translate: (texts: readonly string[], from: 'fr' | 'en', to: 'fr' | 'en') => (calls.push([...texts]), marking.translate(texts, from, to)) };
+    const citations = [citation(1, french), { ...citation(2, `${french} Encore.`), title: 'Titre 1' }, citation(3, english)];
+    const translated = await translateCitations(counting, citations, 'en');
+    expect(translated.map((c) => c.titleTranslation)).toEqual(['T: T: Titre 1', 'T: T: Titre 1', undefined]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.filter((t) => t === 'Titre 1')).toHaveLength(1);
   });
 
   it('returns the citations without translations when the client has gone', async () => {
@@ -46,21 +56,37 @@ describe('translateCitations', () => {
 });
 
 describe('translateDocument', () => {
-  const text = 'Titre\n\nPremier paragraphe,\nsur deux lignes.\n \n\n  Second paragraphe.  \n';
+  const text = 'Titre\n\nPremier paragraphe, sur une ligne. Deuxième phrase,\nsur deux lignes.\n \n\n  Second paragraphe.  \n';
+  const marked = (t: string) => `T: T: ${t}`;
 
   it('splits a text into paragraphs whose spans point into the original', () => {
     const spans = paragraphSpans(text);
-    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Titre', 'Premier paragraphe,\nsur deux lignes.', 'Second paragraphe.']);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Titre', 'Premier paragraphe, sur une ligne. Deuxième phrase,\nsur deux lignes.', 'Second paragraphe.']);
   });
 
-  it('translates the title and each paragraph, aligned with the original spans', async () => {
+  it('translates sentence by sentence and keeps the white space between sentences, line breaks and blank lines included', async () => {
     const result = await translateDocument(marking, { title: 'Titre', text, language: 'fr' }, 'en');
     expect(result.titleTranslation).toBe('T: T: Titre');
     expect(result.translationEngine).toBe('apertium');
-    expect(result.translation).toEqual(paragraphSpans(text).map((s) => ({ ...s, text: `T: T: ${text.slice(s.start, s.end)}` })));
+    expect(result.translatedText).toBe('T: T: Titre\n\nT: T: Premier paragraphe, sur une ligne. T: T: Deuxième phrase,\nT: T: sur deux lignes.\n \n\n  T: T: Second paragraphe.');
+  });
+
+  it('maps every sentence of the original to its own translation', async () => {
+    const result = await translateDocument(marking, { title: 'Titre', text, language: 'fr' }, 'en');
+    const pairs = result.alignment!.map((s) => [text.slice(s.start, s.end), result.translatedText!.slice(s.translatedStart, s.translatedEnd)]);
+    expect(pairs).toEqual(['Titre', 'Premier paragraphe, sur une ligne.', 'Deuxième phrase,', 'sur deux lignes.', 'Second paragraphe.'].map((s) => [s, marked(s)]));
+  });
+
+  it('cuts the translated text into the paragraphs of the original', async () => {
+    const result = await translateDocument(marking, { title: 'Titre', text, language: 'fr' }, 'en');
+    expect(result.translation!.map((p) => [text.slice(p.start, p.end), p.text])).toEqual([
+      ['Titre', 'T: T: Titre'],
+      ['Premier paragraphe, sur une ligne. Deuxième phrase,\nsur deux lignes.', 'T: T: Premier paragraphe, sur une ligne. T: T: Deuxième phrase,\nT: T: sur deux lignes.'],
+      ['Second paragraphe.', 'T: T: Second paragraphe.'],
+    ]);
   });
 
   it('translates nothing when the document is already in the asked language', async () => {
-    expect(await translateDocument(marking, { title: 'Titre', text, language: 'fr' }, 'fr')).toEqual({ titleTranslation: null, translation: null, translationEngine: null });
+    expect(await translateDocument(marking, { title: 'Titre', text, language: 'fr' }, 'fr')).toEqual({ titleTranslation: null, translation: null, translatedText: null, alignment: null, translationEngine: null });
   });
 });

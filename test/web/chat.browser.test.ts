@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, chromiumPath, launchBrowser } from '../helpers/browser.js';
 import { copySeeds, tempDir } from '../helpers/fixtures.js';
 import { startFakeOpenAI } from '../helpers/fake-openai.js';
 import { startServer, type RunningServer } from '../helpers/start-server.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const artifacts = resolve(import.meta.dirname, '../artifacts');
+const artifacts = artifactsDir;
 const XSS = '<img src=x onerror=alert(1)>';
 
 if (!existsSync(chromiumPath)) console.warn(`Skipping browser tests: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
@@ -31,10 +31,7 @@ describe.runIf(existsSync(chromiumPath))('web chat in headless Chromium', () => 
     server = await startServer({ ...env, INDEX_DIR: join(temp.dir, 'index') });
     fake = await startFakeOpenAI(() => ({ text: 'Une réponse générée lentement, morceau par morceau, pour tester le bouton Arrêter [1]. '.repeat(6), pieceDelayMs: 60 }));
     slowServer = await startServer({ ...env, INDEX_DIR: join(temp.dir, 'index'), LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, LLM_MODEL: 'slow' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
     await mkdir(artifacts, { recursive: true });
   });
 

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, chromiumPath, launchBrowser } from '../helpers/browser.js';
 import { startFakeOpenAI } from '../helpers/fake-openai.js';
 import { startSeedsServer, type RunningServer } from '../helpers/start-server.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const artifacts = resolve(import.meta.dirname, '../artifacts');
+const artifacts = artifactsDir;
 
 describe.runIf(existsSync(chromiumPath))('claim check in the web chat (headless Chromium)', () => {
   let browser: Browser;
@@ -19,7 +19,7 @@ describe.runIf(existsSync(chromiumPath))('claim check in the web chat (headless 
     // A generated answer with one faithful sentence and one invented one.
     fake = await startFakeOpenAI(() => ({ text: '120 délégations ont participé à la conférence de solidarité [2]. La conférence a aussi créé un fonds de trois milliards d’euros pour la Colombie [1].' }));
     server = await startSeedsServer({ RATE_LIMIT_PER_MINUTE: '0', LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, LLM_MODEL: 'fake-model' });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchBrowser();
     await mkdir(artifacts, { recursive: true });
   });
   afterAll(async () => {

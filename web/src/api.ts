@@ -1,4 +1,5 @@
 import type { AskDone, Citation } from '../../src/answer/types.js';
+import type { DocumentTranslation } from '../../src/translate/translate-document.js';
 import type { SourceSummary } from '../../src/retrieval/retriever.js';
 import type { HealthPayload } from '../../src/server/routes/health.js';
 import { readSse } from './sse.js';
@@ -92,15 +93,24 @@ export const fetchHealth = () => getJson<HealthPayload>('/api/health');
 /** `GET /api/sources`: the indexed communiqués. */
 export const fetchSources = () => getJson<{ sources: SourceSummary[] }>('/api/sources').then((body) => body.sources);
 
-const documents = new Map<string, Promise<SourceDocument>>();
+/** A communiqué with its machine translation, as `GET /api/sources/:id?translate=` returns it (nulls: none). */
+export type TranslatedSource = SourceDocument & DocumentTranslation;
 
-/** `GET /api/sources/:id`, fetched once per page (a failed fetch is tried again next time). */
-export function fetchSource(id: string): Promise<SourceDocument> {
-  let pending = documents.get(id);
+const documents = new Map<string, Promise<unknown>>();
+
+/** GETs a URL once per page (a failed fetch is tried again next time). */
+function getOnce<T>(url: string): Promise<T> {
+  let pending = documents.get(url) as Promise<T> | undefined;
   if (!pending) {
-    pending = getJson<SourceDocument>(`/api/sources/${encodeURIComponent(id)}`);
-    documents.set(id, pending);
-    pending.catch(() => documents.delete(id));
+    pending = getJson<T>(url);
+    documents.set(url, pending);
+    pending.catch(() => documents.delete(url));
   }
   return pending;
 }
+
+/** `GET /api/sources/:id`, fetched once per page. */
+export const fetchSource = (id: string) => getOnce<SourceDocument>(`/api/sources/${encodeURIComponent(id)}`);
+
+/** `GET /api/sources/:id?translate=to`: the communiqué translated sentence by sentence, fetched once per page. */
+export const fetchTranslatedSource = (id: string, to: 'fr' | 'en') => getOnce<TranslatedSource>(`/api/sources/${encodeURIComponent(id)}?translate=${to}`);

@@ -6,7 +6,7 @@ import { byId, el } from './dom.js';
 import { exampleQuestions } from './examples.js';
 import { clearFilters, currentFilters, describeFilters, renderFilters } from './filters.js';
 import { browserLang, strings, type Lang } from './i18n.js';
-import { closePanel, openPanel, panelOpen } from './panel.js';
+import { closePanel, offerTranslation, openPanel, panelOpen } from './panel.js';
 import { applyTheme, initialTheme, type Theme } from './theme.js';
 
 /** The chat page: wires the conversation, the answer stream, the panel, filters, language and theme together. */
@@ -74,7 +74,7 @@ function renderAssistant(turn: AssistantTurn, index: number): HTMLLIElement {
   // A checked LLM answer marks each sentence with its verdict (verify-view.ts).
   const answer = turn.claims?.length && turn.state !== 'streaming'
     ? renderCheckedAnswer(verifyDeps, turn.text, turn.claims, (into, piece) => into.append(...renderAnswerText(piece, turn.citations, lang, open).childNodes))
-    : renderAnswerText(turn.text, turn.citations, lang, open);
+    : renderAnswerText(turn.text, turn.citations, lang, open, turn.language);
   if (turn.state === 'streaming') answer.classList.add('streaming');
   item.append(answer);
   if (turn.state === 'stopped') item.append(el('p', { className: 'badge', text: t().stopped }));
@@ -133,7 +133,7 @@ async function ask(question: string) {
       if (event === 'citations') answer.citations = data.citations;
       else if (event === 'delta') answer.text += data.text;
       else if (event === 'done') {
-        Object.assign(answer, { answerable: data.answerable, suggestions: data.suggestions, used: data.used, mode: data.mode, fallback: Boolean(data.fallback), state: 'done' });
+        Object.assign(answer, { answerable: data.answerable, suggestions: data.suggestions, used: data.used, mode: data.mode, language: data.language, fallback: Boolean(data.fallback), state: 'done' });
         // The checked text of an LLM answer (corrected markers, dropped sentences) replaces the streamed one.
         if (data.answer !== undefined) Object.assign(answer, { text: data.answer, claims: data.claims });
       }
@@ -169,7 +169,10 @@ async function loadStatus() {
   try {
     const health = await fetchHealth();
     const mode = health.llm.provider === 'none' ? t().extractive : t().llm(health.llm.model);
-    status.textContent = t().statusLine(health.documents, health.chunks, `${health.embeddings.provider}/${health.embeddings.model}`, mode);
+    // Without a translator, said once and quietly here: quotes stay in the language of their communiqué.
+    offerTranslation(health.translation?.engine !== 'none');
+    const untranslated = health.translation?.engine === 'none' ? ` · ${t().noTranslation}` : '';
+    status.textContent = t().statusLine(health.documents, health.chunks, `${health.embeddings.provider}/${health.embeddings.model}`, mode) + untranslated;
   } catch {
     status.textContent = t().offline;
   }

@@ -25,6 +25,8 @@ export interface AssistantTurn {
   answerable?: boolean;
   suggestions?: Suggestion[];
   mode?: string;
+  /** The answer's language (its translations are in it; the quotes they translate in the other one). */
+  language?: 'fr' | 'en';
   fallback?: boolean;
   /** A checked LLM answer: each generated sentence with its verdict and evidence. */
   claims?: AnswerClaim[];
