@@ -33,6 +33,6 @@ describe.runIf(hasDictionaries)('npm run eval', () => {
       expect(checkFloors(report, { 'answers.extractive+dict.all.factHit': 1.01 })).toHaveLength(1);
       // The dictionary must help English questions over French communiqués (cross-language retrieval).
       if (split === 'dev') expect(report.retrieval['hybrid+dict']!['en']!.recallAt1).toBeGreaterThan(report.retrieval['hybrid']!['en']!.recallAt1);
-    });
+    }, 240_000);
   }
 });
