@@ -109,9 +109,10 @@ export function createCorpusAdmin({ config, state, runtime, log = () => {} }: Co
   /** Reads one file into a document, or says why it is a duplicate or unusable (nothing is written). */
   async function screen(file: UploadedFile, accepted: CorpusDocument[]): Promise<UploadOutcome & { document?: CorpusDocument }> {
     const shown = shownFileName(file.name);
+    let id: string | null = null;
     try {
       const hash = createHash('sha256').update(file.bytes).digest('hex');
-      const id = `${UPLOADS_DIR}/${storedFileName(shown, hash, uploadExtension(file))}`;
+      id = `${UPLOADS_DIR}/${storedFileName(shown, hash, uploadExtension(file))}`;
       // The one place an upload is read (HTML, PDF, .docx, Markdown, text).
       const document = await readUpload(file, id);
       const indexed = state.retriever.index.documents;
@@ -125,7 +126,9 @@ export function createCorpusAdmin({ config, state, runtime, log = () => {} }: Co
       return { file: shown, status: 'added', id, title: document.title, language: document.language, date: document.date, document };
     } catch (error) {
       if (!(error instanceof AppError)) log(`Error reading upload ${shown}: ${(error as Error).stack}`);
-      return rejected(shown, error);
+      // The loaders name the file by its id; the person uploading knows it by the name they gave.
+      const named = id && error instanceof AppError ? new AppError(error.code, error.message.replaceAll(id, shown)) : error;
+      return rejected(shown, named);
     }
   }
 

@@ -146,6 +146,8 @@ describe('POST /api/admin/documents', () => {
       'bad_request',
     ]);
     expect(body.results[4].error.message).toMatch(/PDF/);
+    // Errors name the file as it was uploaded, not the name it would have been stored under.
+    expect(body.results[3].error.message).toMatch(/^scan\.pdf /);
     // Each kept under the extension of what it is, so that npm run index reads it the same way.
     expect((await readdir(join(corpusDir, 'uploads'))).map((f) => f.replace(/^.*\./, '')).sort()).toEqual(['html', 'pdf', 'txt']);
   });
