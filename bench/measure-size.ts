@@ -51,9 +51,9 @@ async function timeEachAsync<T>(items: T[], run: (item: T) => Promise<unknown>):
 
 const stats = (xs: number[]) => ({ p50: +percentile(xs, 50).toFixed(3), p95: +percentile(xs, 95).toFixed(3), p99: +percentile(xs, 99).toFixed(3) });
 
-const build = await runIndexBuild(config, () => {});
-const index = await openIndex(config.indexDir);
 const { lexicon } = await loadLexicon(config.dictDir, config.indexDir);
+const build = await runIndexBuild(config, () => {}, lexicon);
+const index = await openIndex(config.indexDir);
 const retriever = createNodeRetriever({ embeddings: build.embeddings, index, lexicon, options: config.retrieval });
 const n = index.chunks.length;
 const dim = index.manifest.embedder.dimension;

@@ -9,6 +9,7 @@ import { buildGraph } from './build-graph.js';
 import { createBuildPool, type BuildPool } from './build-pool.js';
 import { chooseGraphSettings, type GraphSettings } from './graph-settings.js';
 import { encodeLexicalIndex, lexicalTerms } from './lexical-index.js';
+import { mineAcronyms } from '../lexicon/mine-acronyms.js';
 import { INDEX_FORMAT, type IndexManifest } from './manifest.js';
 import { graphFiles, readIndexData, type IndexData, type StoredChunk } from './open-index.js';
 import type { PreparedChunks } from './prepare-chunks.js';
@@ -29,6 +30,8 @@ export interface BuildIndexOptions {
   parallelFrom?: number;
   /** How long to wait for another build's lock before failing (ms). */
   lockWaitMs?: number;
+  /** Dictionary translations of a folded word, to pair acronyms defined in both languages (see `mineAcronyms`). */
+  translate?: (word: string) => string[];
   log?: (line: string) => void;
 }
 
@@ -221,6 +224,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       await write('chunks.json', JSON.stringify(storedChunks));
       await write('vectors.f32', new Uint8Array(matrix.buffer));
       await write('lexical.bin', encodeLexicalIndex(terms));
+      // Mined once here (while the graph threads work), so that opening the index only reads them.
+      await write('acronyms.json', JSON.stringify(mineAcronyms(options.documents, options.translate)));
       const written = performance.now();
       (await graphsDone).forEach((d, i) => (files[graphFiles(graph.shards)[i]!] = d));
       log(`Wrote the index files in ${((written - phase) / 1000).toFixed(1)} s; HNSW graphs (${graph.shards}, M ${graph.m}, efConstruction ${graph.efConstruction}${graph.center ? ', centred' : ''}) ready after ${((performance.now() - phase) / 1000).toFixed(1)} s`);

@@ -5,6 +5,7 @@ import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { pageAt } from '../corpus/page-at.js';
 import { AppError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk-document.js';
+import type { GlossaryEntry } from '../lexicon/glossary.js';
 import { quickCheck, readVerified, verifyFile } from './index-files.js';
 import { openLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import { readManifest, type IndexManifest } from './manifest.js';
@@ -32,6 +33,8 @@ export interface SearchIndex {
    */
   labels: Uint32Array | null;
   lexical: LexicalIndex;
+  /** Glossary entries for the acronyms the corpus defines, mined when the index was built. */
+  acronyms: GlossaryEntry[];
   /** Hashes every file of the index in full against the manifest (start-up checks sizes and times only). */
   verify(): Promise<void>;
 }
@@ -164,8 +167,9 @@ export async function openIndex(indexDir: string): Promise<SearchIndex> {
   }
   const lexical = openLexicalIndex(await readIn(dir, 'lexical.bin'));
   if (lexical.size !== chunks.length) throw new AppError('index_corrupt', `Index file lexical.bin holds ${lexical.size} chunks for ${chunks.length}: run npm run index.`);
+  const acronyms = parseJson<GlossaryEntry[]>(await readVerified(dir, 'acronyms.json', manifest.files['acronyms.json']), 'acronyms.json');
   const verify = async () => {
     for (const [name, expected] of Object.entries(manifest.files)) await verifyFile(dir, name, expected);
   };
-  return { manifest, documents, chunks, graphs, center, labels, lexical, verify };
+  return { manifest, documents, chunks, graphs, center, labels, lexical, acronyms, verify };
 }

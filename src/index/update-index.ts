@@ -9,6 +9,7 @@ import { writeGraph } from './build-graph.js';
 import { centered } from './hnsw-vector-store.js';
 import { acquireLock, createDataDir, readVerified, removeStale, writeAtomic, type FileDigest } from './index-files.js';
 import { lexicalTerms, updateLexicalIndex } from './lexical-index.js';
+import { mineAcronyms } from '../lexicon/mine-acronyms.js';
 import type { IndexManifest } from './manifest.js';
 import { graphFiles, LABELS_FILE, readIndexData, type IndexData, type StoredChunk } from './open-index.js';
 
@@ -34,6 +35,8 @@ export interface UpdateIndexOptions {
   remove?: string[];
   /** How long to wait for another build's or update's lock before failing (ms). */
   lockWaitMs?: number;
+  /** Dictionary translations of a folded word, to pair acronyms defined in both languages (as `buildIndex` takes). */
+  translate?: (word: string) => string[];
 }
 
 /** What an update did. */
@@ -84,7 +87,7 @@ async function reuseFile(from: string, to: string): Promise<void> {
  * Adds and removes documents in the index without rebuilding it: new chunks are embedded and inserted into the
  * last HNSW shard (`addPoint`, growing it with `resizeIndex`), removed ones are marked deleted (`markDelete`) and
  * kept in the graph until the next full build; the lexical index is merged in one pass; documents, spans, vectors
- * and the position → label map are rewritten. Like a full build, everything goes to a new data folder and the
+ * and the position → label map are rewritten, the acronyms mined again. Like a full build, everything goes to a new data folder and the
  * manifest that names it is replaced atomically last, under the same lock: a crash leaves the old index or the new.
  */
 export async function updateIndex(options: UpdateIndexOptions): Promise<UpdateIndexResult> {
@@ -169,6 +172,8 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<UpdateIn
     await out.write('vectors.f32', new Uint8Array(matrix.buffer));
     await out.write('lexical.bin', updateLexicalIndex(oldLexical, (p) => newPosition[p]!, fresh.map((c) => lexicalTerms(c.title, c.text))));
     await out.write(LABELS_FILE, new Uint8Array(labels.buffer));
+    // Mined again from all the documents now indexed: a pair of definitions may join or part across languages.
+    await out.write('acronyms.json', JSON.stringify(mineAcronyms(documents, options.translate)));
 
     const counts = new Map<string, number>();
     for (const c of storedChunks) counts.set(c.docId, (counts.get(c.docId) ?? 0) + 1);
