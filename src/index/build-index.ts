@@ -11,7 +11,8 @@ import { chooseGraphSettings, type GraphSettings } from './graph-settings.js';
 import { encodeLexicalIndex, lexicalTerms } from './lexical-index.js';
 import { mineAcronyms } from '../lexicon/mine-acronyms.js';
 import { INDEX_FORMAT, type IndexManifest } from './manifest.js';
-import { graphFiles, readIndexData, type IndexData, type StoredChunk } from './open-index.js';
+import { graphFiles, readIndexData, type IndexData } from './open-index.js';
+import { encodeTexts } from './stored-texts.js';
 import type { PreparedChunks } from './prepare-chunks.js';
 
 /** Options of {@link buildIndex}. */
@@ -170,7 +171,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     const dimension = options.embeddings.info.dimension;
     const previousHashes = new Map(previous?.manifest.documents.map((d) => [d.id, d.hash]) ?? []);
     const previousChunks = new Map<string, number[]>();
-    previous?.storedChunks.forEach((c, position) => {
+    previous?.chunks.forEach((c, position) => {
       const list = previousChunks.get(c.docId) ?? [];
       list.push(position);
       previousChunks.set(c.docId, list);
@@ -219,9 +220,10 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       // With build threads the graphs grow while the other files are written; without them (small indexes) they are
       // built first, so the files are written in one fixed order (the kill-at-every-step test relies on it).
       const graphsDone = pool ? buildGraphs(matrix, dimension, center, graph, dir, pool) : Promise.resolve(await buildGraphs(matrix, dimension, center, graph, dir, pool));
-      const storedChunks: StoredChunk[] = chunks.map((c) => ({ docId: c.docId, chunkIndex: c.chunkIndex, start: c.start, end: c.end }));
-      await write('documents.json', JSON.stringify(options.documents));
-      await write('chunks.json', JSON.stringify(storedChunks));
+      const texts = encodeTexts(options.documents, chunks);
+      await write('documents.json', texts.documentsJson);
+      await write('texts.bin', texts.texts);
+      await write('chunks.bin', texts.spans);
       await write('vectors.f32', new Uint8Array(matrix.buffer));
       await write('lexical.bin', encodeLexicalIndex(terms));
       // Mined once here (while the graph threads work), so that opening the index only reads them.

@@ -75,7 +75,7 @@ describe('updateIndex', () => {
     expect(await topResults(incremental)).toEqual(expected);
     const index = await openIndex(incremental);
     expect([...index.documents.keys()]).not.toContain(removed[0]);
-    expect(index.chunks.some((c) => removed.includes(c.docId))).toBe(false);
+    expect(Array.from({ length: index.chunkCount }, (_, p) => index.documentOf(p).id).some((id) => removed.includes(id))).toBe(false);
   });
 
   it('grows the HNSW graph past its capacity and keeps deleted labels out of the results', async () => {
