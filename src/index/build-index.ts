@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { describeEmbedder, type LoadedEmbeddings } from '../embeddings/embedder-info.js';
 import { AppError } from '../errors.js';
-import { passageText, type Chunk, type Chunker } from '../ingest/chunk-document.js';
+import { chunkAt, passageText, type Chunk, type Chunker } from '../ingest/chunk-document.js';
+import type { Span } from '../text/sentence-spans.js';
 import { acquireLock, createDataDir, removeStale, writeAtomic, type FileDigest } from './index-files.js';
 import { buildGraph } from './build-graph.js';
 import { createBuildPool, type BuildPool } from './build-pool.js';
@@ -95,6 +96,21 @@ async function embedAndExtract(
   return terms;
 }
 
+/** Batches of documents per chunking job in the build threads. */
+const CHUNK_JOB_DOCUMENTS = 200;
+
+/** The chunk spans of each document, computed in the build threads when there is a pool. */
+async function chunkSpans(documents: CorpusDocument[], chunker: Chunker, pool: BuildPool | null): Promise<Map<CorpusDocument, Span[]>> {
+  if (!pool) return new Map(documents.map((d) => [d, chunker.spans(d)]));
+  const jobs: Array<Promise<Span[][]>> = [];
+  for (let i = 0; i < documents.length; i += CHUNK_JOB_DOCUMENTS) {
+    const batch = documents.slice(i, i + CHUNK_JOB_DOCUMENTS).map(({ text, language, pages }) => ({ text, language, pages }));
+    jobs.push(pool.run<Span[][]>({ kind: 'chunk', documents: batch, options: chunker.options }));
+  }
+  const results = (await Promise.all(jobs)).flat();
+  return new Map(documents.map((d, i) => [d, results[i]!]));
+}
+
 /** The mean of the rows of a row-major matrix. */
 function meanVector(matrix: Float32Array, dimension: number): Float32Array {
   const sum = new Float64Array(dimension);
@@ -177,37 +193,44 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       previousChunks.set(c.docId, list);
     });
 
+    const reused = (document: CorpusDocument) => previous !== null && previousHashes.get(document.id) === document.hash;
     const chunks: Chunk[] = [];
     const vectors: Array<Float32Array | null> = [];
     const toEmbed: number[] = [];
     const added: string[] = [];
     const updated: string[] = [];
-    for (const document of options.documents) {
-      const oldHash = previousHashes.get(document.id);
-      if (previous && oldHash === document.hash) {
-        for (const position of previousChunks.get(document.id) ?? []) {
-          chunks.push(previous.chunks[position]!);
-          vectors.push(previous.vectors.subarray(position * dimension, (position + 1) * dimension));
-        }
-        continue;
-      }
-      (oldHash === undefined ? added : updated).push(document.id);
-      for (const chunk of options.chunker.chunk(document)) {
-        toEmbed.push(chunks.length);
-        chunks.push(chunk);
-        vectors.push(null);
-      }
-    }
     const current = new Set(options.documents.map((d) => d.id));
     const removed = [...previousHashes.keys()].filter((id) => !current.has(id));
     let manifestParts: { dataDir: string; files: Record<string, FileDigest>; graph: GraphSettings };
 
     const threads = options.threads ?? Math.min(availableParallelism(), MAX_BUILD_THREADS);
-    const graph = chooseGraphSettings(options.embeddings.info, chunks.length, threads, options.hnsw);
-    const parallel = threads > 1 && chunks.length >= (options.parallelFrom ?? PARALLEL_FROM);
+    // Threads start before chunking (which they share), so the chunk count is estimated from the text's length.
+    const { chunkSize, chunkOverlap } = options.chunker.options;
+    const estimatedChunks = options.documents.reduce((sum, d) => sum + d.text.length, 0) / (chunkSize - chunkOverlap);
+    const parallel = threads > 1 && estimatedChunks >= (options.parallelFrom ?? PARALLEL_FROM);
     const pool = parallel ? createBuildPool(threads) : null;
     try {
       let phase = performance.now();
+      const changed = options.documents.filter((d) => !reused(d));
+      const spans = await chunkSpans(changed, options.chunker, pool);
+      for (const document of options.documents) {
+        if (reused(document)) {
+          for (const position of previousChunks.get(document.id) ?? []) {
+            chunks.push(previous!.chunks[position]!);
+            vectors.push(previous!.vectors.subarray(position * dimension, (position + 1) * dimension));
+          }
+          continue;
+        }
+        (previousHashes.has(document.id) ? updated : added).push(document.id);
+        spans.get(document)!.forEach((span, chunkIndex) => {
+          toEmbed.push(chunks.length);
+          chunks.push(chunkAt(document, chunkIndex, span));
+          vectors.push(null);
+        });
+      }
+      log(`Chunked ${changed.length} documents into ${toEmbed.length} chunks in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
+      const graph = chooseGraphSettings(options.embeddings.info, chunks.length, threads, options.hnsw);
+      phase = performance.now();
       const terms = await embedAndExtract(options, chunks, vectors, toEmbed, pool, log);
       log(`Embedded ${toEmbed.length} and stemmed ${chunks.length} chunks in ${((performance.now() - phase) / 1000).toFixed(1)} s (${pool ? threads : 1} thread${pool && threads > 1 ? 's' : ''})`);
       phase = performance.now();

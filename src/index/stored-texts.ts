@@ -1,7 +1,6 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
-import { pageAt } from '../corpus/page-at.js';
 import { AppError } from '../errors.js';
-import type { Chunk } from '../ingest/chunk-document.js';
+import { chunkAt, type Chunk } from '../ingest/chunk-document.js';
 
 /** A document as `documents.json` lists it: everything but its text, which `texts.bin` holds. */
 interface DocumentEntry extends Omit<CorpusDocument, 'text'> {
@@ -97,9 +96,8 @@ export function openTexts(documentsJson: Buffer, texts: Buffer, spanBytes: Buffe
     documentOf,
     chunk(position) {
       if (!Number.isInteger(position) || position < 0 || position >= chunkCount) return undefined;
-      const doc = documentOf(position);
       const [, chunkIndex, start, end] = spans.subarray(position * SPAN_WORDS, (position + 1) * SPAN_WORDS);
-      return { id: `${doc.id}#${chunkIndex}`, docId: doc.id, title: doc.title, date: doc.date, language: doc.language, chunkIndex: chunkIndex!, start: start!, end: end!, text: doc.text.slice(start, end), ...(doc.pages ? { page: pageAt(doc, start!) } : {}) };
+      return chunkAt(documentOf(position), chunkIndex!, { start: start!, end: end! });
     },
   };
 }

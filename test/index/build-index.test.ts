@@ -69,13 +69,13 @@ describe('buildIndex', () => {
 });
 
 describe('buildIndex in worker threads', () => {
-  it('writes the same vectors, stems and graph settings as a build in one thread', async () => {
+  it('writes the same chunks, vectors, stems and graph settings as a build in one thread', async () => {
     const documents = await loadCorpus(corpusDir);
     const embeddings = createHashEmbeddings(512);
     const single = await buildIndex({ documents, indexDir: join(dir, 'one'), embeddings, chunker, threads: 1 });
     const threaded = await buildIndex({ documents, indexDir: join(dir, 'two'), embeddings, chunker, threads: 2, parallelFrom: 0, batchSize: 7 });
     const read = (root: string, manifest: typeof single.manifest, name: string) => readFile(join(root, manifest.dataDir, name));
-    for (const name of ['vectors.f32', 'lexical.bin']) {
+    for (const name of ['vectors.f32', 'lexical.bin', 'chunks.bin', 'texts.bin', 'documents.json', 'acronyms.json']) {
       expect((await read(join(dir, 'two'), threaded.manifest, name)).equals(await read(join(dir, 'one'), single.manifest, name))).toBe(true);
     }
     expect(threaded.manifest.hnsw).toEqual(single.manifest.hnsw);
