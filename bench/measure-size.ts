@@ -51,11 +51,11 @@ async function timeEachAsync<T>(items: T[], run: (item: T) => Promise<unknown>):
 
 const stats = (xs: number[]) => ({ p50: +percentile(xs, 50).toFixed(3), p95: +percentile(xs, 95).toFixed(3), p99: +percentile(xs, 99).toFixed(3) });
 
-const build = await runIndexBuild(config, () => {});
-const index = await openIndex(config.indexDir);
 const { lexicon } = await loadLexicon(config.dictDir, config.indexDir);
+const build = await runIndexBuild(config, () => {}, lexicon);
+const index = await openIndex(config.indexDir);
 const retriever = createNodeRetriever({ embeddings: build.embeddings, index, lexicon, options: config.retrieval });
-const n = index.chunks.length;
+const n = index.chunkCount;
 const dim = index.manifest.embedder.dimension;
 
 // Warm up, then time hybrid search (the retriever's full path: expansion, HNSW, BM25, fusion, diversity).
@@ -114,7 +114,8 @@ const result: Record<string, unknown> = {
 if (values.baselines !== 'false') {
   // The stock pipeline gets the very same vectors: an Embeddings that looks them up instead of computing them.
   const byText = new Map<string, number[]>();
-  const docs = index.chunks.map((c, i) => {
+  const docs = Array.from({ length: n }, (_, i) => {
+    const c = index.chunk(i)!;
     byText.set(c.text, Array.from(vectors.subarray(i * dim, (i + 1) * dim)));
     return new Document({ pageContent: c.text, metadata: { id: c.id } });
   });

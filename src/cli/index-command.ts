@@ -14,9 +14,10 @@ runCli(async () => {
   }
   const config = loadConfig();
   const log = (line: string) => console.log(line);
-  const result = await runIndexBuild(config, log);
-  // Parses the dictionaries now (cached next to the index) and says whether cross-language expansion is on.
-  await lexiconFor(config, log);
+  // Parses the dictionaries first (cached next to the index; they pair the corpus's acronyms across languages) and
+  // says whether cross-language expansion is on.
+  const { lexicon } = await lexiconFor(config, log);
+  const result = await runIndexBuild(config, log, lexicon);
   const { counts } = result.manifest;
   const seconds = result.ms / 1000;
   log(`Added ${result.added.length}, updated ${result.updated.length}, removed ${result.removed.length} documents; embedded ${result.embeddedChunks} chunks, reused ${result.reusedChunks}.`);

@@ -6,7 +6,7 @@ import { createNodeRetriever, runIndexBuild } from '../runtime/node-runtime.js';
 import type { AppConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
 import { openIndex } from '../index/open-index.js';
-import { withCorpusAcronyms } from '../lexicon/lexical-knowledge.js';
+import { withAcronyms } from '../lexicon/lexical-knowledge.js';
 import { loadLexicalKnowledge } from '../lexicon/load-knowledge.js';
 import { loadLexicon } from '../retrieval/bilingual-lexicon.js';
 import { runEval, type EvalQuestion, type EvalReport } from './run-eval.js';
@@ -45,12 +45,13 @@ export async function evaluate(
   const translator = createTranslator(config.translation, { chatModel: null, model: 'none', log });
   try {
     const indexConfig = { ...config, indexDir: dir };
-    const { embeddings } = await runIndexBuild(indexConfig, log);
-    const index = await openIndex(dir);
     const { lexicon } = config.queryExpansion ? await loadLexicon(config.dictDir, dir) : { lexicon: null };
+    const { embeddings } = await runIndexBuild(indexConfig, log, lexicon);
+    const index = await openIndex(dir);
     const withDictionary = createNodeRetriever({ embeddings, index, lexicon, options: config.retrieval });
     const withoutDictionary = createNodeRetriever({ embeddings, index, lexicon: null, options: config.retrieval });
-    const knowledge = withCorpusAcronyms(loadLexicalKnowledge({ lexicon, thesaurusDir: config.thesaurusDir }).knowledge, index.documents.values());
+    const base = loadLexicalKnowledge({ lexicon, thesaurusDir: config.thesaurusDir }).knowledge;
+    const knowledge = { ...base, glossary: withAcronyms(base.glossary, index.acronyms) };
     const answerer = createAnswerer({ knowledge });
     // The product translates when an engine is installed (TRANSLATION=auto): evaluated first, as users get it.
     const translated = translator.info.engine === 'none' ? [] : [{ name: 'extractive+dict+mt', retriever: lexicon ? withDictionary : withoutDictionary, answerer: createAnswerer({ knowledge, translator }) }];

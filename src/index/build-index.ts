@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { describeEmbedder, type LoadedEmbeddings } from '../embeddings/embedder-info.js';
 import { AppError } from '../errors.js';
-import { passageText, type Chunk, type Chunker } from '../ingest/chunk-document.js';
+import { chunkAt, passageText, type Chunk, type Chunker } from '../ingest/chunk-document.js';
+import type { Span } from '../text/sentence-spans.js';
 import { acquireLock, createDataDir, removeStale, writeAtomic, type FileDigest } from './index-files.js';
 import { buildGraph } from './build-graph.js';
 import { createBuildPool, type BuildPool } from './build-pool.js';
 import { chooseGraphSettings, type GraphSettings } from './graph-settings.js';
 import { encodeLexicalIndex, lexicalTerms } from './lexical-index.js';
+import { mineAcronyms } from '../lexicon/mine-acronyms.js';
 import { INDEX_FORMAT, type IndexManifest } from './manifest.js';
-import { graphFiles, readIndexData, type IndexData, type StoredChunk } from './open-index.js';
+import { graphFiles, readIndexData, type IndexData } from './open-index.js';
+import { encodeTexts } from './stored-texts.js';
 import type { PreparedChunks } from './prepare-chunks.js';
 
 /** Options of {@link buildIndex}. */
@@ -29,6 +32,8 @@ export interface BuildIndexOptions {
   parallelFrom?: number;
   /** How long to wait for another build's lock before failing (ms). */
   lockWaitMs?: number;
+  /** Dictionary translations of a folded word, to pair acronyms defined in both languages (see `mineAcronyms`). */
+  translate?: (word: string) => string[];
   log?: (line: string) => void;
 }
 
@@ -89,6 +94,21 @@ async function embedAndExtract(
     if (toEmbed.length > batchSize * 4 && (i / batchSize) % 20 === 0) log(`Embedded ${Math.min(i + batchSize, toEmbed.length)}/${toEmbed.length} chunks`);
   }
   return terms;
+}
+
+/** Batches of documents per chunking job in the build threads. */
+const CHUNK_JOB_DOCUMENTS = 200;
+
+/** The chunk spans of each document, computed in the build threads when there is a pool. */
+async function chunkSpans(documents: CorpusDocument[], chunker: Chunker, pool: BuildPool | null): Promise<Map<CorpusDocument, Span[]>> {
+  if (!pool) return new Map(documents.map((d) => [d, chunker.spans(d)]));
+  const jobs: Array<Promise<Span[][]>> = [];
+  for (let i = 0; i < documents.length; i += CHUNK_JOB_DOCUMENTS) {
+    const batch = documents.slice(i, i + CHUNK_JOB_DOCUMENTS).map(({ text, language, pages }) => ({ text, language, pages }));
+    jobs.push(pool.run<Span[][]>({ kind: 'chunk', documents: batch, options: chunker.options }));
+  }
+  const results = (await Promise.all(jobs)).flat();
+  return new Map(documents.map((d, i) => [d, results[i]!]));
 }
 
 /** The mean of the rows of a row-major matrix. */
@@ -167,43 +187,50 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     const dimension = options.embeddings.info.dimension;
     const previousHashes = new Map(previous?.manifest.documents.map((d) => [d.id, d.hash]) ?? []);
     const previousChunks = new Map<string, number[]>();
-    previous?.storedChunks.forEach((c, position) => {
+    previous?.chunks.forEach((c, position) => {
       const list = previousChunks.get(c.docId) ?? [];
       list.push(position);
       previousChunks.set(c.docId, list);
     });
 
+    const reused = (document: CorpusDocument) => previous !== null && previousHashes.get(document.id) === document.hash;
     const chunks: Chunk[] = [];
     const vectors: Array<Float32Array | null> = [];
     const toEmbed: number[] = [];
     const added: string[] = [];
     const updated: string[] = [];
-    for (const document of options.documents) {
-      const oldHash = previousHashes.get(document.id);
-      if (previous && oldHash === document.hash) {
-        for (const position of previousChunks.get(document.id) ?? []) {
-          chunks.push(previous.chunks[position]!);
-          vectors.push(previous.vectors.subarray(position * dimension, (position + 1) * dimension));
-        }
-        continue;
-      }
-      (oldHash === undefined ? added : updated).push(document.id);
-      for (const chunk of options.chunker.chunk(document)) {
-        toEmbed.push(chunks.length);
-        chunks.push(chunk);
-        vectors.push(null);
-      }
-    }
     const current = new Set(options.documents.map((d) => d.id));
     const removed = [...previousHashes.keys()].filter((id) => !current.has(id));
     let manifestParts: { dataDir: string; files: Record<string, FileDigest>; graph: GraphSettings };
 
     const threads = options.threads ?? Math.min(availableParallelism(), MAX_BUILD_THREADS);
-    const graph = chooseGraphSettings(options.embeddings.info, chunks.length, threads, options.hnsw);
-    const parallel = threads > 1 && chunks.length >= (options.parallelFrom ?? PARALLEL_FROM);
+    // Threads start before chunking (which they share), so the chunk count is estimated from the text's length.
+    const { chunkSize, chunkOverlap } = options.chunker.options;
+    const estimatedChunks = options.documents.reduce((sum, d) => sum + d.text.length, 0) / (chunkSize - chunkOverlap);
+    const parallel = threads > 1 && estimatedChunks >= (options.parallelFrom ?? PARALLEL_FROM);
     const pool = parallel ? createBuildPool(threads) : null;
     try {
       let phase = performance.now();
+      const changed = options.documents.filter((d) => !reused(d));
+      const spans = await chunkSpans(changed, options.chunker, pool);
+      for (const document of options.documents) {
+        if (reused(document)) {
+          for (const position of previousChunks.get(document.id) ?? []) {
+            chunks.push(previous!.chunks[position]!);
+            vectors.push(previous!.vectors.subarray(position * dimension, (position + 1) * dimension));
+          }
+          continue;
+        }
+        (previousHashes.has(document.id) ? updated : added).push(document.id);
+        spans.get(document)!.forEach((span, chunkIndex) => {
+          toEmbed.push(chunks.length);
+          chunks.push(chunkAt(document, chunkIndex, span));
+          vectors.push(null);
+        });
+      }
+      log(`Chunked ${changed.length} documents into ${toEmbed.length} chunks in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
+      const graph = chooseGraphSettings(options.embeddings.info, chunks.length, threads, options.hnsw);
+      phase = performance.now();
       const terms = await embedAndExtract(options, chunks, vectors, toEmbed, pool, log);
       log(`Embedded ${toEmbed.length} and stemmed ${chunks.length} chunks in ${((performance.now() - phase) / 1000).toFixed(1)} s (${pool ? threads : 1} thread${pool && threads > 1 ? 's' : ''})`);
       phase = performance.now();
@@ -216,11 +243,14 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       // With build threads the graphs grow while the other files are written; without them (small indexes) they are
       // built first, so the files are written in one fixed order (the kill-at-every-step test relies on it).
       const graphsDone = pool ? buildGraphs(matrix, dimension, center, graph, dir, pool) : Promise.resolve(await buildGraphs(matrix, dimension, center, graph, dir, pool));
-      const storedChunks: StoredChunk[] = chunks.map((c) => ({ docId: c.docId, chunkIndex: c.chunkIndex, start: c.start, end: c.end }));
-      await write('documents.json', JSON.stringify(options.documents));
-      await write('chunks.json', JSON.stringify(storedChunks));
+      const texts = encodeTexts(options.documents, chunks);
+      await write('documents.json', texts.documentsJson);
+      await write('texts.bin', texts.texts);
+      await write('chunks.bin', texts.spans);
       await write('vectors.f32', new Uint8Array(matrix.buffer));
       await write('lexical.bin', encodeLexicalIndex(terms));
+      // Mined once here (while the graph threads work), so that opening the index only reads them.
+      await write('acronyms.json', JSON.stringify(mineAcronyms(options.documents, options.translate)));
       const written = performance.now();
       (await graphsDone).forEach((d, i) => (files[graphFiles(graph.shards)[i]!] = d));
       log(`Wrote the index files in ${((written - phase) / 1000).toFixed(1)} s; HNSW graphs (${graph.shards}, M ${graph.m}, efConstruction ${graph.efConstruction}${graph.center ? ', centred' : ''}) ready after ${((performance.now() - phase) / 1000).toFixed(1)} s`);

@@ -1,16 +1,22 @@
 /** A build thread: runs {@link BuildJob}s posted by the build pool and answers each with its result. */
 import { parentPort } from 'node:worker_threads';
 import { buildGraph, type GraphTask } from './build-graph.js';
+import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { createChunker, type ChunkerOptions } from '../ingest/chunk-document.js';
 import { prepareChunks } from './prepare-chunks.js';
 
 /** Work a build thread does. */
 export type BuildJob =
+  | { kind: 'chunk'; documents: Array<Pick<CorpusDocument, 'text' | 'language' | 'pages'>>; options: ChunkerOptions }
   | { kind: 'prepare'; chunks: Array<{ title: string; text: string }>; dimension: number | null }
   | ({ kind: 'graph' } & GraphTask);
 
 parentPort?.on('message', async ({ id, job }: { id: number; job: BuildJob }) => {
   try {
-    if (job.kind === 'prepare') {
+    if (job.kind === 'chunk') {
+      const chunker = createChunker(job.options);
+      parentPort!.postMessage({ id, result: job.documents.map((d) => chunker.spans(d)) });
+    } else if (job.kind === 'prepare') {
       const result = prepareChunks(job.chunks, job.dimension);
       parentPort!.postMessage({ id, result }, [result.vectors.buffer as ArrayBuffer]);
     } else {

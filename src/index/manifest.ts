@@ -8,7 +8,7 @@ import type { GraphSettings } from './graph-settings.js';
 import type { FileDigest } from './index-files.js';
 
 /** Bumped when the layout of the index files changes; an older index must be rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** The index's table of contents, written last and atomically: it names the data folder that is current. */
 export interface IndexManifest {

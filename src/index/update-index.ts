@@ -9,8 +9,10 @@ import { writeGraph } from './build-graph.js';
 import { centered } from './hnsw-vector-store.js';
 import { acquireLock, createDataDir, readVerified, removeStale, writeAtomic, type FileDigest } from './index-files.js';
 import { lexicalTerms, updateLexicalIndex } from './lexical-index.js';
+import { mineAcronyms } from '../lexicon/mine-acronyms.js';
 import type { IndexManifest } from './manifest.js';
-import { graphFiles, LABELS_FILE, readIndexData, type IndexData, type StoredChunk } from './open-index.js';
+import { graphFiles, LABELS_FILE, readIndexData, type IndexData } from './open-index.js';
+import { encodeTexts } from './stored-texts.js';
 
 /**
  * How an in-place update grows the HNSW graph. hnswlib allocates `maxElements` slots when it loads a graph (the
@@ -34,6 +36,8 @@ export interface UpdateIndexOptions {
   remove?: string[];
   /** How long to wait for another build's or update's lock before failing (ms). */
   lockWaitMs?: number;
+  /** Dictionary translations of a folded word, to pair acronyms defined in both languages (as `buildIndex` takes). */
+  translate?: (word: string) => string[];
 }
 
 /** What an update did. */
@@ -84,7 +88,7 @@ async function reuseFile(from: string, to: string): Promise<void> {
  * Adds and removes documents in the index without rebuilding it: new chunks are embedded and inserted into the
  * last HNSW shard (`addPoint`, growing it with `resizeIndex`), removed ones are marked deleted (`markDelete`) and
  * kept in the graph until the next full build; the lexical index is merged in one pass; documents, spans, vectors
- * and the position → label map are rewritten. Like a full build, everything goes to a new data folder and the
+ * and the position → label map are rewritten (documents.json, texts.bin, chunks.bin: index format 3), the acronyms mined again. Like a full build, everything goes to a new data folder and the
  * manifest that names it is replaced atomically last, under the same lock: a crash leaves the old index or the new.
  */
 export async function updateIndex(options: UpdateIndexOptions): Promise<UpdateIndexResult> {
@@ -102,9 +106,9 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<UpdateIn
     const leaving = new Set([...(options.remove ?? []), ...add.map((d) => d.id).filter((id) => previous.documents.has(id))]);
 
     // Positions of the chunks that stay, in their order; the new chunks follow them.
-    const newPosition = new Int32Array(previous.storedChunks.length).fill(-1);
+    const newPosition = new Int32Array(previous.chunks.length).fill(-1);
     const keptPositions: number[] = [];
-    previous.storedChunks.forEach((c, p) => {
+    previous.chunks.forEach((c, p) => {
       if (leaving.has(c.docId)) return;
       newPosition[p] = keptPositions.length;
       keptPositions.push(p);
@@ -114,7 +118,7 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<UpdateIn
 
     const oldLabels = old.files[LABELS_FILE]
       ? new Uint32Array(new Uint8Array(await readVerified(oldDir, LABELS_FILE, old.files[LABELS_FILE])).buffer)
-      : Uint32Array.from(previous.storedChunks, (_, p) => p);
+      : Uint32Array.from(previous.chunks, (_, p) => p);
     const center = old.hnsw.center ? new Float32Array(new Uint8Array(await readVerified(oldDir, 'center.f32', old.files['center.f32'])).buffer) : null;
 
     const out = await createDataDir(options.indexDir);
@@ -126,7 +130,7 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<UpdateIn
     // Graphs: deletions where each removed label lives, insertions into the last shard with fresh labels.
     const shardNames = graphFiles(old.hnsw.shards);
     let nextLabel = 0;
-    const removedLabels = previous.storedChunks.flatMap((_, p) => (newPosition[p]! < 0 ? [oldLabels[p]!] : []));
+    const removedLabels = previous.chunks.flatMap((_, p) => (newPosition[p]! < 0 ? [oldLabels[p]!] : []));
     const freshLabels: number[] = [];
     for (const [shard, name] of shardNames.entries()) {
       const graph = new hnswlib.HierarchicalNSW('cosine', dimension);
@@ -154,21 +158,23 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<UpdateIn
     }
 
     const documents = [...[...previous.documents.values()].filter((d) => !leaving.has(d.id)), ...add];
-    const storedChunks: StoredChunk[] = [
-      ...keptPositions.map((p) => previous.storedChunks[p]!),
-      ...fresh.map((c) => ({ docId: c.docId, chunkIndex: c.chunkIndex, start: c.start, end: c.end })),
-    ];
+    const storedChunks = [...keptPositions.map((p) => previous.chunks[p]!), ...fresh];
     const matrix = new Float32Array(storedChunks.length * dimension);
     keptPositions.forEach((p, i) => matrix.set(previous.vectors.subarray(p * dimension, (p + 1) * dimension), i * dimension));
     freshVectors.forEach((v, i) => matrix.set(v, (keptPositions.length + i) * dimension));
     const labels = Uint32Array.from([...keptPositions.map((p) => oldLabels[p]!), ...freshLabels]);
     const oldLexical = await readVerified(oldDir, 'lexical.bin', old.files['lexical.bin']);
 
-    await out.write('documents.json', JSON.stringify(documents));
-    await out.write('chunks.json', JSON.stringify(storedChunks));
+    // Kept documents' texts are decoded from the old texts.bin as they are re-encoded (format 3, as a build writes).
+    const texts = encodeTexts(documents, storedChunks);
+    await out.write('documents.json', texts.documentsJson);
+    await out.write('texts.bin', texts.texts);
+    await out.write('chunks.bin', texts.spans);
     await out.write('vectors.f32', new Uint8Array(matrix.buffer));
     await out.write('lexical.bin', updateLexicalIndex(oldLexical, (p) => newPosition[p]!, fresh.map((c) => lexicalTerms(c.title, c.text))));
     await out.write(LABELS_FILE, new Uint8Array(labels.buffer));
+    // Mined again from all the documents now indexed: a pair of definitions may join or part across languages.
+    await out.write('acronyms.json', JSON.stringify(mineAcronyms(documents, options.translate)));
 
     const counts = new Map<string, number>();
     for (const c of storedChunks) counts.set(c.docId, (counts.get(c.docId) ?? 0) + 1);

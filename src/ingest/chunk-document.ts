@@ -48,7 +48,7 @@ function splitLong(text: string, span: Span, max: number): Span[] {
 }
 
 /** Cuts a span where a page of a paged document begins, so that no unit (and no chunk) spans two pages. */
-function splitAtPages(document: CorpusDocument, span: Span): Span[] {
+function splitAtPages(document: Pick<CorpusDocument, 'text' | 'pages'>, span: Span): Span[] {
   const cuts = (document.pages ?? []).map((p) => p.start).filter((start) => start > span.start && start < span.end);
   if (cuts.length === 0) return [span];
   const bounds = [span.start, ...cuts, span.end];
@@ -71,33 +71,20 @@ export function createChunker(options: Partial<ChunkerOptions> = {}) {
     throw new AppError('config', `CHUNK_OVERLAP must be an integer from 0 to less than half of CHUNK_SIZE (got ${settings.chunkOverlap}).`);
   }
 
-  /** Splits a document into chunks whose spans cover all of its text. */
-  function chunk(document: CorpusDocument): Chunk[] {
+  /** The spans of a document's chunks, in order (what a build thread computes: see {@link chunkAt}). */
+  function spans(document: Pick<CorpusDocument, 'text' | 'language' | 'pages'>): Span[] {
     const { chunkSize, chunkOverlap } = settings;
     const units = sentenceSpans(document.text, document.language)
       .flatMap((s) => splitAtPages(document, s))
       .flatMap((s) => splitLong(document.text, s, chunkSize));
     const samePage = (a: number, b: number) => pageAt(document, units[a]!.start) === pageAt(document, units[b]!.start);
-    const chunks: Chunk[] = [];
+    const chunks: Span[] = [];
     let first = 0;
     while (first < units.length) {
       let last = first;
       while (last + 1 < units.length && units[last + 1]!.end - units[first]!.start <= chunkSize && samePage(first, last + 1)) last++;
-      const start = units[first]!.start;
       const end = units[last]!.end;
-      const chunkIndex = chunks.length;
-      chunks.push({
-        id: `${document.id}#${chunkIndex}`,
-        docId: document.id,
-        title: document.title,
-        date: document.date,
-        language: document.language,
-        chunkIndex,
-        start,
-        end,
-        text: document.text.slice(start, end),
-        ...(document.pages ? { page: pageAt(document, start) } : {}),
-      });
+      chunks.push({ start: units[first]!.start, end });
       if (last + 1 >= units.length) break;
       // The next chunk repeats the trailing sentences that fit in the overlap (never across a page break), and
       // always moves forward.
@@ -108,7 +95,18 @@ export function createChunker(options: Partial<ChunkerOptions> = {}) {
     return chunks;
   }
 
-  return { options: settings, chunk };
+  /** Splits a document into chunks whose spans cover all of its text. */
+  function chunk(document: CorpusDocument): Chunk[] {
+    return spans(document).map((span, chunkIndex) => chunkAt(document, chunkIndex, span));
+  }
+
+  return { options: settings, chunk, spans };
+}
+
+/** The chunk of a document at a span (with its page, for paged documents). */
+export function chunkAt(document: Pick<CorpusDocument, 'id' | 'title' | 'date' | 'language' | 'text' | 'pages'>, chunkIndex: number, { start, end }: Span): Chunk {
+  const chunk: Chunk = { id: `${document.id}#${chunkIndex}`, docId: document.id, title: document.title, date: document.date, language: document.language, chunkIndex, start, end, text: document.text.slice(start, end) };
+  return document.pages ? { ...chunk, page: pageAt(document, start) } : chunk;
 }
 
 /** A chunker built by {@link createChunker}. */

@@ -1,5 +1,4 @@
-import { createGlossary, domainGlossary, type Glossary } from './glossary.js';
-import { mineAcronyms } from './mine-acronyms.js';
+import { createGlossary, domainGlossary, type Glossary, type GlossaryEntry } from './glossary.js';
 import type { NounClasses } from './noun-classes.js';
 import type { Thesaurus } from './thesaurus.js';
 
@@ -26,28 +25,28 @@ export function lexicalKnowledge(parts: Partial<LexicalKnowledge> = {}): Lexical
   return { glossary: domainGlossary, translate: () => [], thesaurus: null, nounClasses: null, ...parts };
 }
 
-/** The knowledge with the acronyms the corpus defines added to its glossary (see `mineAcronyms`). */
-export function withCorpusAcronyms(knowledge: LexicalKnowledge, documents: Iterable<{ text: string; language: string }>): LexicalKnowledge {
-  const mined = mineAcronyms(documents, knowledge.translate);
-  return mined.length ? { ...knowledge, glossary: createGlossary([...knowledge.glossary.entries, ...mined]) } : knowledge;
+/** The glossary with the acronyms a corpus defines added (mined at index time: see `mineAcronyms`). */
+export function withAcronyms(glossary: Glossary, acronyms: GlossaryEntry[]): Glossary {
+  return acronyms.length ? createGlossary([...glossary.entries, ...acronyms]) : glossary;
 }
 
 /**
- * Knowledge whose corpus acronyms follow the corpus: `refresh` mines them again after documents are added or
- * removed, and every holder of `knowledge` (answerer, claim checker) sees the new glossary on its next question.
+ * Knowledge whose corpus acronyms follow the index: `refresh` takes the acronyms of the index served after
+ * documents were added or removed or the corpus rebuilt (each index stores its own, mined when it was written),
+ * and every holder of `knowledge` (answerer, claim checker) sees the new glossary on its next question.
  */
-export function corpusKnowledge(base: LexicalKnowledge, documents: Iterable<{ text: string; language: string }>) {
-  let current = withCorpusAcronyms(base, documents);
+export function corpusKnowledge(base: LexicalKnowledge, acronyms: GlossaryEntry[]) {
+  let glossary = withAcronyms(base.glossary, acronyms);
   const knowledge: LexicalKnowledge = {
     ...base,
     get glossary() {
-      return current.glossary;
+      return glossary;
     },
   };
   return {
     knowledge,
-    refresh(next: Iterable<{ text: string; language: string }>) {
-      current = withCorpusAcronyms(base, next);
+    refresh(next: GlossaryEntry[]) {
+      glossary = withAcronyms(base.glossary, next);
     },
   };
 }

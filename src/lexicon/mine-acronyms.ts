@@ -51,7 +51,7 @@ function translationOverlap(a: string, b: string, translate: (word: string) => s
 /**
  * Glossary entries for the acronyms a corpus defines, so that "FCE" matches "Fonds commun pour l'eau" and back.
  * An English and a French definition whose expansions translate into each other (dictionary words, most of them)
- * become one entry: "IWSN" then matches "RIEA". Mined from the documents at index-open time, never hand-written.
+ * become one entry: "IWSN" then matches "RIEA". Mined from the documents when the index is built (stored in it), never hand-written.
  */
 export function mineAcronyms(documents: Iterable<{ text: string; language: string }>, translate: (word: string) => string[] = () => []): GlossaryEntry[] {
   const definitions: DefinedAcronym[] = [];

@@ -90,11 +90,11 @@ export function createCorpusAdmin({ config, state, runtime, log = () => {} }: Co
     return run;
   }
 
-  /** Opens the index on disk and serves it: retriever, acronyms and translation links switch together. */
+  /** Opens the index on disk and serves it: retriever, acronyms (stored in the index) and translation links switch together. */
   async function swap(): Promise<void> {
     const index = await openIndex(config.indexDir);
     const translations = linkTranslations([...index.documents.values()], runtime.knowledge.translate);
-    runtime.refreshKnowledge(index.documents.values());
+    runtime.refreshKnowledge(index.acronyms);
     state.retriever = createNodeRetriever({ embeddings, index, lexicon: state.retriever.lexiconData, options: config.retrieval });
     state.translations = translations;
   }
@@ -157,7 +157,7 @@ export function createCorpusAdmin({ config, state, runtime, log = () => {} }: Co
           await writeAtomic(path, files[i]!.bytes);
           written.push(path);
         }
-        await updateIndex({ indexDir: config.indexDir, embeddings, chunker, add: toAdd.map((o) => o.document!) });
+        await updateIndex({ indexDir: config.indexDir, embeddings, chunker, translate: runtime.knowledge.translate, add: toAdd.map((o) => o.document!) });
         await swap();
       } catch (error) {
         // Nothing half-added: the files go again; the index is the old one (the update commits last).
@@ -192,7 +192,7 @@ export function createCorpusAdmin({ config, state, runtime, log = () => {} }: Co
         },
       );
       try {
-        await updateIndex({ indexDir: config.indexDir, embeddings, chunker, remove: [id] });
+        await updateIndex({ indexDir: config.indexDir, embeddings, chunker, translate: runtime.knowledge.translate, remove: [id] });
       } catch (error) {
         if (moved) await rename(aside, path);
         throw error;
@@ -221,7 +221,7 @@ export function createCorpusAdmin({ config, state, runtime, log = () => {} }: Co
   /** Rebuilds the whole index from the corpus folder (under the index lock), then serves it. */
   function reindex() {
     return serialize(async () => {
-      const built = await runIndexBuild(config, log);
+      const built = await runIndexBuild(config, log, state.retriever.lexiconData ?? null);
       embeddings = built.embeddings;
       await swap();
       return { documents: built.manifest.counts.documents, chunks: built.manifest.counts.chunks, embeddedChunks: built.embeddedChunks, ms: built.ms };

@@ -9,8 +9,9 @@ import { assertCompatible, INDEX_FORMAT, readManifest, type IndexManifest } from
 import { nodeStores } from '../index/node-stores.js';
 import { openIndex, type SearchIndex } from '../index/open-index.js';
 import { loadLexicalKnowledge, type KnowledgeStatus } from '../lexicon/load-knowledge.js';
+import type { GlossaryEntry } from '../lexicon/glossary.js';
 import { corpusKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
-import { loadLexicon, type BilingualLexicon } from '../retrieval/bilingual-lexicon.js';
+import { loadLexicon, translateWord, type BilingualLexicon } from '../retrieval/bilingual-lexicon.js';
 import { createRetriever, type RetrieverOptions } from '../retrieval/create-retriever.js';
 
 type Log = (line: string) => void;
@@ -27,14 +28,18 @@ export async function embeddingsForIndex(config: AppConfig, manifest: IndexManif
   return createEmbeddings(embeddingsConfig, { log, provider: config.embeddings.provider === 'auto' ? 'transformers' : undefined });
 }
 
-/** Loads the corpus and builds or refreshes the index, logging one line per step. */
-export async function runIndexBuild(config: AppConfig, log: Log): Promise<BuildIndexResult & { embeddings: LoadedEmbeddings }> {
+/**
+ * Loads the corpus and builds or refreshes the index, logging one line per step. The lexicon (when expansion is
+ * on) pairs the acronyms the corpus defines in both languages; they are stored in the index.
+ */
+export async function runIndexBuild(config: AppConfig, log: Log, lexicon: BilingualLexicon | null): Promise<BuildIndexResult & { embeddings: LoadedEmbeddings }> {
   const chunker = createChunker(config.chunk);
   log(`Reading corpus from ${config.corpusDir}`);
   const documents = await loadCorpus(config.corpusDir, { onWarning: (m) => log(`Warning: ${m}`) });
   const embeddings = await createEmbeddings(config.embeddings, { log });
   log(`Embedding with ${describeEmbedder(embeddings.info)}`);
-  const result = await buildIndex({ documents, indexDir: config.indexDir, embeddings, chunker, log });
+  const translate = lexicon ? (word: string) => translateWord(lexicon, word) : undefined;
+  const result = await buildIndex({ documents, indexDir: config.indexDir, embeddings, chunker, translate, log });
   return { ...result, embeddings };
 }
 
@@ -65,8 +70,11 @@ export interface Runtime {
   expansionOff?: string;
   /** Lexical resources of the answer pipeline, and which are active. */
   knowledge: LexicalKnowledge;
-  /** Mines the corpus acronyms of `knowledge` again, after documents were added or removed. */
-  refreshKnowledge: (documents: Iterable<{ text: string; language: string }>) => void;
+  /**
+   * Gives `knowledge` the acronyms of the index now served (after documents were added or removed, or a rebuild):
+   * the answerer and the claim checker read its glossary per question.
+   */
+  refreshKnowledge: (acronyms: GlossaryEntry[]) => void;
   knowledgeStatus: KnowledgeStatus;
   /** Hashes the index files in full and logs the outcome (for after start-up). */
   verifyIndex?: () => Promise<void>;
@@ -92,24 +100,29 @@ export async function lexiconFor(config: AppConfig, log: Log) {
 export async function openRuntime(config: AppConfig, log: Log, options: { buildIfMissing: boolean }): Promise<Runtime> {
   let built: BuildIndexResult | undefined;
   let manifest: IndexManifest;
+  const status = await lexiconFor(config, log);
   try {
     manifest = await readManifest(config.indexDir);
   } catch (error) {
     const outdated = error instanceof AppError ? error.details?.outdatedFormat : undefined;
     if (!(error instanceof AppError) || (error.code !== 'index_missing' && outdated === undefined) || !options.buildIfMissing) throw error;
     log(outdated === undefined ? `No index in ${config.indexDir}: building it` : `Index in ${config.indexDir} has format ${outdated}, this version reads format ${INDEX_FORMAT}: rebuilding it`);
-    built = await runIndexBuild(config, log);
+    built = await runIndexBuild(config, log, status.lexicon);
     log(`Indexed ${built.manifest.counts.documents} documents, ${built.manifest.counts.chunks} chunks in ${(built.ms / 1000).toFixed(2)} s`);
     manifest = built.manifest;
   }
   const embeddings = await embeddingsForIndex(config, manifest, log);
+  // Start-up is timed step by step in the log (README Performance lists the figures at 100k chunks).
+  let step = performance.now();
   const index = await openIndex(config.indexDir);
-  const status = await lexiconFor(config, log);
+  const openedMs = performance.now() - step;
   const retriever = createNodeRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
+  step = performance.now();
   const loaded = loadLexicalKnowledge({ lexicon: status.lexicon, thesaurusDir: config.thesaurusDir });
+  log(`Opened the index (${index.chunkCount} chunks) in ${Math.round(openedMs)} ms; lexical knowledge loaded in ${Math.round(performance.now() - step)} ms`);
   const knowledgeStatus = loaded.status;
-  const { knowledge, refresh: refreshKnowledge } = corpusKnowledge(loaded.knowledge, index.documents.values());
-  log(`Answer matching: glossary (${knowledgeStatus.glossary.entries} entries)${knowledgeStatus.dictionary ? ', FreeDict' : ''}${knowledgeStatus.thesaurus ? `, thesauri ${knowledgeStatus.thesaurus.join(', ')}` : ''}${knowledgeStatus.wordnet ? ', WordNet' : ''}${knowledgeStatus.missing.length ? `; missing ${knowledgeStatus.missing.join('; ')}` : ''}`);
+  const { knowledge, refresh: refreshKnowledge } = corpusKnowledge(loaded.knowledge, index.acronyms);
+  log(`Answer matching: glossary (${knowledgeStatus.glossary.entries} entries, ${index.acronyms.length} acronyms defined in the corpus)${knowledgeStatus.dictionary ? ', FreeDict' : ''}${knowledgeStatus.thesaurus ? `, thesauri ${knowledgeStatus.thesaurus.join(', ')}` : ''}${knowledgeStatus.wordnet ? ', WordNet' : ''}${knowledgeStatus.missing.length ? `; missing ${knowledgeStatus.missing.join('; ')}` : ''}`);
   // Start-up checked sizes and times only; the caller runs the full checksums once it serves (a flipped bit is logged).
   const verifyIndex = () => index.verify().then(() => log('Index files verified against their checksums'), (error: Error) => log(`Error: ${error.message}`));
   return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, refreshKnowledge, knowledgeStatus, verifyIndex };

@@ -56,7 +56,7 @@ describe('buildIndex', () => {
     expect(second.reusedChunks).toBe(first.manifest.counts.chunks - countOf('000_9a6274aa62985936.txt') - countOf('002_5a2f6f364a3714b2.txt'));
     const index = await openIndex(indexDir);
     expect([...index.documents.keys()]).not.toContain('000_9a6274aa62985936.txt');
-    expect(index.chunks.some((c) => c.text.includes('réindexation incrémentale'))).toBe(true);
+    expect(Array.from({ length: index.chunkCount }, (_, p) => index.chunk(p)!).some((c) => c.text.includes('réindexation incrémentale'))).toBe(true);
   });
 
   it('keeps only the current data folder after a rebuild', async () => {
@@ -69,13 +69,13 @@ describe('buildIndex', () => {
 });
 
 describe('buildIndex in worker threads', () => {
-  it('writes the same vectors, stems and graph settings as a build in one thread', async () => {
+  it('writes the same chunks, vectors, stems and graph settings as a build in one thread', async () => {
     const documents = await loadCorpus(corpusDir);
     const embeddings = createHashEmbeddings(512);
     const single = await buildIndex({ documents, indexDir: join(dir, 'one'), embeddings, chunker, threads: 1 });
     const threaded = await buildIndex({ documents, indexDir: join(dir, 'two'), embeddings, chunker, threads: 2, parallelFrom: 0, batchSize: 7 });
     const read = (root: string, manifest: typeof single.manifest, name: string) => readFile(join(root, manifest.dataDir, name));
-    for (const name of ['vectors.f32', 'lexical.bin']) {
+    for (const name of ['vectors.f32', 'lexical.bin', 'chunks.bin', 'texts.bin', 'documents.json', 'acronyms.json']) {
       expect((await read(join(dir, 'two'), threaded.manifest, name)).equals(await read(join(dir, 'one'), single.manifest, name))).toBe(true);
     }
     expect(threaded.manifest.hnsw).toEqual(single.manifest.hnsw);
@@ -104,7 +104,7 @@ describe('opening an index', () => {
     const index = await openIndex(indexDir);
     expect(index.graphs).toHaveLength(2);
     expect(index.center).toHaveLength(512);
-    const target = index.chunks[index.chunks.length - 1]!;
+    const target = index.chunk(index.chunkCount - 1)!;
     const retriever = createNodeRetriever({ embeddings: createHashEmbeddings(512), index });
     const [best] = await retriever.search(target.text, { k: 1, mode: 'vector' });
     expect(best!.chunk.id).toBe(target.id);
@@ -159,7 +159,7 @@ describe('openIndex errors', () => {
   it('rebuilds from scratch over a corrupt index', async () => {
     await build();
     const manifest = await readManifest(indexDir);
-    await truncate(join(indexDir, manifest.dataDir, 'chunks.json'), 10);
+    await truncate(join(indexDir, manifest.dataDir, 'chunks.bin'), 10);
     const rebuilt = await build();
     expect(rebuilt.embeddedChunks).toBe(rebuilt.manifest.counts.chunks);
     await expect(openIndex(indexDir)).resolves.toBeDefined();

@@ -62,6 +62,26 @@ describe('updateIndex', () => {
     expect(await topResults(incremental)).toEqual(expected);
   });
 
+  it('writes format-3 files (metadata, texts, spans, acronyms mined again) that hold what a full build holds', async () => {
+    const documents = await bothCorpora();
+    const incremental = join(dir, 'incremental');
+    await buildIndex({ documents: documents.filter((d) => !d.id.startsWith('uploads/')), indexDir: incremental, embeddings, chunker });
+    await updateIndex({ indexDir: incremental, embeddings, chunker, add: documents.filter((d) => d.id.startsWith('uploads/')) });
+    const full = join(dir, 'full');
+    await buildIndex({ documents, indexDir: full, embeddings, chunker });
+    const manifest = await readManifest(incremental);
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['documents.json', 'texts.bin', 'chunks.bin', 'acronyms.json']));
+    expect(Object.keys(manifest.files)).not.toContain('chunks.json');
+    const [updated, rebuilt] = [await openIndex(incremental), await openIndex(full)];
+    await expect(updated.verify()).resolves.toBeUndefined();
+    // The second corpus (added in place) defines the acronyms: they are in the updated index as in the rebuilt one.
+    expect(updated.acronyms.flatMap((e) => e.fr)).toContain('RIEA');
+    expect(updated.acronyms).toEqual(rebuilt.acronyms);
+    const chunksOf = (index: typeof updated) => Array.from({ length: index.chunkCount }, (_, p) => index.chunk(p)).sort((a, b) => a!.id.localeCompare(b!.id));
+    expect(chunksOf(updated)).toEqual(chunksOf(rebuilt));
+    expect([...updated.documents.values()].map((d) => [d.id, d.text])).toEqual([...rebuilt.documents.values()].map((d) => [d.id, d.text]));
+  });
+
   it('gives the same top results as a full build after removing documents', async () => {
     const documents = await bothCorpora();
     const removed = ['uploads/b03_forum_kisumu_fr.txt', '002_5a2f6f364a3714b2.txt'];
@@ -75,7 +95,7 @@ describe('updateIndex', () => {
     expect(await topResults(incremental)).toEqual(expected);
     const index = await openIndex(incremental);
     expect([...index.documents.keys()]).not.toContain(removed[0]);
-    expect(index.chunks.some((c) => removed.includes(c.docId))).toBe(false);
+    expect(Array.from({ length: index.chunkCount }, (_, p) => index.documentOf(p).id).some((id) => removed.includes(id))).toBe(false);
   });
 
   it('grows the HNSW graph past its capacity and keeps deleted labels out of the results', async () => {

@@ -147,7 +147,7 @@ describe('GET /api/health', () => {
     expect(body).toMatchObject({
       status: 'ok',
       documents: 5,
-      chunks: runtime.retriever.index.chunks.length,
+      chunks: runtime.retriever.index.chunkCount,
       embeddings: { provider: 'hash', model: 'hash-v3', dimension: 512 },
       llm: { provider: 'none', model: 'extractive-v2' },
     });

@@ -49,6 +49,18 @@ describe('reindex while serving', () => {
     expect(sources.sources.map((s: { id: string }) => s.id)).toContain('900_new.txt');
   });
 
+  it('refreshes the acronyms the answerer matches with', async () => {
+    const config = configFor({ ADMIN_TOKEN: 'token-123' });
+    const runtime = await openRuntime(config, () => {}, { buildIfMissing: true });
+    const { app } = createNodeApp({ config, runtime, answerer: createAnswerer({ knowledge: runtime.knowledge }) });
+    const defines = (acronym: string) => runtime.knowledge.glossary.entries.some((e) => e.fr.includes(acronym));
+    expect(defines('OSTQ')).toBe(false);
+    await writeFile(join(corpusDir, '901_new.txt'), "Un nouvel observatoire\n\nL'Observatoire des saisonniers et du travail qualifié (OSTQ) a ouvert ses portes à Lyon le 3 mars 2023.\n");
+    const response = await app.request('/api/admin/reindex', { method: 'POST', headers: { authorization: 'Bearer token-123' } });
+    expect(response.status).toBe(200);
+    expect(defines('OSTQ')).toBe(true);
+  });
+
   it('has no reindex route without ADMIN_TOKEN', async () => {
     const config = configFor();
     const runtime = await openRuntime(config, () => {}, { buildIfMissing: true });
@@ -125,7 +137,7 @@ describe('index writes', () => {
     const left = await readdir(indexDir);
     expect(left.filter((f) => f.endsWith('.tmp') || f === '.lock')).toEqual([]);
     expect(left.filter((f) => f.startsWith('data-'))).toHaveLength(1);
-  }, 120_000);
+  }, 240_000); // two dozen killed builds, each a process start: minutes on a loaded machine
 });
 
 describe('overload and disconnects', () => {

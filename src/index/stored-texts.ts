@@ -1,0 +1,103 @@
+import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { AppError } from '../errors.js';
+import { chunkAt, type Chunk } from '../ingest/chunk-document.js';
+
+/** A document as `documents.json` lists it: everything but its text, which `texts.bin` holds. */
+interface DocumentEntry extends Omit<CorpusDocument, 'text'> {
+  /** Byte offset of the text in `texts.bin` and its length in bytes (UTF-8) and in UTF-16 code units. */
+  offset: number;
+  bytes: number;
+  length: number;
+}
+
+/** Uint32 words per chunk in `chunks.bin`: document ordinal, chunk index, start, end. */
+const SPAN_WORDS = 4;
+
+/** The files that hold an index's documents and chunk spans. */
+export interface EncodedTexts {
+  /** Documents without their texts (small: parsed at once). */
+  documentsJson: string;
+  /** The documents' texts, UTF-8, one after the other (decoded only when a document is read). */
+  texts: Uint8Array;
+  /** Each chunk's span as four Uint32: document ordinal, chunk index, start, end (characters of the text). */
+  spans: Uint8Array;
+}
+
+/** Encodes documents and the spans of their chunks (chunk position = order of `chunks`). */
+export function encodeTexts(documents: CorpusDocument[], chunks: Array<Pick<Chunk, 'docId' | 'chunkIndex' | 'start' | 'end'>>): EncodedTexts {
+  const encoded = documents.map((d) => Buffer.from(d.text, 'utf8'));
+  let offset = 0;
+  const entries: DocumentEntry[] = documents.map(({ text, ...rest }, i) => {
+    const entry = { ...rest, offset, bytes: encoded[i]!.length, length: text.length };
+    offset += encoded[i]!.length;
+    return entry;
+  });
+  const ordinal = new Map(documents.map((d, i) => [d.id, i]));
+  const spans = new Uint32Array(chunks.length * SPAN_WORDS);
+  chunks.forEach((c, i) => spans.set([ordinal.get(c.docId)!, c.chunkIndex, c.start, c.end], i * SPAN_WORDS));
+  return { documentsJson: JSON.stringify(entries), texts: Buffer.concat(encoded), spans: new Uint8Array(spans.buffer) };
+}
+
+/** Documents and chunks of an opened index; chunk objects are made when asked for, from their spans. */
+export interface StoredTexts {
+  documents: Map<string, CorpusDocument>;
+  /** Chunks stored (their positions are the HNSW labels and lexical ids). */
+  chunkCount: number;
+  /** The chunk at a position, or undefined past the end. */
+  chunk(position: number): Chunk | undefined;
+  /** The document a chunk position belongs to (for filters: no chunk object is made). */
+  documentOf(position: number): CorpusDocument;
+}
+
+function corrupt(message: string): AppError {
+  return new AppError('index_corrupt', `${message}: run npm run index.`);
+}
+
+/**
+ * Opens the stored texts without decoding them: each document's `text` is decoded from `texts` the first time it is
+ * read, and chunks are made on demand. Every span is checked against its document's length here, so a chunk never
+ * points outside its text.
+ */
+export function openTexts(documentsJson: Buffer, texts: Buffer, spanBytes: Buffer): StoredTexts {
+  let entries: DocumentEntry[];
+  try {
+    entries = JSON.parse(documentsJson.toString('utf8')) as DocumentEntry[];
+  } catch {
+    throw corrupt('Index file documents.json is not valid JSON');
+  }
+  const list: CorpusDocument[] = entries.map(({ offset, bytes, length: _length, ...rest }) => {
+    if (!Number.isInteger(offset) || !Number.isInteger(bytes) || offset < 0 || offset + bytes > texts.length) throw corrupt(`Index document ${rest.id} lies outside texts.bin`);
+    const document = { ...rest } as CorpusDocument;
+    // Decoded once, on first use: opening a 100k-chunk index decodes none of its 60 MB of text.
+    Object.defineProperty(document, 'text', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const text = texts.toString('utf8', offset, offset + bytes);
+        Object.defineProperty(document, 'text', { value: text, enumerable: true, writable: true });
+        return text;
+      },
+    });
+    return document;
+  });
+  if (spanBytes.length % (SPAN_WORDS * 4) !== 0) throw corrupt('Index file chunks.bin has a partial record');
+  // Copy into an aligned buffer: Buffer slices may start at any byte offset.
+  const spans = new Uint32Array(new Uint8Array(spanBytes).buffer);
+  const chunkCount = spans.length / SPAN_WORDS;
+  for (let p = 0; p < chunkCount; p++) {
+    const [doc, , start, end] = spans.subarray(p * SPAN_WORDS, (p + 1) * SPAN_WORDS);
+    const entry = entries[doc!];
+    if (!entry || start! >= end! || end! > entry.length) throw corrupt(`Index chunk ${p} does not match its document`);
+  }
+  const documentOf = (position: number) => list[spans[position * SPAN_WORDS]!]!;
+  return {
+    documents: new Map(list.map((d) => [d.id, d])),
+    chunkCount,
+    documentOf,
+    chunk(position) {
+      if (!Number.isInteger(position) || position < 0 || position >= chunkCount) return undefined;
+      const [, chunkIndex, start, end] = spans.subarray(position * SPAN_WORDS, (position + 1) * SPAN_WORDS);
+      return chunkAt(documentOf(position), chunkIndex!, { start: start!, end: end! });
+    },
+  };
+}
