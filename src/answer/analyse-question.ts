@@ -4,6 +4,7 @@ import { findGlossaryTerms } from '../lexicon/glossary.js';
 import type { LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
+import { joinDigitGroups } from '../text/digit-groups.js';
 import { isFollowUp, type Turn } from './condense-question.js';
 
 /** The kind of answer a question asks for. */
@@ -224,12 +225,9 @@ const COMPARISON = /\b(more|fewer|less|over|under|above|below|least|most|exceed\
  * number after a comparison ("more than 80,000", "plus de 80 000") bounds the answer and is left out.
  */
 export function requiredNumbers(question: string): string[] {
-  const folded = fold(question);
+  const folded = joinDigitGroups(fold(question));
   const numbers = new Set<string>();
-  for (const m of folded.matchAll(/\d{1,3}(?:[\s\u202f,.]\d{3})+(?!\d)|\d+/g)) {
-    if (COMPARISON.test(folded.slice(Math.max(0, m.index - 24), m.index))) continue;
-    numbers.add(m[0].replace(/[\s\u202f,.]/g, ''));
-  }
+  for (const m of folded.matchAll(/\d+/g)) if (!COMPARISON.test(folded.slice(Math.max(0, m.index - 24), m.index))) numbers.add(m[0]);
   return [...numbers];
 }
 

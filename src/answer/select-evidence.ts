@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { fold } from '../text/terms.js';
+import { joinDigitGroups } from '../text/digit-groups.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, tokenize, underSameHeading } from './evidence-units.js';
@@ -20,7 +21,7 @@ const SPAN_REQUIRED: ReadonlySet<AnswerType> = new Set(['number', 'percent', 'am
 
 /** Whether a text states a number: "84 000", "84 000" and "84000" are the same; digits are not part of a longer number. */
 export function statesNumber(text: string, number: string): boolean {
-  const compact = fold(text).replace(/(\d)[\s\u202f.,](?=\d{3}\b)/g, '$1');
+  const compact = joinDigitGroups(fold(text));
   return new RegExp(`(^|\\D)${number}(\\D|$)`).test(compact);
 }
 

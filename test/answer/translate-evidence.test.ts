@@ -6,7 +6,7 @@ import { coverage, type WeightedTerm } from '../../src/answer/score-evidence.js'
 import { createEvidenceTranslator } from '../../src/answer/translate-evidence.js';
 import type { CorpusDocument } from '../../src/corpus/load-corpus.js';
 import { createApertiumTranslator } from '../../src/translate/apertium-translator.js';
-import type { Translator } from '../../src/translate/translator.js';
+import { createNoTranslator, type Translator } from '../../src/translate/translator.js';
 import { stem } from '../../src/text/terms.js';
 
 // A real process chain whose stand-in "engine" turns two French words into English ones (one hop per pair stage).
@@ -62,19 +62,7 @@ describe('createEvidenceTranslator', () => {
   });
 
   it('matches nothing when no translator is installed', async () => {
-    const none: Translator = { info: { engine: 'none', name: 'none', reason: 'test' }, translate: async (texts) => texts.map(() => null), close: async () => {} };
-    const translations = await createEvidenceTranslator(none, 10).prepare([french], 'en');
+    const translations = await createEvidenceTranslator(createNoTranslator('not installed'), 10).prepare([french], 'en');
     expect(translations(french)).toBeUndefined();
-  });
-});
-
-describe('dictionary translations', () => {
-  it('match only text in their language', async () => {
-    const policy = answerPolicy();
-    const note: WeightedTerm = { ...term('calcule'), forms: [{ stems: [stem('calcule')], kind: 'exact' }, { stems: [stem('note')], kind: 'translation', language: 'en' }] };
-    const [unit] = documentUnits(document('fr.txt', 'fr', 'Les participants ont pris note des annonces.'));
-    const [englishUnit] = documentUnits(document('en.txt', 'en', 'The participants took note of the pledges.'));
-    expect(coverage([note], unit!, policy).matches[0]).toBeNull();
-    expect(coverage([note], englishUnit!, policy).matches[0]?.kind).toBe('translation');
   });
 });
