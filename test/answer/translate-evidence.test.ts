@@ -8,6 +8,7 @@ import type { CorpusDocument } from '../../src/corpus/load-corpus.js';
 import { createApertiumTranslator } from '../../src/translate/apertium-translator.js';
 import { createNoTranslator, type Translator } from '../../src/translate/translator.js';
 import { stem } from '../../src/text/terms.js';
+import { apertiumDir, apertiumInstalled } from '../helpers/apertium.js';
 
 // A real process chain whose stand-in "engine" turns two French words into English ones (one hop per pair stage).
 const engine = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/puits/wells/g; s/forés/drilled/g']] });
@@ -39,6 +40,19 @@ describe('createEvidenceTranslator', () => {
     const translated = coverage(terms, unit, policy, translations(french)![unit.position]);
     expect(translated.matches.map((m) => m?.kind)).toEqual(['machine', 'machine']);
     expect(translated.value).toBeCloseTo(policy.matchWeights.machine);
+  });
+
+  it.runIf(apertiumInstalled('the evidence-translation test with Apertium'))('finds an English word in the Apertium translation of a French sentence', async () => {
+    const apertium = createApertiumTranslator({ dir: apertiumDir });
+    try {
+      const translations = await createEvidenceTranslator(apertium, 10).prepare([french], 'en');
+      // "financé" is no English word: only its translation ("has funded") holds "funded".
+      const unit = documentUnits(french).find((u) => u.text.includes('financé'))!;
+      expect(coverage([term('funded')], unit, answerPolicy()).matches[0]).toBeNull();
+      expect(coverage([term('funded')], unit, answerPolicy(), translations(french)![unit.position]).matches[0]?.kind).toBe('machine');
+    } finally {
+      await apertium.close();
+    }
   });
 
   it('translates only documents written in the other language', async () => {
