@@ -62,16 +62,21 @@ export function inContext(terms: WeightedTerm[], own: Coverage, context: Coverag
   }, 0) / total;
 }
 
-const chunkBags = new WeakMap<Passage['chunk'], Bag>();
+// Chunks are made on demand by the index (a new object per search): their words are kept per document, which the
+// index loads once, and per span.
+const chunkBags = new WeakMap<CorpusDocument, Map<string, Bag>>();
 
-/** A passage's words, tokenized once per loaded chunk. */
-export function chunkBag(chunk: Passage['chunk']): Bag {
-  let bag = chunkBags.get(chunk);
+/** A passage's words with its communiqué's title, tokenized once per loaded document and span. */
+export function chunkBag(chunk: Passage['chunk'], document: CorpusDocument): Bag {
+  let bags = chunkBags.get(document);
+  if (!bags) chunkBags.set(document, (bags = new Map()));
+  const key = `${chunk.start}:${chunk.end}`;
+  let bag = bags.get(key);
   if (!bag) {
     // The title names the communiqué's topic: it is context for every passage of it.
     const tokens = [...tokenize(chunk.title, -1e9), ...tokenize(chunk.text, chunk.start)];
     bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: chunk.language };
-    chunkBags.set(chunk, bag);
+    bags.set(key, bag);
   }
   return bag;
 }
@@ -123,7 +128,7 @@ export function gatherEvidence(
     if (!document) continue;
     const units = documentUnits(document);
     const translated = translations?.(document);
-    const context = coverage(terms, chunkBag(chunk), policy, translated && unionBag(units.flatMap((u, i) => (u.end > chunk.start && u.start < chunk.end ? [translated[i]!] : []))));
+    const context = coverage(terms, chunkBag(chunk, document), policy, translated && unionBag(units.flatMap((u, i) => (u.end > chunk.start && u.start < chunk.end ? [translated[i]!] : []))));
     for (const single of units) {
       if (single.end <= chunk.start || single.start >= chunk.end) continue;
       const key = `${single.docId}:${single.start}`;

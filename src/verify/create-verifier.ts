@@ -47,7 +47,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     for (const passage of passages) {
       const document = documents.get(passage.chunk.docId);
       if (!document) continue;
-      const context = chunkBag(passage.chunk);
+      const context = chunkBag(passage.chunk, document);
       const contextCoverage: Coverage = coverage(terms, context, matching);
       const whole = documentBag(document);
       const add = (unit: EvidenceUnit, factor: number) => {
