@@ -184,6 +184,7 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   const first = found[0];
   const whichFirst = which && (!first || which.index < first.index);
   if (first && !whichFirst) {
+    if (first.type === 'person' && !focus) return { type: 'person', focus: whoFocus(question, q), plural };
     if (first.type === 'number' && counted && /money|argent|fund|fonds|budget|cost|cout/.test(fold(counted))) return { type: 'amount', focus, plural };
     return { type: first.type, focus, plural };
   }
@@ -195,6 +196,19 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   if (MANNER.test(q)) return { type: 'manner', focus, plural };
   if (YES_NO.test(q)) return { type: 'yesno', focus, plural };
   return { type: 'other', focus, plural };
+}
+
+// What stands between "who"/"qui" and the word that says what the person did or is: auxiliaries and articles.
+const WHO_PREDICATE = /(?:^|[^\p{L}])(?:qui|who)\s+(?:(?:a|avait|aura|est|était|sera|sont|étaient|has|had|have|is|was|are|were|will|would|did|does)\s+)?(?:(?:été|been)\s+)?(?:(?:le|la|les|l'|un|une|the|an?)\s*)?(\p{L}[\p{L}-]*)/u;
+
+/**
+ * The word that says what a "who" question asks about the person: the verb ("organisé" in "qui a organisé…",
+ * "chaired") or the role ("deputy" in "who was the deputy director general"); not a name the question states.
+ */
+function whoFocus(question: string, normalised: string): string | null {
+  const word = WHO_PREDICATE.exec(normalised)?.[1];
+  if (!word || isStopword(fold(word))) return null;
+  return namesIn(question).has(fold(word)) ? null : word;
 }
 
 /** Words written with a capital inside the question (not its first word), and acronyms anywhere: folded. */
@@ -231,6 +245,15 @@ export function requiredNumbers(question: string): string[] {
   return [...numbers];
 }
 
+/**
+ * The words of a name that a text must contain to state it: content words and acronyms, which may spell a function
+ * word ("UN" in "UN Migration" folds to "un"; without it the name would be stated by any "migration").
+ */
+export function nameWords(name: string): string[] {
+  const acronyms = new Set((name.match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu) ?? []).map(fold));
+  return words(name).filter((w) => acronyms.has(w) || (w.length > 1 && !isStopword(w)));
+}
+
 /** Glossary kinds whose names are proper names. */
 const PROPER_KINDS = new Set(['country', 'organisation']);
 
@@ -248,9 +271,8 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     const forms: TermForm[] = [];
     for (const language of ['en', 'fr'] as const) {
       for (const variant of match.entry[language]) {
-        const stems = contentWords(variant).map(stem);
-        const acronym = stems.length === 0 ? words(variant).map(stem) : stems;
-        if (acronym.length) forms.push({ stems: acronym, kind: variant === match.variant ? 'exact' : 'glossary' });
+        const stems = nameWords(variant).map(stem);
+        if (stems.length) forms.push({ stems, kind: variant === match.variant ? 'exact' : 'glossary' });
       }
     }
     matchWords.forEach((w) => covered.add(w));

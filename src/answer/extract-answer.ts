@@ -17,6 +17,8 @@ export interface AnswerSpan {
   countsFocus?: boolean;
   /** How many spans of the asked type the sentence holds (this one among them). */
   among?: number;
+  /** The span is the agent of the question's verb in the passive ("organisée par X" for "qui a organisé"). */
+  agent?: boolean;
 }
 
 const MONTH_NAMES = (() => {
@@ -162,6 +164,38 @@ export function organisationSpans(text: string): AnswerSpan[] {
   return spans;
 }
 
+// The end of an agent's noun phrase: punctuation (an apposition or the next clause follows), or a relative clause.
+const AGENT_END = /[.,;:!?»”()\[\]/]|\s(?:qui|que|dont|which|who|whom|that)\s/u;
+
+// A period after a title or an initial ("M. Jean Dulac", "J. Smith") does not end the phrase.
+const ABBREVIATION_BEFORE = new RegExp(`(?:^|\\s)(?:${TITLE.source.replace(/\\s\+$/, '')}|\\p{Lu})$`, 'u');
+
+function agentEnd(rest: string): number {
+  for (const m of rest.matchAll(new RegExp(AGENT_END.source, 'gu'))) {
+    if (m[0] === '.' && ABBREVIATION_BEFORE.test(rest.slice(0, m.index + 1))) continue;
+    return m.index;
+  }
+  return rest.length;
+}
+
+/**
+ * The agent of a verb in the passive ("organisée par le gouvernement belge", "chaired by X and Y"): who did what
+ * the question asks about. `verbEnds` are the offsets, in the sentence, where a word of the question's verb ends.
+ */
+export function agentSpans(text: string, verbEnds: number[]): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const end of verbEnds) {
+    const by = /^\s+(?:par|by)\s+/u.exec(text.slice(end));
+    if (!by) continue;
+    const start = end + by[0].length;
+    const rest = text.slice(start, start + 300);
+    const stop = agentEnd(rest);
+    const phrase = rest.slice(0, stop).replace(/[\s,]+$/u, '');
+    if (phrase) spans.push({ start, end: start + phrase.length, text: phrase, agent: true });
+  }
+  return spans;
+}
+
 /** How many characters nearer a date with a day counts than a bare year (about ten words). */
 const DAY_PRECISION = 60;
 
@@ -251,7 +285,9 @@ export function extractAnswer(
   questionWords: Set<string>,
   isCommonWord?: (folded: string) => boolean,
 ): AnswerSpan | null {
-  const spans = typedSpans(unit.text, type, isCommonWord).filter((s) => {
+  // Who did what the question asks: the passive's agent of its verb or role word, before any other name.
+  const agents = type === 'person' || type === 'organisation' ? agentSpans(unit.text, anchors.focus.map((t) => t.end - unit.start)) : [];
+  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord)].filter((s) => {
     const words = fold(s.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
     return words.length > 0 && !words.every((w) => questionWords.has(w));
   });
@@ -263,8 +299,9 @@ export function extractAnswer(
   const precision = (s: AnswerSpan) => (s.date?.day ? DAY_PRECISION : s.date?.month ? DAY_PRECISION / 2 : 0);
   const ranked = spans
     .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: (anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others)) - precision(s) }))
-    .sort((a, b) => Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || a.s.start - b.s.start);
+    .sort((a, b) => Number(!!b.s.agent) - Number(!!a.s.agent) || Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || a.s.start - b.s.start);
   // A counting question's number stands next to its counted noun; far from it, it counts something else.
   if ((type === 'number' || type === 'amount' || type === 'percent') && anchors.focus.length && ranked[0]!.d > 40) return null;
-  return { ...ranked[0]!.s, among: spans.length };
+  // The agent of the question's verb is the answer whatever other names the sentence holds.
+  return { ...ranked[0]!.s, among: ranked[0]!.s.agent ? 1 : spans.length };
 }

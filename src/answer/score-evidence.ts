@@ -167,7 +167,7 @@ function asWritten(term: KeyTerm): KeyTerm {
 /**
  * The best match of a term in a span, or in its machine translation into the question's language when that is
  * better: the question's own word there counts as a `machine` match. A translation has no offsets in the source, so
- * such a match carries no tokens.
+ * such a match carries only the tokens of a weaker match in the source (a cognate), or none.
  */
 function matchSpan(term: KeyTerm, bag: Bag, translated: Bag | undefined, policy: AnswerPolicy): Coverage['matches'][number] {
   const found = matchTerm(term, bag, policy);
@@ -175,7 +175,8 @@ function matchSpan(term: KeyTerm, bag: Bag, translated: Bag | undefined, policy:
   const machine = matchTerm(asWritten(term), translated, policy);
   if (!machine) return found;
   const kind: MatchKind = machine.kind === 'exact' ? 'machine' : machine.kind;
-  return found && policy.matchWeights[found.kind] >= policy.matchWeights[kind] ? found : { kind, tokens: [] };
+  // The weaker match in the source, when there is one, still says where the word stands (an anchor for the answer).
+  return found && policy.matchWeights[found.kind] >= policy.matchWeights[kind] ? found : { kind, tokens: found?.tokens ?? [] };
 }
 
 /**

@@ -61,7 +61,10 @@ function strongCoverage(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPoli
  */
 function statesTopic(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
   const topical = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.fromHistory && !t.isFocus && !t.unknown && t.weight > 0);
-  const top = topical.sort((a, b) => b.t.weight - a.t.weight).slice(0, policy.topicTerms);
+  const sorted = topical.sort((a, b) => b.t.weight - a.t.weight);
+  // Terms of equal weight are equally the topic: none is left out by the order of the question's words.
+  const last = sorted[policy.topicTerms - 1]?.t.weight ?? 0;
+  const top = sorted.filter(({ t }, k) => k < policy.topicTerms || t.weight >= last);
   return top.length === 0 || top.some(({ i }) => s.coverage.matches[i] || s.context.matches[i]);
 }
 
@@ -142,7 +145,10 @@ export function selectEvidence(
   const namesAll = candidates.filter((c) => names.every(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
   if (namesAll.length) candidates = namesAll;
 
-  let best = candidates[0]!;
+  // A sentence that names who did what a "who" question asks ("organisée par X" for "qui a organisé") answers it
+  // more directly than one that only names someone near its words.
+  const agent = candidates[0]!.answer?.agent ? undefined : candidates.find((c) => c.answer?.agent);
+  let best = agent ?? candidates[0]!;
   let answer: { span: AnswerSpan; quote: ScoredUnit } | null = best.answer && (analysis.type !== 'date' || precise(best.answer)) ? { span: best.answer, quote: best } : null;
   if (!answer) {
     // Another sentence with an answer of the asked type replaces the best one only when it covers the question

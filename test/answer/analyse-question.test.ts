@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseQuestion, answerTypeOf, requiredNumbers } from '../../src/answer/analyse-question.js';
+import { analyseQuestion, answerTypeOf, nameWords, requiredNumbers } from '../../src/answer/analyse-question.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
@@ -98,5 +98,22 @@ describe('key terms', () => {
     const analysis = analyse('How many people attended the second forum in 2024?', 'en');
     expect(analysis.numbers).toEqual(['2024']);
     expect(analysis.terms.find((t) => t.words.includes('second'))!.isOrdinal).toBe(true);
+  });
+});
+
+describe('who-questions', () => {
+  it('takes the verb or the role after "who"/"qui" as the focus, not a name', () => {
+    const focus = (question: string, language: 'fr' | 'en') => answerTypeOf(question, language, runtime.knowledge).focus;
+    expect(focus('Qui a organisé le forum de Kisumu ?', 'fr')).toBe('organisé');
+    expect(focus('Who chaired the steering committee?', 'en')).toBe('chaired');
+    expect(focus('Who was the deputy director of the network?', 'en')).toBe('deputy');
+    expect(focus('Who is Hélène Marchetti?', 'en')).toBeNull();
+  });
+});
+
+describe('names', () => {
+  it('keeps an acronym that spells a function word among the words a name needs', () => {
+    expect(nameWords('UN Migration Agency')).toEqual(['un', 'migration', 'agency']);
+    expect(nameWords('Organisation des Nations unies')).toEqual(['organisation', 'nations', 'unies']);
   });
 });

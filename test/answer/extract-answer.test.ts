@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateSpans, numberSpans, personSpans, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { agentSpans, dateSpans, numberSpans, personSpans, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
 
 const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
 
@@ -44,5 +44,15 @@ describe('typed answer spans', () => {
     expect(texts(typedSpans('un montant d’environ 1,88 milliard d’euros', 'amount'))).toEqual(['1,88 milliard d’euros']);
     expect(texts(typedSpans('Doté de 12,5 millions de francs suisses, le FCE', 'amount'))).toEqual(['12,5 millions de francs suisses']);
     expect(texts(typedSpans('35 % des foyers vivent à plus de deux kilomètres', 'percent'))).toEqual(['35 %']);
+  });
+
+  it('finds the agent of a passive verb up to its apposition or relative clause', () => {
+    const text = 'Le salon a été organisé par la Chambre des métiers, qui fête ses cent ans, et inauguré par M. Jean Dulac.';
+    const after = (word: string) => text.indexOf(word) + word.length;
+    expect(texts(agentSpans(text, [after('organisé')]))).toEqual(['la Chambre des métiers']);
+    expect(texts(agentSpans(text, [after('inauguré')]))).toEqual(['M. Jean Dulac']);
+    expect(agentSpans(text, [after('salon')])).toEqual([]);
+    const english = 'The fair was opened by the city council which owns the hall.';
+    expect(texts(agentSpans(english, [english.indexOf(' by')]))).toEqual(['the city council']);
   });
 });

@@ -43,3 +43,11 @@ describe('years', () => {
     expect(result.refusalReason).toBe('number_absent');
   });
 });
+
+describe('who did it', () => {
+  it('answers "who organised" with the agent of the passive, in French and in English', async () => {
+    // The forum's opening sentence also names the network's director elsewhere; the agent of "organisé" answers.
+    expect((await ask('Qui a organisé le forum de Kisumu ?')).answer).toMatch(/^Le Réseau international pour l'eau et l'assainissement \[1\]/);
+    expect((await ask('Who chaired the steering committee of the water fund?')).answer).toMatch(/^Le Dr Koffi Amégan \[1\]/);
+  });
+});
