@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/fixtures.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
 
 let runtime: Runtime;
@@ -49,5 +52,37 @@ describe('who did it', () => {
     // The forum's opening sentence also names the network's director elsewhere; the agent of "organisé" answers.
     expect((await ask('Qui a organisé le forum de Kisumu ?')).answer).toMatch(/^Le Réseau international pour l'eau et l'assainissement \[1\]/);
     expect((await ask('Who chaired the steering committee of the water fund?')).answer).toMatch(/^Le Dr Koffi Amégan \[1\]/);
+  });
+});
+
+describe('dates of publication', () => {
+  // An invented release: the dateline dates what happened "today" and, a day before, "hier".
+  const release = [
+    'Le Musée des Marais ouvre une aile consacrée aux oiseaux migrateurs', '',
+    'Nantes, le 5 mai 2023 – Le Musée des Marais a inauguré aujourd\'hui sa nouvelle aile consacrée aux oiseaux migrateurs.', '',
+    'La convention de mécénat avec la Fondation Héron a été signée hier par la directrice du musée, Mme Claire Vannier.', '',
+    'Le projet de rénovation des vitrines avait été annoncé par la ville de Nantes.', '',
+  ].join('\n');
+  let museum: { runtime: Runtime; cleanup: () => Promise<void> };
+  let corpus: { dir: string; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    corpus = await tempDir();
+    await writeFile(join(corpus.dir, 'musee.txt'), release);
+    museum = await seedsRuntime({}, corpus.dir);
+  });
+  afterAll(async () => {
+    await museum.cleanup();
+    await corpus.cleanup();
+  });
+  const askMuseum = (question: string) => answerer.ask({ question }, museum.runtime.retriever);
+
+  it('dates an event told as "hier" by the day before the dateline', async () => {
+    const result = await askMuseum('Quel jour la convention de mécénat avec la Fondation Héron a-t-elle été signée ?');
+    expect(result.answer).toMatch(/^Le 4 mai 2023 \[\d\]/);
+  });
+
+  it('does not date by the dateline an event its sentence does not place on the day of publication', async () => {
+    const result = await askMuseum('Quel jour le projet de rénovation des vitrines a-t-il été annoncé ?');
+    expect(result.answerable).toBe(false);
   });
 });
