@@ -222,9 +222,12 @@ function namesIn(text: string): Set<string> {
   return names;
 }
 
+// English nouns whose plural is not made with -s (closed class of the grammar): "people" is translated as "person".
+const IRREGULAR_PLURALS: Record<string, string> = { people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman' };
+
 /** Singular candidates of a plural of French or English ("countries" → "country", "délégations" → "délégation"). */
 function singulars(word: string): string[] {
-  const out: string[] = [];
+  const out: string[] = IRREGULAR_PLURALS[word] ? [IRREGULAR_PLURALS[word]!] : [];
   if (/ies$/.test(word)) out.push(word.replace(/ies$/, 'y'));
   if (/(?:x|s)$/.test(word) && word.length > 3) out.push(word.slice(0, -1));
   if (/aux$/.test(word)) out.push(word.replace(/aux$/, 'al'));
@@ -286,7 +289,7 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     const forms: TermForm[] = [{ stems: [term.stem], kind: 'exact' }];
     for (const s of term.translationStems) forms.push({ stems: [s], kind: 'translation', language: other });
     // A plural the dictionary lacks is looked up in the singular ("countries" → "country" → "pays").
-    if (term.translationStems.length === 0) {
+    if (term.translationStems.length === 0 || IRREGULAR_PLURALS[term.word]) {
       for (const singular of singulars(term.word)) {
         for (const translation of knowledge.translate(singular)) {
           for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation', language: other });

@@ -52,7 +52,9 @@ export function formatDate(span: AnswerSpan, language: AnswerLanguage): string {
 
 /** A number span written for the asker: the number in their format, the scale word, then the counted noun as they asked. */
 export function formatCount(span: AnswerSpan, analysis: QuestionAnalysis, sourceLanguage: string): string {
-  if (span.value === undefined) return span.text;
+  // The asker's noun may only replace the source's when the number counts it ("120 délégations" for "how many
+  // delegations"); a number of something else keeps its own noun ("six missions", not "6 minors").
+  if (span.value === undefined || !span.countsFocus) return span.text;
   if (sourceLanguage === analysis.language) return span.text;
   const scale = /\b(millions?|milliards?|billions?)\b/iu.exec(span.text)?.[1]?.toLowerCase();
   const percent = /%|pour cent|per ?cent/u.test(span.text) ? ' %' : '';

@@ -158,13 +158,17 @@ export function gatherEvidence(
   }
   // Short answers are looked for in the best sentences only: date and name parsing is the costly step.
   const ranked = [...byKey.values()].sort((a, b) => b.score - a.score);
+  const countedIndexes = terms.flatMap((t, i) => (t.isFocus && !t.fromHistory && ranked.some((s) => s.coverage.matches[i]) ? [i] : []));
   for (const scored of ranked.slice(0, policy.answerSearchDepth)) {
     const focus = scored.coverage.matches.flatMap((m, i) => (m && terms[i]!.isFocus ? m.tokens : []));
     const others = scored.coverage.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
     // A dictionary word is a common word of a sentence only where its communiqué also writes it in lower case.
     const document = documents.get(scored.unit.docId)!;
     const common = isCommonWord && ((w: string) => isCommonWord(w) && lowercaseWords(document).has(w));
-    scored.answer = extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common);
+    // A count answers "how many X" only where the sentence names X, once some retrieved sentence does (the words
+    // for X are known): elsewhere its numbers count other things.
+    const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);
+    scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common);
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
   }
   return ranked.sort((a, b) => b.score - a.score);

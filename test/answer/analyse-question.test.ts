@@ -117,3 +117,10 @@ describe('names', () => {
     expect(nameWords('Organisation des Nations unies')).toEqual(['organisation', 'nations', 'unies']);
   });
 });
+
+describe('irregular plurals', () => {
+  it('translates an English plural not made with -s through its singular ("people" → "personne")', () => {
+    const people = analyse('How many people did the fund connect?', 'en').terms.find((t) => t.words.includes('people'))!;
+    expect(people.forms.some((f) => f.kind === 'translation' && f.stems[0] === stem('personnes'))).toBe(true);
+  });
+});

@@ -56,3 +56,12 @@ describe('typed answer spans', () => {
     expect(texts(agentSpans(english, [english.indexOf(' by')]))).toEqual(['the city council']);
   });
 });
+
+describe('count leads', () => {
+  it('writes the asker\'s noun after a number only when the number counts it', async () => {
+    const { formatCount } = await import('../../src/answer/compose-answer.js');
+    const analysis = { language: 'en', focusText: 'delegates' } as Parameters<typeof formatCount>[1];
+    expect(formatCount({ start: 0, end: 12, text: '450 délégués', value: 450, countsFocus: true }, analysis, 'fr')).toBe('450 delegates');
+    expect(formatCount({ start: 0, end: 12, text: 'six missions', value: 6 }, analysis, 'fr')).toBe('six missions');
+  });
+});

@@ -55,6 +55,15 @@ describe('who did it', () => {
   });
 });
 
+describe('counts', () => {
+  it('refuses a count when no sentence that holds a number names what is counted', async () => {
+    // The fund's sentences count households ("foyers"); delegates are counted in another communiqué, about a forum.
+    const result = await ask("Combien de délégués le Fonds commun pour l'eau va-t-il raccorder à l'eau potable ?");
+    expect(result.answerable).toBe(false);
+    expect((await ask("Combien de foyers le Fonds commun pour l'eau va-t-il raccorder ?")).answer).toMatch(/^84 000 foyers \[1\]/);
+  });
+});
+
 describe('dates of publication', () => {
   // An invented release: the dateline dates what happened "today" and, a day before, "hier".
   const release = [
