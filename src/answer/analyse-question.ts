@@ -85,7 +85,7 @@ const NAME_NOUNS = new Set(['nom', 'name', 'identite', 'identity', 'titre', 'tit
 const META_WORDS = new Set(['communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
 
 // Words that are function words in questions though not in stopword lists ("one of", "l'une des").
-const FUNCTION_WORDS = new Set(['one', 'ones', 'une', 'uns', 'unes', 'thing', 'things', 'chose', 'choses']);
+const FUNCTION_WORDS = new Set(['one', 'ones', 'une', 'uns', 'unes', 'thing', 'things', 'chose', 'choses', 'lors']);
 
 // Ordinal numbers of French and English (general vocabulary), and written with digits ("2e", "3rd").
 const ORDINAL_RANKS: Record<string, number> = Object.fromEntries([

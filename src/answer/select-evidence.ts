@@ -65,7 +65,11 @@ function statesTopic(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy)
   // Terms of equal weight are equally the topic: none is left out by the order of the question's words.
   const last = sorted[policy.topicTerms - 1]?.t.weight ?? 0;
   const top = sorted.filter(({ t }, k) => k < policy.topicTerms || t.weight >= last);
-  return top.length === 0 || top.some(({ i }) => s.coverage.matches[i] || s.context.matches[i]);
+  // A follow-up's topic is the previous question's ("how many people is it meant to help?"): its terms count too.
+  const previous = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.fromHistory && !t.unknown && t.weight > 0);
+  // A thesaurus synonym is too loose to say what the text is about ("entier" for "total").
+  const states = (m: ScoredUnit['coverage']['matches'][number]) => !!m && m.kind !== 'synonym';
+  return top.length === 0 || [...top, ...previous].some(({ i }) => states(s.coverage.matches[i]) || states(s.context.matches[i]));
 }
 
 /** Gain in covered weight (0..1) that a candidate brings over what the chosen quotes cover already. */

@@ -64,6 +64,15 @@ describe('counts', () => {
   });
 });
 
+describe('follow-ups', () => {
+  it('takes the topic of a short follow-up from the previous question', async () => {
+    const history = [{ role: 'user' as const, content: 'What did IWSN launch after Hurricane Selene?' }];
+    const result = await answerer.ask({ question: 'How many people is it meant to help?', history }, runtime.retriever);
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toMatch(/^48,000 people \[1\]/);
+  });
+});
+
 describe('dates of publication', () => {
   // An invented release: the dateline dates what happened "today" and, a day before, "hier".
   const release = [
