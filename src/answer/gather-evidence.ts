@@ -3,7 +3,7 @@ import type { Passage } from '../retrieval/retriever.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './evidence-units.js';
-import { extractAnswer, type AnswerSpan } from './extract-answer.js';
+import { extractAnswer, numberSpans, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 
@@ -158,15 +158,16 @@ export function gatherEvidence(
   }
   // Short answers are looked for in the best sentences only: date and name parsing is the costly step.
   const ranked = [...byKey.values()].sort((a, b) => b.score - a.score);
-  const countedIndexes = terms.flatMap((t, i) => (t.isFocus && !t.fromHistory && ranked.some((s) => s.coverage.matches[i]) ? [i] : []));
+  // The counted noun is known to be counted when a retrieved sentence names it next to a number of its own.
+  const countedIndexes = analysis.type !== 'number' ? [] : terms.flatMap((t, i) => (t.isFocus && !t.fromHistory && ranked.some((s) => s.coverage.matches[i] && numberSpans(s.unit.text).length > 0) ? [i] : []));
   for (const scored of ranked.slice(0, policy.answerSearchDepth)) {
     const focus = scored.coverage.matches.flatMap((m, i) => (m && terms[i]!.isFocus ? m.tokens : []));
     const others = scored.coverage.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
     // A dictionary word is a common word of a sentence only where its communiqué also writes it in lower case.
     const document = documents.get(scored.unit.docId)!;
     const common = isCommonWord && ((w: string) => isCommonWord(w) && lowercaseWords(document).has(w));
-    // A count answers "how many X" only where the sentence names X, once some retrieved sentence does (the words
-    // for X are known): elsewhere its numbers count other things.
+    // A count answers "how many X" only where the sentence names X, once some retrieved sentence counts X:
+    // elsewhere its numbers count other things (where none does, another noun may be the asker's paraphrase).
     const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);
     scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common);
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);

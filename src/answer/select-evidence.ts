@@ -79,9 +79,9 @@ function gain(candidate: ScoredUnit, chosen: ScoredUnit[], terms: WeightedTerm[]
 }
 
 /** The words of a document title. */
-function titleBag(title: string): Bag {
+function titleBag(title: string, language?: string): Bag {
   const tokens = tokenize(title);
-  return { tokens, stems: new Set(tokens.map((t) => t.stem)) };
+  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language };
 }
 
 const documentBags = new WeakMap<CorpusDocument, Bag>();
@@ -123,15 +123,22 @@ export function selectEvidence(
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);
   const statesRequired = (s: ScoredUnit) =>
     analysis.numbers.every((n) => statesNumber(s.unit.text, n) || yearOfContext(s, n)) &&
-    ordinals.every((t) => matchTerm(t, s.unit, policy) || matchTerm(t, titleBag(s.passage.chunk.title), policy));
+    ordinals.every((t) => matchTerm(t, s.unit, policy) || matchTerm(t, titleBag(s.passage.chunk.title, s.passage.chunk.language), policy));
   const stating = covering.filter(statesRequired);
   if (stating.length === 0) return { answerable: false, reason: 'number_absent' };
   // A count, an amount, a duration or a date is answered only by a sentence that holds one (a date may come from
   // the document's dateline); a "who" by a sentence that names a person or a body.
   const precise = (span: AnswerSpan | null) => !!span && datePrecise(span, analysis);
+  // The title of a release names the event of its dateline: a question whose terms it states asks about that event.
+  const own = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.fromHistory && t.weight > 0);
+  const ownWeight = own.reduce((a, { t }) => a + t.weight, 0) || 1;
+  const aboutTitle = (s: ScoredUnit) => {
+    const title = titleBag(s.passage.chunk.title, s.passage.chunk.language);
+    return own.reduce((a, { t }) => (matchTerm(t, title, policy) ? a + t.weight : a), 0) / ownWeight >= policy.minCoverage;
+  };
   let candidates = stating;
   if (analysis.type === 'date') {
-    candidates = stating.filter((s) => precise(s.answer) || precise(headerDate(s, documents, scored)?.span ?? null));
+    candidates = stating.filter((s) => precise(s.answer) || precise(headerDate(s, documents, scored, aboutTitle)?.span ?? null));
   } else if (SPAN_REQUIRED.has(analysis.type)) candidates = stating.filter((s) => s.answer);
   else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
   if (candidates.length === 0) return { answerable: false, reason: 'no_answer_of_type' };
@@ -165,7 +172,7 @@ export function selectEvidence(
   }
   const quotes = [best];
   if (analysis.type === 'date' && !answer) {
-    const header = headerDate(best, documents, scored);
+    const header = headerDate(best, documents, scored, aboutTitle);
     if (header && precise(header.span)) {
       answer = { span: header.span, quote: header.quote };
       quotes.push(header.quote);
@@ -220,11 +227,12 @@ function shiftDays(span: AnswerSpan, days: number): AnswerSpan {
 
 /**
  * The date of the document's header (its first lines: the dateline), as a quotable unit, for a sentence that dates
- * its event by the day of publication ("signed today", "a signé hier"): any other sentence may tell of another day.
+ * its event by the day of publication ("signed today", "a signé hier"), or for a question about the event the
+ * release's title announces: any other sentence may tell of another day.
  */
-function headerDate(best: ScoredUnit, documents: Map<string, CorpusDocument>, scored: ScoredUnit[]): { span: AnswerSpan; quote: ScoredUnit } | null {
+function headerDate(best: ScoredUnit, documents: Map<string, CorpusDocument>, scored: ScoredUnit[], aboutTitle: (s: ScoredUnit) => boolean): { span: AnswerSpan; quote: ScoredUnit } | null {
   const document = documents.get(best.unit.docId);
-  const days = DEICTIC_DAYS.find(([words]) => words.test(best.unit.text))?.[1];
+  const days = DEICTIC_DAYS.find(([words]) => words.test(best.unit.text))?.[1] ?? (aboutTitle(best) ? 0 : undefined);
   if (!document || days === undefined) return null;
   for (const unit of documentUnits(document).slice(0, 4)) {
     // A dateline holds the day (and usually the year) of publication.
