@@ -40,6 +40,16 @@ function yearOfContext(s: ScoredUnit, n: string): boolean {
 // Coordinating words of French and English that join two things a question asks about.
 const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b/;
 
+// A name of several capitalised words linked by a preposition, and then perhaps by "and" ("Pact on Migration and
+// Asylum", "Fund for Water and Sanitation"), is one thing: its "and" joins no two things the question asks about
+// ("Luxembourg and Belgium" does).
+const JOINED_NAME = /\p{Lu}[\p{L}'’-]*(?:\s+(?:of|on|for|de|des|du|pour|sur)\s+(?:(?:the|la|le|les)\s+|l['’])?\p{Lu}[\p{L}'’-]*)+(?:\s+(?:and|et|&)\s+(?:(?:the|la|le|les)\s+|l['’])?\p{Lu}[\p{L}'’-]*)*/gu;
+
+/** The question without its multi-word names. */
+export function withoutNames(question: string): string {
+  return question.replace(JOINED_NAME, ' ');
+}
+
 /**
  * Share of the question's own weight (a follow-up's earlier terms aside) that a sentence states in its own words by
  * a sure match, not a thesaurus synonym.
@@ -182,7 +192,7 @@ export function selectEvidence(
   const missingNames = () => names.filter(({ t }) => !quotes.some((q) => matchTerm(t, bagOf(q.unit.docId), policy)));
   if (missingNames().length > 0) {
     // Only a question that joins two things ("X and Y", "each", "both") may take them from two documents.
-    const other = COORDINATION.test(fold(analysis.question)) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
+    const other = COORDINATION.test(fold(withoutNames(analysis.question))) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
   }

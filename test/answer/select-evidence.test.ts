@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
+import { withoutNames } from '../../src/answer/select-evidence.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -61,6 +62,14 @@ describe('counts', () => {
     const result = await ask("Combien de délégués le Fonds commun pour l'eau va-t-il raccorder à l'eau potable ?");
     expect(result.answerable).toBe(false);
     expect((await ask("Combien de foyers le Fonds commun pour l'eau va-t-il raccorder ?")).answer).toMatch(/^84 000 foyers \[1\]/);
+  });
+});
+
+describe('two things or one name', () => {
+  it('reads "and" inside a name linked by a preposition as part of the name, and between two names as a join', () => {
+    expect(withoutNames('When was the Fund for Water and Sanitation launched?')).not.toMatch(/\band\b/);
+    expect(withoutNames('Quand le Pacte sur la Migration et l’Asile a-t-il été signé ?')).toMatch(/^Quand le\s+a-t-il/);
+    expect(withoutNames('How do Luxembourg and Belgium work with the network?')).toMatch(/\band\b/);
   });
 });
 
