@@ -37,7 +37,11 @@ runCli(async () => {
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
     say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
-    void runtime.verifyIndex?.();
+    // Listening first: the word indexes and the full checksums are read while requests can already come in.
+    setImmediate(() => {
+      runtime.loadKnowledge();
+      void runtime.verifyIndex?.();
+    });
   });
   server.on('clientError', handleClientError);
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -8,6 +8,8 @@ export type NounClass = 'person' | 'place' | 'time' | 'organisation' | 'quantity
 /** Classifies English nouns ("minister" → person, "city" → place). */
 export interface NounClasses {
   classify(noun: string): NounClass | null;
+  /** Reads the noun index now (it is otherwise read at the first lookup), e.g. once the server listens. */
+  load(): void;
   close(): void;
 }
 
@@ -24,28 +26,40 @@ export function wordnetDir(): string | null {
 }
 
 /**
- * Opens WordNet's noun index (word → synset offsets) and reads synsets on demand. A noun's class is the vote of
- * its first six senses, the first (most frequent) counting one and a half. Returns null when the database is missing.
+ * Opens WordNet's noun index (word → synset offsets) and reads synsets on demand. The index (about 0.3 s to parse)
+ * is read at the first lookup or by `load()`, so that a server does not parse it before it listens. A noun's class
+ * is the vote of its first six senses, the first (most frequent) counting one and a half. Returns null when the
+ * database is missing.
  */
 export function openNounClasses(dir: string | null = wordnetDir()): NounClasses | null {
   if (!dir) return null;
-  let index: string;
+  const indexPath = join(dir, 'index.noun');
   let fd: number;
   try {
-    index = readFileSync(join(dir, 'index.noun'), 'utf8');
+    accessSync(indexPath, constants.R_OK);
     fd = openSync(join(dir, 'data.noun'), 'r');
   } catch {
     return null;
   }
+  let lines: Map<string, string> | null = null;
   // Lines are "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...": the offsets
   // close the line, so they are parsed only when a noun is looked up.
-  const lines = new Map<string, string>();
-  for (const line of index.split('\n')) {
-    if (line.startsWith(' ') || !line) continue;
-    lines.set(line.slice(0, line.indexOf(' ')), line);
-  }
+  const readLines = () => {
+    const byLemma = new Map<string, string>();
+    let index = '';
+    try {
+      index = readFileSync(indexPath, 'utf8');
+    } catch {
+      // Removed since it was opened: nouns go unclassified rather than failing a question.
+    }
+    for (const line of index.split('\n')) {
+      if (line.startsWith(' ') || !line) continue;
+      byLemma.set(line.slice(0, line.indexOf(' ')), line);
+    }
+    return byLemma;
+  };
   const offsetsOf = (key: string) => {
-    const line = lines.get(key);
+    const line = (lines ??= readLines()).get(key);
     if (!line) return undefined;
     const fields = line.trim().split(' ');
     return fields.slice(-Number(fields[2])).map(Number);
@@ -72,6 +86,9 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
       }
       cache.set(key, result);
       return result;
+    },
+    load() {
+      lines ??= readLines();
     },
     close: () => closeSync(fd),
   };

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fold } from '../text/terms.js';
 
@@ -8,6 +8,8 @@ export interface Thesaurus {
   synonyms(word: string): string[];
   /** The files it reads. */
   sources: string[];
+  /** Reads the word indexes now (they are otherwise read at the first lookup), e.g. once the server listens. */
+  load(): void;
   close(): void;
 }
 
@@ -19,38 +21,57 @@ const PER_SENSE = 6;
 
 interface MythesFile {
   fd: number;
-  offsets: Map<string, number>;
+  idxPath: string;
+  /** Word → offset in the `.dat` file; read at the first lookup. */
+  offsets: Map<string, number> | null;
+}
+
+/** A MyThes word index (`.idx`: two header lines, then `word|offset`) as folded word → offset. */
+function readOffsets(idxPath: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  let idx: string;
+  try {
+    idx = readFileSync(idxPath, 'utf8');
+  } catch {
+    // Removed since it was opened: this thesaurus gives no synonyms rather than failing a question.
+    return offsets;
+  }
+  for (const line of idx.split('\n').slice(2)) {
+    const bar = line.lastIndexOf('|');
+    if (bar > 0) {
+      const raw = line.slice(0, bar);
+      // Folding is the slow part of loading: plain lower-case ASCII words are folded already.
+      const key = /^[a-z0-9' -]*$/.test(raw) ? raw : fold(raw);
+      if (!offsets.has(key)) offsets.set(key, Number(line.slice(bar + 1)));
+    }
+  }
+  return offsets;
 }
 
 /**
- * Opens MyThes thesauri (`.idx` word → offset, `.dat` entries) from `dir`: the index is read at start (a few
- * hundred kB), entries are read on demand. Files that are missing are skipped; returns null when none is there.
+ * Opens MyThes thesauri (`.idx` word → offset, `.dat` entries) from `dir`. Opening only opens the files: the word
+ * indexes (a few hundred kB, about 0.4 s to parse) are read at the first lookup or by `load()`, so that a server
+ * does not parse them before it listens; entries are read on demand. Files that are missing are skipped; returns
+ * null when none is there.
  */
 export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): Thesaurus | null {
   const files: MythesFile[] = [];
   const sources: string[] = [];
   for (const name of names) {
-    let idx: string;
+    const idxPath = join(dir, `${name}.idx`);
+    let fd: number;
     try {
-      idx = readFileSync(join(dir, `${name}.idx`), 'utf8');
+      accessSync(idxPath, constants.R_OK);
+      fd = openSync(join(dir, `${name}.dat`), 'r');
     } catch {
       continue;
     }
-    const offsets = new Map<string, number>();
-    for (const line of idx.split('\n').slice(2)) {
-      const bar = line.lastIndexOf('|');
-      if (bar > 0) {
-        const raw = line.slice(0, bar);
-        // Folding is the slow part of loading: plain lower-case ASCII words are folded already.
-        const key = /^[a-z0-9' -]*$/.test(raw) ? raw : fold(raw);
-        if (!offsets.has(key)) offsets.set(key, Number(line.slice(bar + 1)));
-      }
-    }
-    files.push({ fd: openSync(join(dir, `${name}.dat`), 'r'), offsets });
+    files.push({ fd, idxPath, offsets: null });
     sources.push(name);
   }
   if (files.length === 0) return null;
   const cache = new Map<string, string[]>();
+  const offsetsOf = (file: MythesFile) => (file.offsets ??= readOffsets(file.idxPath));
 
   function read(file: MythesFile, offset: number): string[] {
     // An entry is "word|senses" then one line per sense: "(pos)|syn|syn|…".
@@ -77,13 +98,16 @@ export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): T
       if (!found) {
         found = [];
         for (const file of files) {
-          const offset = file.offsets.get(word);
+          const offset = offsetsOf(file).get(word);
           if (offset !== undefined) for (const s of read(file, offset)) if (s !== word && !found.includes(s)) found.push(s);
         }
         if (cache.size > 20_000) cache.clear();
         cache.set(word, found);
       }
       return found;
+    },
+    load() {
+      for (const file of files) offsetsOf(file);
     },
     close() {
       for (const file of files) closeSync(file.fd);
