@@ -1,4 +1,5 @@
 import hnswlib from 'hnswlib-node';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
@@ -7,7 +8,7 @@ import type { GlossaryEntry } from '../lexicon/glossary.js';
 import { quickCheck, readVerified, verifyFile } from './index-files.js';
 import { openLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import { readManifest, type IndexManifest } from './manifest.js';
-import { openTexts, type StoredTexts } from './stored-texts.js';
+import { openTexts, textsIn, type StoredTexts, type TextSource } from './stored-texts.js';
 
 /** Everything a retriever needs, in memory. Chunk positions are the HNSW labels and lexical ids. */
 export interface SearchIndex extends StoredTexts {
@@ -72,17 +73,43 @@ interface TextData extends StoredTexts {
   dir: string;
 }
 
-/** The files `openTexts` reads. */
-const TEXT_FILES = ['documents.json', 'texts.bin', 'chunks.bin'];
+/** Closes the texts file of an opened index once nothing can read it any more (the index was swapped out). */
+const textFiles = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/**
+ * `texts.bin` read on demand (a few kB per document used) instead of read whole at start: opening a 100k-chunk
+ * index reads none of its 50 MB, and serving holds only the texts it has shown. The file is opened now, so a
+ * rebuild that removes this data folder before the new index is swapped in leaves it readable.
+ */
+export function fileTexts(path: string, size: number): TextSource {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new AppError('index_corrupt', `Index file ${path} is missing (${(error as NodeJS.ErrnoException).code}): run npm run index to rebuild the index.`);
+  }
+  const source: TextSource = {
+    size,
+    read(offset, bytes) {
+      const buffer = Buffer.allocUnsafe(bytes);
+      const n = bytes ? readSync(fd, buffer, 0, bytes, offset) : 0;
+      if (n !== bytes) throw new AppError('index_corrupt', `Index file ${path} ends before byte ${offset + bytes}: run npm run index.`);
+      return buffer.toString('utf8');
+    },
+  };
+  textFiles.register(source, fd);
+  return source;
+}
 
 /** Reads the manifest, documents and chunk spans of the current index after the start-up check of every file. */
-async function readTextData(indexDir: string, whileReading: (dir: string, manifest: IndexManifest) => void = () => {}): Promise<TextData> {
+async function readTextData(indexDir: string, options: { wholeTexts: boolean; whileReading?: (dir: string, manifest: IndexManifest) => void }): Promise<TextData> {
   const manifest = await readManifest(indexDir);
   const dir = join(indexDir, manifest.dataDir);
   await quickCheck(dir, manifest.files);
-  whileReading(dir, manifest);
-  const [documents, texts, spans] = await Promise.all(TEXT_FILES.map((name) => readIn(dir, name)));
-  return { manifest, dir, ...openTexts(documents!, texts!, spans!) };
+  options.whileReading?.(dir, manifest);
+  const [documents, spans] = await Promise.all([readIn(dir, 'documents.json'), readIn(dir, 'chunks.bin')]);
+  const texts = options.wholeTexts ? textsIn(await readIn(dir, 'texts.bin')) : fileTexts(join(dir, 'texts.bin'), manifest.files['texts.bin']?.bytes ?? 0);
+  return { manifest, dir, ...openTexts(documents!, texts, spans!) };
 }
 
 /** The vector and text part of an index, without the search structures (enough to reuse it incrementally). */
@@ -95,9 +122,9 @@ export interface IndexData extends TextData {
 
 /** Reads and verifies the text and the raw vectors of the current index (for incremental builds and benchmarks). */
 export async function readIndexData(indexDir: string): Promise<IndexData> {
-  const text = await readTextData(indexDir);
+  const text = await readTextData(indexDir, { wholeTexts: true });
   // A build reuses what it reads: check the texts in full, not only their sizes and times.
-  for (const name of TEXT_FILES) await verifyFile(text.dir, name, text.manifest.files[name]);
+  for (const name of ['documents.json', 'texts.bin', 'chunks.bin']) await verifyFile(text.dir, name, text.manifest.files[name]);
   const vectorBytes = await readVerified(text.dir, 'vectors.f32', text.manifest.files['vectors.f32']);
   const dimension = text.manifest.embedder.dimension;
   if (vectorBytes.length !== text.chunkCount * dimension * 4) {
@@ -111,17 +138,20 @@ export async function readIndexData(indexDir: string): Promise<IndexData> {
 /**
  * Opens the index that `manifest.json` names for searching. Start-up checks each file's size and modification time
  * (see `quickCheck`) and loads only what serving needs: document metadata, chunk spans, the HNSW graphs (loaded in
- * the background while the rest is read), the lexical index and the mined acronyms; texts are decoded when read and
- * the raw vectors stay on disk (the graphs hold them). `verify()` hashes everything in full, for a background check
+ * the background while the rest is read), the lexical index and the mined acronyms; texts are read from `texts.bin` when
+ * used (`fileTexts`) and the raw vectors stay on disk (the graphs hold them). `verify()` hashes everything in full, for a background check
  * after start. Errors are `index_missing`, `index_corrupt` or `index_incompatible`, each saying to run
  * `npm run index`.
  */
 export async function openIndex(indexDir: string): Promise<SearchIndex> {
   let loading: Promise<hnswlib.HierarchicalNSW[]> = Promise.resolve([]);
-  const text = await readTextData(indexDir, (dir, manifest) => {
-    loading = Promise.all(graphFiles(manifest.hnsw.shards).map((name) => loadHnsw(join(dir, name), manifest.embedder.dimension)));
-    // Failures are reported when awaited below; this keeps an early text error from leaving it unhandled.
-    loading.catch(() => {});
+  const text = await readTextData(indexDir, {
+    wholeTexts: false,
+    whileReading: (dir, manifest) => {
+      loading = Promise.all(graphFiles(manifest.hnsw.shards).map((name) => loadHnsw(join(dir, name), manifest.embedder.dimension)));
+      // Failures are reported when awaited below; this keeps an early text error from leaving it unhandled.
+      loading.catch(() => {});
+    },
   });
   const { manifest, dir, chunkCount } = text;
   const { dimension } = manifest.embedder;

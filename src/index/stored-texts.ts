@@ -38,6 +38,23 @@ export function encodeTexts(documents: CorpusDocument[], chunks: Array<Pick<Chun
   return { documentsJson: JSON.stringify(entries), texts: Buffer.concat(encoded), spans: new Uint8Array(spans.buffer) };
 }
 
+/**
+ * Where documents' texts are read from: the bytes of `texts.bin` in memory (a build reuses them), or the file itself,
+ * read on demand (a server: see `fileTexts` in open-index.ts).
+ */
+export interface TextSource {
+  /** Bytes in all. */
+  size: number;
+  /** The UTF-8 text of `bytes` bytes from `offset`. */
+  read(offset: number, bytes: number): string;
+}
+
+/** A {@link TextSource} over bytes in memory. */
+export function textsIn(bytes: Uint8Array): TextSource {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return { size: buffer.length, read: (offset, length) => buffer.toString('utf8', offset, offset + length) };
+}
+
 /** Documents and chunks of an opened index; chunk objects are made when asked for, from their spans. */
 export interface StoredTexts {
   documents: Map<string, CorpusDocument>;
@@ -54,11 +71,11 @@ function corrupt(message: string): AppError {
 }
 
 /**
- * Opens the stored texts without decoding them: each document's `text` is decoded from `texts` the first time it is
- * read, and chunks are made on demand. Every span is checked against its document's length here, so a chunk never
+ * Opens the stored texts without reading them: each document's `text` is read from `texts` the first time it is
+ * used, and chunks are made on demand. Every span is checked against its document's length here, so a chunk never
  * points outside its text.
  */
-export function openTexts(documentsJson: Buffer, texts: Buffer, spanBytes: Buffer): StoredTexts {
+export function openTexts(documentsJson: Buffer, texts: TextSource, spanBytes: Buffer): StoredTexts {
   let entries: DocumentEntry[];
   try {
     entries = JSON.parse(documentsJson.toString('utf8')) as DocumentEntry[];
@@ -66,14 +83,14 @@ export function openTexts(documentsJson: Buffer, texts: Buffer, spanBytes: Buffe
     throw corrupt('Index file documents.json is not valid JSON');
   }
   const list: CorpusDocument[] = entries.map(({ offset, bytes, length: _length, ...rest }) => {
-    if (!Number.isInteger(offset) || !Number.isInteger(bytes) || offset < 0 || offset + bytes > texts.length) throw corrupt(`Index document ${rest.id} lies outside texts.bin`);
+    if (!Number.isInteger(offset) || !Number.isInteger(bytes) || offset < 0 || offset + bytes > texts.size) throw corrupt(`Index document ${rest.id} lies outside texts.bin`);
     const document = { ...rest } as CorpusDocument;
-    // Decoded once, on first use: opening a 100k-chunk index decodes none of its 60 MB of text.
+    // Read once, on first use: opening a 100k-chunk index reads none of its 50 MB of text.
     Object.defineProperty(document, 'text', {
       enumerable: true,
       configurable: true,
       get() {
-        const text = texts.toString('utf8', offset, offset + bytes);
+        const text = texts.read(offset, bytes);
         Object.defineProperty(document, 'text', { value: text, enumerable: true, writable: true });
         return text;
       },
@@ -84,10 +101,10 @@ export function openTexts(documentsJson: Buffer, texts: Buffer, spanBytes: Buffe
   // Copy into an aligned buffer: Buffer slices may start at any byte offset.
   const spans = new Uint32Array(new Uint8Array(spanBytes).buffer);
   const chunkCount = spans.length / SPAN_WORDS;
-  for (let p = 0; p < chunkCount; p++) {
-    const [doc, , start, end] = spans.subarray(p * SPAN_WORDS, (p + 1) * SPAN_WORDS);
-    const entry = entries[doc!];
-    if (!entry || start! >= end! || end! > entry.length) throw corrupt(`Index chunk ${p} does not match its document`);
+  for (let p = 0, w = 0; p < chunkCount; p++, w += SPAN_WORDS) {
+    // Indexed reads, not a subarray per chunk: this loop runs over every chunk at every start.
+    const entry = entries[spans[w]!];
+    if (!entry || spans[w + 2]! >= spans[w + 3]! || spans[w + 3]! > entry.length) throw corrupt(`Index chunk ${p} does not match its document`);
   }
   const documentOf = (position: number) => list[spans[position * SPAN_WORDS]!]!;
   return {

@@ -164,4 +164,32 @@ describe('openIndex errors', () => {
     expect(rebuilt.embeddedChunks).toBe(rebuilt.manifest.counts.chunks);
     await expect(openIndex(indexDir)).resolves.toBeDefined();
   });
+  it('opens an index without reading texts.bin: a document is read from it when first used', async () => {
+    const built = await build();
+    const index = await openIndex(indexDir);
+    const path = join(indexDir, built.manifest.dataDir, 'texts.bin');
+    const original = await readFile(path);
+    // Same size, other bytes, written after opening: what a document reads shows when the file was read.
+    await writeFile(path, Buffer.alloc(original.length, 'x'));
+    const [first] = index.documents.values();
+    expect(first!.text).toMatch(/^x+$/);
+  });
+
+  it('keeps serving the texts of an opened index after a rebuild removed its data folder', async () => {
+    await build();
+    const index = await openIndex(indexDir);
+    const expected = (await readIndexData(indexDir)).documents.get('001_b75e72ff1d10ce48.txt')!.text;
+    await appendFile(join(corpusDir, '002_5a2f6f364a3714b2.txt'), '\nUn paragraphe ajouté.\n');
+    const rebuilt = await build();
+    expect(rebuilt.manifest.dataDir).not.toBe(index.manifest.dataDir);
+    expect(index.documents.get('001_b75e72ff1d10ce48.txt')!.text).toBe(expected);
+  });
+
+  it('reports texts.bin cut short after opening as corrupt when a document is read', async () => {
+    const built = await build();
+    const index = await openIndex(indexDir);
+    await truncate(join(indexDir, built.manifest.dataDir, 'texts.bin'), 10);
+    const last = [...index.documents.values()].at(-1)!;
+    expect(() => last.text).toThrow(expect.objectContaining({ code: 'index_corrupt' }));
+  });
 });

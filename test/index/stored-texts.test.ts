@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/load-corpus.js';
 import { createChunker } from '../../src/ingest/chunk-document.js';
-import { encodeTexts, openTexts } from '../../src/index/stored-texts.js';
+import { encodeTexts, openTexts, textsIn } from '../../src/index/stored-texts.js';
 
 const documents: CorpusDocument[] = [
   { id: 'a.txt', title: 'Réfugiés 🌍', date: '2020-01-02', language: 'fr', text: 'Première phrase, avec des accents : é, œ, ü. '.repeat(40), hash: 'h1' },
@@ -10,7 +10,7 @@ const documents: CorpusDocument[] = [
 const chunks = documents.flatMap((d) => createChunker({ chunkSize: 300, chunkOverlap: 50 }).chunk(d));
 
 function open(encoded = encodeTexts(documents, chunks)) {
-  return openTexts(Buffer.from(encoded.documentsJson), Buffer.from(encoded.texts), Buffer.from(encoded.spans));
+  return openTexts(Buffer.from(encoded.documentsJson), textsIn(encoded.texts), Buffer.from(encoded.spans));
 }
 
 describe('stored texts', () => {
