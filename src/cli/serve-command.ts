@@ -17,7 +17,8 @@ runCli(async () => {
   const config = loadConfig();
   const say = (line: string) => console.log(line);
   say(`Opening the index in ${config.indexDir}`);
-  const runtime = await openRuntime(config, say, { buildIfMissing: true });
+  // The HNSW graphs load while the server starts listening; vector searches wait for them.
+  const runtime = await openRuntime(config, say, { buildIfMissing: true, graphsInBackground: true });
   say(`Embeddings: ${describeEmbedder(runtime.embeddings.info)}${runtime.embeddings.fallbackReason ? ` (fallback: ${runtime.embeddings.fallbackReason})` : ''}`);
   const chatModel = await createChatModel(config.llm);
   const logLine = (fields: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
@@ -56,4 +57,6 @@ runCli(async () => {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // A graph that cannot be loaded ends the server as a corrupt index at start would (exit code 4).
+  await runtime.retriever.index.graphsLoaded;
 });

@@ -18,7 +18,8 @@ function positionsOf(labels: Uint32Array, shards: hnswlib.HierarchicalNSW[]): In
 /**
  * The Node vector store: one or more HNSW graphs (shards) whose labels are chunk positions (or map to them through
  * `labels` after an in-place update), searched one after the other and merged by distance; filters become
- * hnswlib's label filter, so they never starve the top-k.
+ * hnswlib's label filter, so they never starve the top-k. Searches wait for `loaded` (graphs loading in the
+ * background: see `OpenIndexOptions`) and fail as it does.
  */
 export function hnswVectorStore(
   shards: hnswlib.HierarchicalNSW[],
@@ -26,10 +27,13 @@ export function hnswVectorStore(
   center: Float32Array | null,
   allowedBy: (filters?: SearchFilters) => ((position: number) => boolean) | undefined,
   labels: Uint32Array | null = null,
+  loaded: Promise<void> = Promise.resolve(),
 ): VectorStore<number> {
-  const positions = labels ? positionsOf(labels, shards) : null;
+  let labelPositions: Int32Array | null | undefined;
   return {
     async search(vector, n, filters) {
+      await loaded;
+      const positions = (labelPositions ??= labels ? positionsOf(labels, shards) : null);
       const query = centered(vector, center);
       const allowedPosition = allowedBy(filters);
       const allowed = positions && allowedPosition ? (label: number) => positions[label]! >= 0 && allowedPosition(positions[label]!) : allowedPosition;

@@ -27,7 +27,7 @@ export function nodeStores(index: SearchIndex): RetrievalStores<number> {
   const allowedBy = (filters?: SearchFilters) => chunkFilter(index.documentOf, filters);
   const chunkCounts = new Map(manifest.documents.map((d) => [d.id, d.chunks]));
   return {
-    vectors: hnswVectorStore(index.graphs, manifest.hnsw, index.center, allowedBy, index.labels),
+    vectors: hnswVectorStore(index.graphs, manifest.hnsw, index.center, allowedBy, index.labels, index.graphsLoaded),
     lexical: {
       size: async () => lexical.size,
       documentFrequencies: async (stems) => new Map(stems.map((s) => [s, lexical.documentFrequency(s)])),

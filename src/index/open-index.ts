@@ -13,8 +13,13 @@ import { openTexts, textsIn, type StoredTexts, type TextSource } from './stored-
 /** Everything a retriever needs, in memory. Chunk positions are the HNSW labels and lexical ids. */
 export interface SearchIndex extends StoredTexts {
   manifest: IndexManifest;
-  /** The HNSW graphs (one per shard), in the space `manifest.hnsw` describes. */
+  /**
+   * The HNSW graphs (one per shard), in the space `manifest.hnsw` describes. Empty until `graphsLoaded` settles
+   * when the index was opened with `graphsInBackground`.
+   */
   graphs: hnswlib.HierarchicalNSW[];
+  /** Settles once the graphs are loaded and checked against the chunks (rejects with `index_corrupt`). */
+  graphsLoaded: Promise<void>;
   /** The corpus mean subtracted from vectors before they enter the graph, when `manifest.hnsw.center`. */
   center: Float32Array | null;
   /**
@@ -135,15 +140,25 @@ export async function readIndexData(indexDir: string): Promise<IndexData> {
   return { ...text, chunks, vectors: new Float32Array(new Uint8Array(vectorBytes).buffer) };
 }
 
+/** Options of {@link openIndex}. */
+export interface OpenIndexOptions {
+  /**
+   * Resolve as soon as everything but the HNSW graphs is read, leaving them to load (`graphsLoaded`): a server
+   * listens while they load, and its vector searches wait for them. Loading them is most of opening a large index
+   * (two 110 MB shards at 100k chunks, copied into memory by hnswlib).
+   */
+  graphsInBackground?: boolean;
+}
+
 /**
  * Opens the index that `manifest.json` names for searching. Start-up checks each file's size and modification time
  * (see `quickCheck`) and loads only what serving needs: document metadata, chunk spans, the HNSW graphs (loaded in
- * the background while the rest is read), the lexical index and the mined acronyms; texts are read from `texts.bin` when
- * used (`fileTexts`) and the raw vectors stay on disk (the graphs hold them). `verify()` hashes everything in full, for a background check
- * after start. Errors are `index_missing`, `index_corrupt` or `index_incompatible`, each saying to run
- * `npm run index`.
+ * the libuv pool while the rest is read), the lexical index and the mined acronyms; texts are read from `texts.bin`
+ * when used (`fileTexts`) and the raw vectors stay on disk (the graphs hold them). `verify()` hashes everything in
+ * full, for a background check after start. Errors are `index_missing`, `index_corrupt` or `index_incompatible`,
+ * each saying to run `npm run index`; with `graphsInBackground`, a graph's are reported by `graphsLoaded`.
  */
-export async function openIndex(indexDir: string): Promise<SearchIndex> {
+export async function openIndex(indexDir: string, options: OpenIndexOptions = {}): Promise<SearchIndex> {
   let loading: Promise<hnswlib.HierarchicalNSW[]> = Promise.resolve([]);
   const text = await readTextData(indexDir, {
     wholeTexts: false,
@@ -165,19 +180,20 @@ export async function openIndex(indexDir: string): Promise<SearchIndex> {
   if (lexical.size !== chunkCount) throw new AppError('index_corrupt', `Index file lexical.bin holds ${lexical.size} chunks for ${chunkCount}: run npm run index.`);
   const acronyms = parseJson<GlossaryEntry[]>(await readVerified(dir, 'acronyms.json', manifest.files['acronyms.json']), 'acronyms.json');
   const labelBytes = manifest.files[LABELS_FILE] ? await readIn(dir, LABELS_FILE) : null;
-  const graphs = await loading;
-  const inGraphs = graphs.reduce((sum, g) => sum + g.getCurrentCount(), 0);
-  let labels: Uint32Array | null = null;
-  if (labelBytes) {
-    labels = new Uint32Array(new Uint8Array(labelBytes).buffer);
-    if (labels.length !== chunkCount || labels.some((l) => l >= inGraphs)) {
-      throw new AppError('index_corrupt', `Index file ${LABELS_FILE} does not match the ${chunkCount} chunks and ${inGraphs} graph labels: run npm run index.`);
+  const labels = labelBytes ? new Uint32Array(new Uint8Array(labelBytes).buffer) : null;
+  if (labels && labels.length !== chunkCount) throw new AppError('index_corrupt', `Index file ${LABELS_FILE} holds ${labels.length} labels for ${chunkCount} chunks: run npm run index.`);
+  const graphs: hnswlib.HierarchicalNSW[] = [];
+  const graphsLoaded = loading.then((loaded) => {
+    const inGraphs = loaded.reduce((sum, g) => sum + g.getCurrentCount(), 0);
+    if (labels ? labels.some((l) => l >= inGraphs) : inGraphs !== chunkCount) {
+      throw new AppError('index_corrupt', `Index graphs hold ${inGraphs} vectors for ${chunkCount} chunks${labels ? ` and ${LABELS_FILE} labels` : ''}: run npm run index.`);
     }
-  } else if (inGraphs !== chunkCount) {
-    throw new AppError('index_corrupt', `Index graphs hold ${inGraphs} vectors for ${chunkCount} chunks: run npm run index.`);
-  }
+    graphs.push(...loaded);
+  });
+  if (options.graphsInBackground) graphsLoaded.catch(() => {}); // reported by whoever awaits it (the server, a search)
+  else await graphsLoaded;
   const verify = async () => {
     for (const [name, expected] of Object.entries(manifest.files)) await verifyFile(dir, name, expected);
   };
-  return { ...text, graphs, center, labels, lexical, acronyms, verify };
+  return { ...text, graphs, graphsLoaded, center, labels, lexical, acronyms, verify };
 }

@@ -100,9 +100,10 @@ export async function lexiconFor(config: AppConfig, log: Log) {
 /**
  * Opens the index for querying, building it first when it is missing (`npm start` on a fresh clone) or written in
  * an older format by an earlier version. Any other index that exists but cannot be used is reported, not silently
- * rebuilt. `verifyIndex` runs the full checksums of the index files, for the server to call once it listens.
+ * rebuilt. `verifyIndex` runs the full checksums of the index files, for the server to call once it listens. With
+ * `graphsInBackground`, the HNSW graphs are still loading when it returns (`retriever.index.graphsLoaded`).
  */
-export async function openRuntime(config: AppConfig, log: Log, options: { buildIfMissing: boolean }): Promise<Runtime> {
+export async function openRuntime(config: AppConfig, log: Log, options: { buildIfMissing: boolean; graphsInBackground?: boolean }): Promise<Runtime> {
   let built: BuildIndexResult | undefined;
   let manifest: IndexManifest;
   const status = await lexiconFor(config, log);
@@ -119,12 +120,16 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
   const embeddings = await embeddingsForIndex(config, manifest, log);
   // Start-up is timed step by step in the log (README Performance lists the figures at 100k chunks).
   let step = performance.now();
-  const index = await openIndex(config.indexDir);
+  const index = await openIndex(config.indexDir, { graphsInBackground: options.graphsInBackground });
   const openedMs = performance.now() - step;
+  if (options.graphsInBackground) {
+    const opening = step;
+    index.graphsLoaded.then(() => log(`Vector graphs loaded ${Math.round(performance.now() - opening)} ms after opening began`), () => {});
+  }
   const retriever = createNodeRetriever({ embeddings, index, lexicon: status.lexicon, options: config.retrieval });
   step = performance.now();
   const loaded = loadLexicalKnowledge({ lexicon: status.lexicon, thesaurusDir: config.thesaurusDir });
-  log(`Opened the index (${index.chunkCount} chunks) in ${Math.round(openedMs)} ms; lexical knowledge opened in ${Math.round(performance.now() - step)} ms`);
+  log(`Opened the index (${index.chunkCount} chunks) in ${Math.round(openedMs)} ms${options.graphsInBackground ? " (vector graphs loading)" : ""}; lexical knowledge opened in ${Math.round(performance.now() - step)} ms`);
   const knowledgeStatus = loaded.status;
   const { knowledge, refresh: refreshKnowledge } = corpusKnowledge(loaded.knowledge, index.acronyms);
   log(`Answer matching: glossary (${knowledgeStatus.glossary.entries} entries, ${index.acronyms.length} acronyms defined in the corpus)${knowledgeStatus.dictionary ? ', FreeDict' : ''}${knowledgeStatus.thesaurus ? `, thesauri ${knowledgeStatus.thesaurus.join(', ')}` : ''}${knowledgeStatus.wordnet ? ', WordNet' : ''}${knowledgeStatus.missing.length ? `; missing ${knowledgeStatus.missing.join('; ')}` : ''}`);

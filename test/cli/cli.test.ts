@@ -1,8 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedsDir, tempDir } from '../helpers/fixtures.js';
-import { runCommand } from '../helpers/run-command.js';
+import { projectRoot, runCommand, runNode } from '../helpers/run-command.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { createHashEmbeddings } from '../../src/embeddings/create-embeddings.js';
+import { createChunker } from '../../src/ingest/chunk-document.js';
+import { buildIndex } from '../../src/index/build-index.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -79,3 +83,22 @@ describe('npm run search', () => {
     expect(stderr).toMatch(/EMBEDDINGS must be one of auto, transformers, hash/);
   });
 });
+
+describe('npm start', () => {
+  it('exits 4 when a vector graph that passed the start-up check cannot be loaded (it loads while the server starts listening)', async () => {
+    const served = { ...env, INDEX_DIR: join(dir, 'served'), PORT: '0', HOST: '127.0.0.1' };
+    const { manifest } = await buildIndex({ documents: await loadCorpus(seedsDir), indexDir: served.INDEX_DIR, embeddings: createHashEmbeddings(512), chunker: createChunker() });
+    const path = join(dir, 'served', manifest.dataDir, 'hnsw-0.bin');
+    const bytes = await readFile(path);
+    // Same size and time, so only loading the graph finds it broken: its element count no longer fits the file.
+    bytes.writeBigUInt64LE(1n, 16);
+    await writeFile(path, bytes);
+    const time = manifest.files['hnsw-0.bin']!.mtimeMs! / 1000;
+    await utimes(path, time, time);
+    // The compiled entry point, as npm start runs it (the suite's global setup builds dist/).
+    const { code, stderr } = await runNode(join(projectRoot, 'dist/cli/serve-command.js'), served);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/Error \(index_corrupt\): Index file .*hnsw-0\.bin cannot be read.*npm run index/);
+  }, 60_000);
+});
+

@@ -6,8 +6,17 @@ const tsx = resolve(projectRoot, 'node_modules/.bin/tsx');
 
 /** Runs one of the CLI entry points with tsx, as `npm run` does, and collects its output. */
 export function runCommand(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return run(tsx, [resolve(projectRoot, script), ...args], env);
+}
+
+/** Runs a compiled entry point with plain node (as `npm start` runs dist/) and collects its output. */
+export function runNode(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return run(process.execPath, [script], env);
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(tsx, [resolve(projectRoot, script), ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -1,4 +1,4 @@
-import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
@@ -191,5 +191,30 @@ describe('openIndex errors', () => {
     await truncate(join(indexDir, built.manifest.dataDir, 'texts.bin'), 10);
     const last = [...index.documents.values()].at(-1)!;
     expect(() => last.text).toThrow(expect.objectContaining({ code: 'index_corrupt' }));
+  });
+  it('opened with the graphs in the background, searches wait for them and rank as a fully opened index does', async () => {
+    await build();
+    const question = 'Combien de délégations ont participé à la conférence ?';
+    const opened = createNodeRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir) });
+    const background = createNodeRetriever({ embeddings: createHashEmbeddings(512), index: await openIndex(indexDir, { graphsInBackground: true }) });
+    const expected = await opened.search(question, { k: 5, mode: 'vector' });
+    expect(expected).toHaveLength(5);
+    expect((await background.search(question, { k: 5, mode: 'vector' })).map((p) => [p.chunk.id, p.score])).toEqual(expected.map((p) => [p.chunk.id, p.score]));
+  });
+
+  it('opened with the graphs in the background, reports a graph that passes the start-up check but cannot be loaded when it fails, and fails vector searches the same way', async () => {
+    const built = await build();
+    const path = join(indexDir, built.manifest.dataDir, 'hnsw-0.bin');
+    const bytes = await readFile(path);
+    // Same size and time (the start-up check passes), but the element count in the header no longer fits the file.
+    bytes.writeBigUInt64LE(1n, 16);
+    await writeFile(path, bytes);
+    const time = built.manifest.files['hnsw-0.bin']!.mtimeMs! / 1000;
+    await utimes(path, time, time);
+    const index = await openIndex(indexDir, { graphsInBackground: true });
+    await expect(index.graphsLoaded).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/hnsw-0\.bin.*npm run index/) });
+    const retriever = createNodeRetriever({ embeddings: createHashEmbeddings(512), index });
+    await expect(retriever.search('délégations', { k: 5, mode: 'vector' })).rejects.toMatchObject({ code: 'index_corrupt' });
+    await expect(openIndex(indexDir)).rejects.toMatchObject({ code: 'index_corrupt' });
   });
 });
