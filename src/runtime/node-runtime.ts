@@ -32,15 +32,17 @@ export async function embeddingsForIndex(config: AppConfig, manifest: IndexManif
  * Loads the corpus and builds or refreshes the index, logging one line per step. The lexicon (when expansion is
  * on) pairs the acronyms the corpus defines in both languages; they are stored in the index.
  */
-export async function runIndexBuild(config: AppConfig, log: Log, lexicon: BilingualLexicon | null): Promise<BuildIndexResult & { embeddings: LoadedEmbeddings }> {
+export async function runIndexBuild(config: AppConfig, log: Log, lexicon: BilingualLexicon | null): Promise<BuildIndexResult & { embeddings: LoadedEmbeddings; readMs: number }> {
   const chunker = createChunker(config.chunk);
   log(`Reading corpus from ${config.corpusDir}`);
+  const reading = performance.now();
   const documents = await loadCorpus(config.corpusDir, { onWarning: (m) => log(`Warning: ${m}`) });
+  const readMs = Math.round(performance.now() - reading);
   const embeddings = await createEmbeddings(config.embeddings, { log });
   log(`Embedding with ${describeEmbedder(embeddings.info)}`);
   const translate = lexicon ? (word: string) => translateWord(lexicon, word) : undefined;
   const result = await buildIndex({ documents, indexDir: config.indexDir, embeddings, chunker, translate, log });
-  return { ...result, embeddings };
+  return { ...result, embeddings, readMs };
 }
 
 /** Dependencies of {@link createNodeRetriever}. */
