@@ -2,6 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_FORMAT, readManifest } from '../../src/index/manifest.js';
+import { linkTranslations } from '../../src/corpus/link-translations.js';
 import { createCorpusAdmin, type AdminState } from '../../src/runtime/corpus-admin.js';
 import { openRuntime } from '../../src/runtime/node-runtime.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
@@ -63,3 +64,19 @@ describe('acronyms the corpus defines', () => {
     expect(acronymsOf(runtime.knowledge.glossary.entries)).toContain('KWRT');
   });
 });
+
+describe('translation links of the served documents', () => {
+  it('are made when first read, not when the admin is created, and are the same links', async () => {
+    const config = testConfig({ indexDir: join(dir, 'index'), corpusDir: corpusBDir });
+    const runtime = await openRuntime(config, () => {}, { buildIfMissing: true });
+    const documents = [...runtime.retriever.index.documents.values()];
+    const state: AdminState = { retriever: runtime.retriever };
+    createCorpusAdmin({ config, state, runtime });
+    // Texts are read from the index on first use: none was read to make the admin.
+    expect(documents.every((d) => Object.getOwnPropertyDescriptor(d, 'text')?.get)).toBe(true);
+    const links = state.translations!;
+    expect(links).toEqual(linkTranslations(documents, runtime.knowledge.translate));
+    expect([...links.keys()].length).toBeGreaterThan(0);
+  });
+});
+
