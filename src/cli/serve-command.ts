@@ -38,11 +38,6 @@ runCli(async () => {
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
     say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
-    // Listening first: the word indexes and the full checksums are read while requests can already come in.
-    setImmediate(() => {
-      runtime.loadKnowledge();
-      void runtime.verifyIndex?.();
-    });
   });
   server.on('clientError', handleClientError);
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -59,4 +54,10 @@ runCli(async () => {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   // A graph that cannot be loaded ends the server as a corrupt index at start would (exit code 4).
   await runtime.retriever.index.graphsLoaded;
+  // Then, after the searches that waited for the graphs: the word indexes (read otherwise at the first question
+  // that needs them) and the full checksums.
+  setImmediate(() => {
+    runtime.loadKnowledge();
+    void runtime.verifyIndex?.();
+  });
 });
