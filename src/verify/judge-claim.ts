@@ -1,26 +1,19 @@
 import type { AnswerPolicy } from '../answer/answer-policy.js';
-import type { EvidenceUnit } from '../answer/evidence-units.js';
-import { inContext } from '../answer/gather-evidence.js';
-import { coverage, isCognate, matchTerm, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
+import { isCognate, matchTerm, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
 import { extractDetails, hedged, negations, quantifiers, statesDetail, type Detail } from './claim-details.js';
 import type { CheckedClaim, DetailKind } from './types.js';
 import type { VerifyPolicy } from './verify-policy.js';
 
-/** A source sentence (or a sentence read with the one before it) scored against a claim. */
-export interface Candidate {
-  unit: EvidenceUnit;
-  title: string;
-  coverage: Coverage;
-  /** Coverage of the claim by the sentence read in its passage (terms only the passage states count less). */
-  blended: number;
-  /** The passage's words, with the communiqué's title. */
-  passage: Bag;
-  /** The whole communiqué's words: a name may be stated there (its topic, its dateline) rather than in the sentence. */
+/**
+ * A source sentence (or a sentence read with the one before it) scored against a claim by the answer pipeline's
+ * evidence gathering (its coverage of the claim, alone and read in its passage), with its whole communiqué's words:
+ * a name may be stated there (its topic, its dateline) rather than in the sentence.
+ */
+export interface Candidate extends ScoredUnit {
   document: Bag;
-  /** Retrieval score of its best passage (0..1), a tie-breaker. */
-  retrieval: number;
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -35,14 +28,14 @@ export interface JudgeContext {
 // Which difference to report first when several details differ: the most specific facts first.
 const PRIORITY: Detail['kind'][] = ['number', 'ordinal', 'year', 'month', 'person', 'organisation', 'place'];
 
-const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.title, quote: c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
+const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.passage.chunk.title, quote: c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
 
 /** Coverage of the claim by a sentence read in its passage when the terms of some details do not count (they are
- * what differs). */
+ * what differs): the same matches, those terms weighing nothing. */
 function alignedCoverage(terms: WeightedTerm[], c: Candidate, left: Detail[], policy: AnswerPolicy): number {
   const leftWords = new Set(left.flatMap((d) => d.words ?? d.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase())));
   const kept = terms.map((t) => (t.words.some((w) => leftWords.has(w)) ? { ...t, weight: 0 } : t));
-  return inContext(kept, coverage(kept, c.unit, policy), coverage(kept, c.passage, policy), policy);
+  return inContext(kept, c.coverage, c.context, policy);
 }
 
 /** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */

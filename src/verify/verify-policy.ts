@@ -36,9 +36,6 @@ export interface VerifyPolicy {
   maxEvidence: number;
   /** A further evidence span must state at least this share of the best one's coverage. Default 0.8. */
   extraEvidenceRatio: number;
-  /** Factor on a sentence pair's coverage (a sentence read with the one before it): the pair must state clearly
-   * more than the sentence alone to be quoted whole. Default 0.9. */
-  pairFactor: number;
   /** Shortest claim: a sentence with fewer weighted content words states no checkable fact ("Voici :"). Default 2. */
   minClaimTerms: number;
 }
@@ -54,7 +51,6 @@ export const defaultVerifyPolicy: VerifyPolicy = {
   passages: 8,
   maxEvidence: 2,
   extraEvidenceRatio: 0.8,
-  pairFactor: 0.9,
   minClaimTerms: 2,
 };
 
