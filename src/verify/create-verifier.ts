@@ -4,10 +4,12 @@ import { tokenize } from '../answer/evidence-units.js';
 import { gatherEvidence } from '../answer/gather-evidence.js';
 import { documentBag } from '../answer/select-evidence.js';
 import { termStems, weighTerms, type WeightedTerm } from '../answer/score-evidence.js';
+import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
+import type { Translator } from '../translate/translator.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
@@ -21,6 +23,9 @@ export interface VerifierDeps {
   policy?: Partial<VerifyPolicy>;
   /** How words match and weigh, shared with the answer pipeline (see {@link AnswerPolicy}). */
   answerPolicy?: Partial<AnswerPolicy>;
+  /** Machine translation: a claim's own words are also matched in the translation of other-language sentences
+   * (as the answer pipeline matches a question's); without it, only dictionaries, glossary and cognates cross. */
+  translator?: Translator;
 }
 
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
@@ -37,13 +42,14 @@ export function createVerifier(deps: VerifierDeps = {}) {
   const matching = answerPolicy(deps.answerPolicy);
   const knowledge = deps.knowledge ?? lexicalKnowledge();
   const common = (w: string) => isCommonWord(knowledge, w);
+  const evidenceTranslator = deps.translator ? createEvidenceTranslator(deps.translator, matching.translatedDocuments) : null;
 
   // The answer pipeline's evidence gathering, without its short-answer search (a claim asks for no answer).
   const gathering: AnswerPolicy = { ...matching, answerSearchDepth: 0 };
 
   /** The passages' sentences scored as evidence of the claim, most covering (read in its passage) first. */
-  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], passages: Passage[], documents: Map<string, CorpusDocument>): Candidate[] {
-    return gatherEvidence(analysis, terms, passages, documents, gathering)
+  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
+    return gatherEvidence(analysis, terms, passages, documents, gathering, { translations })
       .map((scored) => ({ ...scored, document: documentBag(documents.get(scored.unit.docId)!) }))
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
@@ -62,7 +68,8 @@ export function createVerifier(deps: VerifierDeps = {}) {
     ]);
     const terms = weighTerms(analysis, frequencies, stats.chunks, matching);
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
-    const candidates = candidatesOf(analysis, terms, passages, documents);
+    const translations = await evidenceTranslator?.prepare(documents.values(), language);
+    const candidates = candidatesOf(analysis, terms, passages, documents, translations);
     const tokens = tokenize(text);
     const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };

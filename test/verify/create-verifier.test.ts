@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { openRuntime } from '../../src/runtime/node-runtime.js';
 import { readClaims, runClaimsEval } from '../../src/eval/run-claims-eval.js';
+import { createApertiumTranslator } from '../../src/translate/apertium-translator.js';
 import { createVerifier, type Verifier } from '../../src/verify/create-verifier.js';
 import { splitClaims } from '../../src/verify/split-claims.js';
 import type { VerifyResult } from '../../src/verify/types.js';
@@ -100,6 +101,22 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims.map((c) => c.verdict)).toEqual(['supported', 'contradicted', 'not_found']);
     expect(result.claims[1]!.difference).toMatchObject({ claimed: '31', kind: 'number' });
     expectVerbatim(result, runtime);
+  });
+
+  it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
+    // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
+    const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
+    try {
+      const text = 'The fund will give priority to drilling wells fitted with solar pumps.';
+      const without = await verifier.verify({ text, language: 'en' }, runtime.retriever);
+      const translated = await createVerifier({ knowledge: runtime.knowledge, translator }).verify({ text, language: 'en' }, runtime.retriever);
+      expect(without.claims[0]!.verdict).toBe('not_found');
+      expect(translated.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b01_fonds_commun_eau.txt' }] });
+      expect(translated.claims[0]!.evidence[0]!.quote).toMatch(/le forage de puits/);
+      expectVerbatim(translated, runtime);
+    } finally {
+      await translator.close();
+    }
   });
 
   // Written from this corpus alone (paraphrases, translations both ways, one changed detail of each kind,
