@@ -115,9 +115,10 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     if (rank !== undefined) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
   }
   const names: Detail[] = [];
-  // A claim often opens with its subject's name: read from a leading space, so that the first word may start a name.
-  for (const p of personSpans(` ${text}`, isCommonWord)) {
-    const span = { start: p.start - 1, end: p.end - 1 };
+  // A claim often opens with its subject's name ("Colombia hosts…", "IWSN will…"): the name finders skip a text's
+  // first word, so they read it from a leading space, and their offsets are shifted back.
+  const fromStart = (spans: Array<{ start: number; end: number; text: string }>) => spans.map((s) => ({ ...s, start: s.start - 1, end: s.end - 1 }));
+  for (const span of fromStart(personSpans(` ${text}`, isCommonWord))) {
     const all = wordsAt(text.slice(span.start, span.end)).map((w) => ({ ...w, start: w.start + span.start, end: w.end + span.start }));
     // Offices and titles before the name ("Director General António Vitorino", "Mme") are not the person.
     const first = all.findIndex((w) => w.word.length > 1 && !isCommonWord(w.word) && !isStopword(w.word) && !/^\p{Lu}{2,}$/u.test(text.slice(w.start, w.end)));
@@ -127,14 +128,14 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     names.push({ kind: 'person', text: text.slice(start, span.end), start, end: span.end, words: kept.map((w) => w.word), speaker: outsideQuote(text, span) });
   }
   const glossaryNames = glossaryOrganisations(text, glossary);
-  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...organisationSpans(text).map((o) => ({ ...o, known: false }))]) {
+  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).map((o) => ({ ...o, known: false }))]) {
     if (names.some((n) => overlaps(n, o))) continue;
     // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
     // speaker: the person finder leaves out names with capitalised particles.
     const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
     names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
-  for (const p of placeSpans(text)) {
+  for (const p of fromStart(placeSpans(` ${text}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
     names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)) });
   }
