@@ -54,6 +54,30 @@ function memo<T>(compute: (text: string) => T, max = 5000): (text: string) => T 
 /** The dates of a text (see `dateSpans`), remembered per text. */
 const datesOf = memo(dateSpans);
 
+/** Folded month name (French and English, through `Intl.DateTimeFormat`) → month (1–12), and whether it is French. */
+const MONTHS = (() => {
+  const months = new Map<string, { month: number; french: boolean }>();
+  for (const locale of ['en', 'fr']) {
+    for (let m = 0; m < 12; m++) months.set(fold(new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2020, m, 15))), { month: m + 1, french: locale === 'fr' });
+  }
+  return months;
+})();
+
+/**
+ * The months a text names, with its dates' months: a month named alone ("débuteront en mai", "in October") is a
+ * detail too, though the date parser reads no date in it. English month names are capitalised ("may" is a verb).
+ */
+const monthsOf = memo((text: string) => {
+  const dates = datesOf(text).filter((d) => d.date?.month).map((d) => ({ start: d.start, end: d.end, text: d.text, month: d.date!.month!, year: Number.isFinite(d.date!.year) ? d.date!.year : undefined }));
+  const alone = wordsAt(text).flatMap((w) => {
+    const name = MONTHS.get(w.word);
+    const written = text.slice(w.start, w.end);
+    if (!name || dates.some((d) => overlaps(d, w)) || (!name.french && !/^\p{Lu}/u.test(written))) return [];
+    return [{ start: w.start, end: w.end, text: written, month: name.month, year: undefined }];
+  });
+  return [...dates, ...alone];
+});
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
 
 // Scale words of French and English (the long scale of French: milliard = 10⁹, like English billion).
@@ -102,8 +126,8 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   const dates = datesOf(text);
   for (const d of dates) {
     if (d.date && Number.isFinite(d.date.year)) details.push({ kind: 'year', text: d.text, start: d.start, end: d.end, value: d.date.year });
-    if (d.date?.month) details.push({ kind: 'month', text: d.text, start: d.start, end: d.end, value: d.date.month, ...(Number.isFinite(d.date.year) ? { year: d.date.year } : {}) });
   }
+  for (const m of monthsOf(text)) details.push({ kind: 'month', text: m.text, start: m.start, end: m.end, value: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
   const counted = typedSpans(text, 'number');
   for (const n of numbersOf(text)) {
     const grown = counted.find((c) => c.start === n.start);
@@ -170,7 +194,7 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
     case 'year':
       return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
     case 'month':
-      return datesOf(evidence.text).some((d) => !!d.date && d.date.month === detail.value && (detail.year === undefined || !Number.isFinite(d.date.year) || d.date.year === detail.year));
+      return monthsOf(evidence.text).some((m) => m.month === detail.value && (detail.year === undefined || m.year === undefined || m.year === detail.year));
     default:
       return nameStated(detail, evidence, terms, policy);
   }

@@ -16,4 +16,11 @@ describe('extractDetails', () => {
     expect(details).toContainEqual(expect.objectContaining({ kind: 'organisation', text: 'IWSN', start: 0, end: 4 }));
     for (const d of details) expect(text.slice(d.start, d.end)).toBe(d.text);
   });
+
+  it('reads a month named alone as a month, in French and in English, but not the verb "may"', () => {
+    const months = (text: string) => detailsOf(text).filter((d) => d.kind === 'month').map((d) => [d.text, d.value]);
+    expect(months('Les premiers chantiers débuteront en juin.')).toEqual([['juin', 6]]);
+    expect(months('Work may start in May.')).toEqual([['May', 5]]);
+    expect(months('Le rapport est prévu pour mars 2022.')).toEqual([['mars 2022', 3]]);
+  });
 });
