@@ -38,6 +38,18 @@ function alignedCoverage(terms: WeightedTerm[], c: Candidate, left: Detail[], po
   return inContext(kept, c.coverage, c.context, policy);
 }
 
+/** Share of the claim's weight a sentence states by its own words, the terms of one detail counted as stated (the
+ * sentence states a rival detail in its place). */
+function filledCoverage(terms: WeightedTerm[], c: Candidate, filled: Detail, policy: AnswerPolicy): number {
+  const words = new Set(filled.words ?? filled.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase()));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const stated = terms.reduce((sum, t, i) => {
+    const m = c.coverage.matches[i];
+    return sum + t.weight * (t.words.some((w) => words.has(w)) ? 1 : m ? policy.matchWeights[m.kind] : 0);
+  }, 0);
+  return total ? stated / total : 0;
+}
+
 /** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */
 function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: Detail[] }): boolean {
   if (detail.words) {
@@ -109,7 +121,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
   };
   /** A contradiction when the sentence states, in the place of a claimed detail it lacks, another of its kind. */
-  const slotRival = (c: Candidate, missing: Detail[]): ReturnType<typeof judgeClaim> | null => {
+  const slotRival = (c: Candidate, missing: Detail[]): { judged: ReturnType<typeof judgeClaim>; detail: Detail } | null => {
     if (missing.length === 0) return null;
     const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
     for (const kind of PRIORITY) {
@@ -122,7 +134,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         const rival = conflicting(m, inSlot, claim, terms, answerPolicy);
         if (!rival) continue;
         const reported: DetailKind = m.speaker ? 'speaker' : m.kind;
-        return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } };
+        return { judged: { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } }, detail: m };
       }
     }
     return null;
@@ -144,7 +156,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
     // name of its kind in the same place.
     const clash = slotRival(c, details.filter((d) => !states(c, d)));
-    if (clash) return clash;
+    if (clash) return clash.judged;
     if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
     const opposite = polarityDiffers(c);
@@ -161,7 +173,6 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
   const speakers = details.filter((d) => d.speaker);
   const aligned = candidates
-    .filter((c) => c.coverage.value >= policy.minOwnSupport)
     .map((c) => {
       const missing = details.filter((d) => !states(c, d));
       return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
@@ -169,8 +180,18 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     .filter((a) => a.aligned >= policy.minAligned)
     .sort((a, b) => b.aligned - a.aligned);
   for (const { c, missing } of aligned) {
-    const clash = missing.length ? slotRival(c, missing) : c.blended >= policy.minAligned ? polarityDiffers(c) : null;
-    if (clash) return clash;
+    if (missing.length === 0) {
+      const opposite = c.coverage.value >= policy.minOwnSupport && c.blended >= policy.minAligned ? polarityDiffers(c) : null;
+      if (opposite) return opposite;
+      continue;
+    }
+    const clash = slotRival(c, missing);
+    if (!clash) continue;
+    // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
+    // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
+    // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
+    const sameCount = clash.detail.kind === 'number' && !!clash.detail.noun && missing.every((d) => d === clash.detail || statesInContext(c, d));
+    if (c.coverage.value >= policy.minOwnSupport || (sameCount && filledCoverage(terms, c, clash.detail, answerPolicy) >= policy.minOwnSupport)) return clash.judged;
   }
   return { verdict: 'not_found', evidence: best && best.blended >= policy.minShown ? [spanOf(best, best.blended)] : [] };
 }

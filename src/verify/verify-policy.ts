@@ -13,7 +13,9 @@ export interface VerifyPolicy {
   minSupport: number;
   /** Share of the claim's weight the sentence must state by its own words, whatever its passage says. A sentence
    * that only shares the communiqué's topic with the claim supports nothing. Default 0.4 (dev: 0.3 calls one
-   * invention supported). */
+   * invention supported). A contradicting sentence must reach it too; a number of the same counted thing there
+   * counts as stating the claimed one (in a short claim the number is most of the weight: "Some 900 delegates took
+   * part in the forum"). */
   minOwnSupport: number;
   /** Share of the claim's weight, leaving out the terms of the details that differ, that a sentence must state to
    * be "about the same thing": below it, a sentence with another number is another fact, not a contradiction.

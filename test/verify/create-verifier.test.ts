@@ -103,6 +103,13 @@ describe('claim checker on a second corpus it was not written for', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('contradicts a short English claim whose number, most of its weight, differs from the French sentence', async () => {
+    const result = await verifier.verify({ text: 'Some 900 delegates took part in the Kisumu forum.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '900', found: '450', kind: 'number' } });
+    expect(result.claims[0]!.evidence[0]).toMatchObject({ source: 'b03_forum_kisumu_fr.txt' });
+    expectVerbatim(result, runtime);
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
