@@ -1,7 +1,7 @@
 import type { KeyTerm } from '../answer/analyse-question.js';
 import { ordinalRank } from '../answer/analyse-question.js';
 import type { AnswerPolicy } from '../answer/answer-policy.js';
-import { dateSpans, numberSpans, organisationSpans, personSpans, placeSpans, typedSpans } from '../answer/extract-answer.js';
+import { dateSpans, numberSpans, organisationSpans, personSpans, placeSpans } from '../answer/extract-answer.js';
 import { matchTerm, type Bag } from '../answer/score-evidence.js';
 import { findGlossaryTerms, type Glossary } from '../lexicon/glossary.js';
 import { fold, isStopword, stem } from '../text/terms.js';
@@ -18,8 +18,9 @@ export interface Detail {
   value?: number;
   /** For a month: the year written with it, if any. */
   year?: number;
-  /** For a number: the folded noun it counts ("324 personnes" → "personnes"), if any. */
-  noun?: string;
+  /** For a number: the folded words of what it counts, the noun and the word after it ("58 États membres" →
+   * ["etats", "membres"], "85 member states" → ["member", "states"]: French puts the head first, English last). */
+  counted?: string[];
   /** For a name: its folded content words (titles and offices left out for a person). */
   words?: string[];
   /** A person (or a long name) outside the quotation marks of a sentence that quotes someone: the quote's speaker. */
@@ -97,6 +98,25 @@ function wordsAt(text: string): Array<{ word: string; start: number; end: number
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * The first two content words after a number, in its clause: what it counts ("324 personnes", "5 millions d'euros",
+ * "85 member states"). Leading function words are passed ("d'euros"); the next one, or punctuation, ends the noun.
+ */
+function countedWords(text: string, from: number): string[] {
+  const words: string[] = [];
+  const rest = text.slice(from, from + 80);
+  for (const w of wordsAt(rest)) {
+    if (/[.,;:!?()«»"“”]/u.test(rest.slice(0, w.start)) || /^\d/.test(w.word)) break;
+    if (isStopword(w.word)) {
+      if (words.length) break;
+      continue;
+    }
+    words.push(w.word);
+    if (words.length === 2) break;
+  }
+  return words;
+}
+
 /** Whether a span lies outside the quotation marks of a text that quotes someone. */
 function outsideQuote(text: string, span: { start: number; end: number }): boolean {
   const quotes = [...text.matchAll(/«[^»]*»|“[^”]*”|"[^"]*"/gu)];
@@ -128,11 +148,9 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     if (d.date && Number.isFinite(d.date.year)) details.push({ kind: 'year', text: d.text, start: d.start, end: d.end, value: d.date.year });
   }
   for (const m of monthsOf(text)) details.push({ kind: 'month', text: m.text, start: m.start, end: m.end, value: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
-  const counted = typedSpans(text, 'number');
   for (const n of numbersOf(text)) {
-    const grown = counted.find((c) => c.start === n.start);
-    const nounWord = grown && grown.end > n.end ? fold(grown.text.slice(n.end - n.start).trim().split(/[\s']+/).at(-1) ?? '') : '';
-    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(nounWord && !isStopword(nounWord) ? { noun: nounWord } : {}) });
+    const counted = countedWords(text, n.end);
+    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(counted.length ? { counted } : {}) });
   }
   for (const w of wordsAt(text)) {
     const rank = ordinalRank(w.word);

@@ -59,12 +59,13 @@ function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: D
   return claim.details.some((d) => (d.kind === detail.kind || (d.kind === 'year' && detail.kind === 'number') || (d.kind === 'number' && detail.kind === 'year')) && d.value === detail.value);
 }
 
-/** Whether two counted nouns are the same, in either language ("projects"/"projets", "delegations"/"délégations"). */
-function sameNoun(claimed: string, found: string, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
-  if (stem(claimed) === stem(found) || isCognate(claimed, found)) return true;
-  const term = terms.find((t) => t.words.includes(claimed));
-  const token = { word: found, stem: stem(found), start: 0, end: found.length };
-  return !!term && !!matchTerm(term, { tokens: [token], stems: new Set([token.stem]) }, policy);
+/** Whether two numbers count the same thing, in either language: a counted word in common ("projects"/"projets",
+ * "delegations"/"délégations"), or a claim term over the counted words ("member states"/"États membres"). */
+function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], policy: AnswerPolicy): boolean {
+  if (claimed.some((a) => found.some((b) => stem(a) === stem(b) || isCognate(a, b)))) return true;
+  const tokens = found.map((word, i) => ({ word, stem: stem(word), start: i, end: i + 1 }));
+  const bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) };
+  return terms.some((t) => t.words.some((w) => claimed.includes(w)) && !!matchTerm(t, bag, policy));
 }
 
 /** The source's own detail that takes the place of a claimed one it does not state, if any. */
@@ -72,8 +73,8 @@ function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: st
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !claimStates(d, claim)) ?? null;
   const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !claimStates(d, claim));
   if (missing.kind === 'number') {
-    // A number conflicts with a number of the same thing: the same counted noun, when both count one.
-    return rivals.find((d) => missing.noun && d.noun && sameNoun(missing.noun, d.noun, terms, policy)) ?? (missing.noun ? null : rivals[0] ?? null);
+    // A number conflicts with a number of the same thing, when both count something.
+    return rivals.find((d) => missing.counted && d.counted && sameCounted(missing.counted, d.counted, terms, policy)) ?? (missing.counted ? null : rivals[0] ?? null);
   }
   return rivals[0] ?? null;
 }
@@ -101,7 +102,7 @@ function negationNear(c: Candidate, window: number): Array<{ text: string }> {
  * - `supported` when a sentence states enough of the claim's weighted terms, every detail it gives (numbers,
  *   ordinals, years, months, names), its general quantifiers, and with the same polarity;
  * - `contradicted` when a sentence about the same thing (enough of the claim's other terms) states another detail
- *   of the same kind in place of a claimed one (another number of the same noun, year, month, person, speaker,
+ *   of the same kind in place of a claimed one (another number of the same thing, year, month, person, speaker,
  *   organisation, place), or states it with the opposite polarity;
  * - `not_found` otherwise, with the nearest sentence as evidence when it is near enough.
  */
@@ -190,7 +191,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
     // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
     // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
-    const sameCount = clash.detail.kind === 'number' && !!clash.detail.noun && missing.every((d) => d === clash.detail || statesInContext(c, d));
+    const sameCount = clash.detail.kind === 'number' && !!clash.detail.counted && missing.every((d) => d === clash.detail || statesInContext(c, d));
     if (c.coverage.value >= policy.minOwnSupport || (sameCount && filledCoverage(terms, c, clash.detail, answerPolicy) >= policy.minOwnSupport)) return clash.judged;
   }
   return { verdict: 'not_found', evidence: best && best.blended >= policy.minShown ? [spanOf(best, best.blended)] : [] };

@@ -23,4 +23,11 @@ describe('extractDetails', () => {
     expect(months('Work may start in May.')).toEqual([['May', 5]]);
     expect(months('Le rapport est prévu pour mars 2022.')).toEqual([['mars 2022', 3]]);
   });
+
+  it('reads what a number counts as its first two content words, past a leading "de"', () => {
+    const counted = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => d.counted);
+    expect(counted('Le RIEA regroupe 58 États membres et intervient dans plus de 40 pays.')).toEqual([['etats', 'membres'], ['pays']]);
+    expect(counted('The network has 85 member states.')).toEqual([['member', 'states']]);
+    expect(counted('Le fonds a reçu 5 millions d’euros.')).toEqual([['euros']]);
+  });
 });

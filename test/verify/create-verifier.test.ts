@@ -110,6 +110,11 @@ describe('claim checker on a second corpus it was not written for', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('contradicts a number of the same compound noun across languages ("member states" / "États membres")', async () => {
+    const result = await verifier.verify({ text: 'The RIEA has 85 member states.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '85', found: '58', kind: 'number' } });
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
