@@ -151,9 +151,14 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     return known.get(d)!;
   };
   const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesInDocument(c, d));
+  // A capitalised word or an acronym of the claim that no detail holds ("… coordinator for the Pacific") is a name
+  // too: the sentence, its passage or its communiqué must write it.
+  const detailWords = new Set(details.flatMap((d) => d.words ?? []));
+  const names = terms.flatMap((t, i) => (t.isName && t.weight > 0 && !t.words.some((w) => detailWords.has(w)) ? [i] : []));
+  const namesStated = (c: Candidate) => names.every((i) => c.coverage.matches[i] || c.context.matches[i] || matchTerm(terms[i]!, c.document, answerPolicy));
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
-    if (!details.every((d) => statesInContext(c, d))) continue;
+    if (!details.every((d) => statesInContext(c, d)) || !namesStated(c)) continue;
     // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
     // name of its kind in the same place.
     const clash = slotRival(c, details.filter((d) => !states(c, d)));

@@ -115,6 +115,11 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '85', found: '58', kind: 'number' } });
   });
 
+  it('does not support a claim that writes a name no communiqué writes, whatever else it shares', async () => {
+    const result = await verifier.verify({ text: "Dr. Amara Lindqvist is IWSN's emergency response coordinator for the Pacific.", language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).not.toBe('supported');
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
