@@ -229,8 +229,9 @@ function nameStated(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy
 }
 
 // Negation of French and English, closed-class words: French needs "ne"/"n'" before its second word ("un pas",
-// "jamais auparavant" are not negations); "aucun" and English "not", "n't", "never", "no", "none" negate alone.
-const NEGATION = /(?<![\p{L}])(?:n(?:e\s+|'|’)(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|rien|personne|nullement|guère|point)|aucune?|not|never|no|none|cannot)(?![\p{L}])|n[’']t(?![\p{L}])/giu;
+// "jamais auparavant" are not negations); "aucun" and English "not", "n't", "never", "no", "none" negate alone
+// ("No. 7" before a number is the abbreviation of "number").
+const NEGATION = /(?<![\p{L}])(?:n(?:e\s+|'|’)(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|rien|personne|nullement|guère|point)|aucune?|not|never|no(?!\.?\s*\d)|none|cannot)(?![\p{L}])|n[’']t(?![\p{L}])/giu;
 
 /** Negation words in a text, with their offsets. */
 export function negations(text: string): Array<{ start: number; end: number; text: string }> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCommonWord, lexicalKnowledge } from '../../src/lexicon/lexical-knowledge.js';
-import { extractDetails } from '../../src/verify/claim-details.js';
+import { extractDetails, negations } from '../../src/verify/claim-details.js';
 
 const knowledge = lexicalKnowledge();
 const detailsOf = (text: string) => extractDetails(text, (w) => isCommonWord(knowledge, w), knowledge.glossary);
@@ -29,5 +29,14 @@ describe('extractDetails', () => {
     expect(counted('Le RIEA regroupe 58 États membres et intervient dans plus de 40 pays.')).toEqual([['etats', 'membres'], ['pays']]);
     expect(counted('The network has 85 member states.')).toEqual([['member', 'states']]);
     expect(counted('Le fonds a reçu 5 millions d’euros.')).toEqual([['euros']]);
+  });
+});
+
+describe('negations', () => {
+  it('reads "not", "no" and "ne … pas", but not "No. 7" before a number', () => {
+    expect(negations('The appeal has not received any money.').map((n) => n.text)).toEqual(['not']);
+    expect(negations('Les ouvrages ne soient pas abandonnés.').map((n) => n.text)).toEqual(['ne soient pas']);
+    expect(negations('IWSN launched its Emergency Appeal No. 7 and appeal No 8.')).toEqual([]);
+    expect(negations('There is no water.').map((n) => n.text)).toEqual(['no']);
   });
 });
