@@ -117,10 +117,15 @@ function countedWords(text: string, from: number): string[] {
   return words;
 }
 
+/** The quotations of a text, with their marks: offsets. */
+export function quoteSpans(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(/«[^»]*»|“[^”]*”|"[^"]*"/gu)].map((q) => ({ start: q.index, end: q.index + q[0].length }));
+}
+
 /** Whether a span lies outside the quotation marks of a text that quotes someone. */
 function outsideQuote(text: string, span: { start: number; end: number }): boolean {
-  const quotes = [...text.matchAll(/«[^»]*»|“[^”]*”|"[^"]*"/gu)];
-  return quotes.length > 0 && !quotes.some((q) => span.start >= q.index && span.end <= q.index + q[0].length);
+  const quotes = quoteSpans(text);
+  return quotes.length > 0 && !quotes.some((q) => span.start >= q.start && span.end <= q.end);
 }
 
 /**

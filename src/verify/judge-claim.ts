@@ -3,7 +3,7 @@ import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
 import { isCognate, matchTerm, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
-import { extractDetails, hedged, negations, quantifiers, statesDetail, type Detail } from './claim-details.js';
+import { extractDetails, hedged, negations, quantifiers, quoteSpans, statesDetail, type Detail } from './claim-details.js';
 import type { CheckedClaim, DetailKind } from './types.js';
 import type { VerifyPolicy } from './verify-policy.js';
 
@@ -88,13 +88,18 @@ function anchors(detail: Detail, claimTokens: Bag['tokens'], terms: WeightedTerm
   return terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : []));
 }
 
-/** The negation words of a sentence near the words the claim matched in it. */
+/**
+ * The negation words of a sentence near the words the claim matched in it, on the same side of its quotation marks:
+ * a "not" inside a quote negates what the quote says, and counts only near claim words quoted with it.
+ */
 function negationNear(c: Candidate, window: number): Array<{ text: string }> {
-  const starts = c.coverage.matches.flatMap((m) => m?.tokens.map((t) => t.start) ?? []);
-  if (starts.length === 0) return [];
-  const from = Math.min(...starts) - window - c.unit.start;
-  const to = Math.max(...starts) + window - c.unit.start;
-  return negations(c.unit.text).filter((n) => n.start >= from && n.start <= to);
+  const starts = c.coverage.matches.flatMap((m) => m?.tokens.map((t) => t.start - c.unit.start) ?? []);
+  const quotes = quoteSpans(c.unit.text);
+  const quoteOf = (at: number) => quotes.findIndex((q) => at >= q.start && at < q.end);
+  return negations(c.unit.text).filter((n) => {
+    const side = starts.filter((s) => quoteOf(s) === quoteOf(n.start));
+    return side.length > 0 && n.start >= Math.min(...side) - window && n.start <= Math.max(...side) + window;
+  });
 }
 
 /**

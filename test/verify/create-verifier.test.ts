@@ -120,6 +120,12 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]!.verdict).not.toBe('supported');
   });
 
+  it('reads a negation inside a quotation as the quote\'s, not as denying what the claim says of its speaker', async () => {
+    // "… pour que les ouvrages ne soient pas abandonnés … », a indiqué M. Ibrahima Sow, coordonnateur du PSV."
+    const result = await verifier.verify({ text: 'Ibrahima Sow coordinates the Sources vives programme.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).not.toBe('contradicted');
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
