@@ -161,6 +161,40 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   const detailWords = new Set(details.flatMap((d) => d.words ?? []));
   const names = terms.flatMap((t, i) => (t.isName && t.weight > 0 && !t.words.some((w) => detailWords.has(w)) ? [i] : []));
   const namesStated = (c: Candidate) => names.every((i) => c.coverage.matches[i] || c.context.matches[i] || matchTerm(terms[i]!, c.document, answerPolicy));
+  // The sentence most about the same thing first: its coverage without the details that differ, and without the
+  // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
+  const speakers = details.filter((d) => d.speaker);
+  const firstClash = (pool: Candidate[]): ReturnType<typeof judgeClaim> | null => {
+    const aligned = pool
+      .map((c) => {
+        const missing = details.filter((d) => !states(c, d));
+        return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
+      })
+      .filter((a) => a.aligned >= policy.minAligned)
+      .sort((a, b) => b.aligned - a.aligned);
+    for (const { c, missing } of aligned) {
+      if (missing.length === 0) {
+        const opposite = c.coverage.value >= policy.minOwnSupport && c.blended >= policy.minAligned ? polarityDiffers(c) : null;
+        if (opposite) return opposite;
+        continue;
+      }
+      const clash = slotRival(c, missing);
+      if (!clash) continue;
+      // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
+      // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
+      // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
+      const sameCount = clash.detail.kind === 'number' && !!clash.detail.counted && missing.every((d) => d === clash.detail || statesInContext(c, d));
+      if (c.coverage.value >= policy.minOwnSupport || (sameCount && filledCoverage(terms, c, clash.detail, answerPolicy) >= policy.minOwnSupport)) return clash.judged;
+    }
+    return null;
+  };
+  // What the claim says of its names and numbers: its other words, as the sentence's own words state them.
+  const predicate = terms.flatMap((t, i) => (t.weight > 0 && !t.isName && !t.isNumber && !t.words.some((w) => detailWords.has(w)) ? [i] : []));
+  const predicateWeight = predicate.reduce((sum, i) => sum + terms[i]!.weight, 0);
+  const predicateShare = (c: Candidate) => (predicateWeight ? predicate.reduce((sum, i) => {
+    const m = c.coverage.matches[i];
+    return sum + (m ? terms[i]!.weight * answerPolicy.matchWeights[m.kind] : 0);
+  }, 0) / predicateWeight : 0);
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
     if (!details.every((d) => statesInContext(c, d)) || !namesStated(c)) continue;
@@ -172,6 +206,11 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
     const opposite = polarityDiffers(c);
     if (opposite) return opposite;
+    // A sentence that names the claim's people but says less of what the claim says of them ("Contact : M. X")
+    // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme").
+    const own = predicateShare(c);
+    const contest = firstClash(candidates.filter((o) => o !== c && predicateShare(o) >= own + policy.contestMargin));
+    if (contest) return contest;
     const evidence = [spanOf(c, c.blended)];
     for (const other of candidates) {
       if (evidence.length >= policy.maxEvidence || other.blended < c.blended * policy.extraEvidenceRatio) break;
@@ -180,29 +219,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     return { verdict: 'supported', evidence };
   }
 
-  // The sentence most about the same thing first: its coverage without the details that differ, and without the
-  // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
-  const speakers = details.filter((d) => d.speaker);
-  const aligned = candidates
-    .map((c) => {
-      const missing = details.filter((d) => !states(c, d));
-      return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
-    })
-    .filter((a) => a.aligned >= policy.minAligned)
-    .sort((a, b) => b.aligned - a.aligned);
-  for (const { c, missing } of aligned) {
-    if (missing.length === 0) {
-      const opposite = c.coverage.value >= policy.minOwnSupport && c.blended >= policy.minAligned ? polarityDiffers(c) : null;
-      if (opposite) return opposite;
-      continue;
-    }
-    const clash = slotRival(c, missing);
-    if (!clash) continue;
-    // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
-    // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
-    // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
-    const sameCount = clash.detail.kind === 'number' && !!clash.detail.counted && missing.every((d) => d === clash.detail || statesInContext(c, d));
-    if (c.coverage.value >= policy.minOwnSupport || (sameCount && filledCoverage(terms, c, clash.detail, answerPolicy) >= policy.minOwnSupport)) return clash.judged;
-  }
+  const clash = firstClash(candidates);
+  if (clash) return clash;
   return { verdict: 'not_found', evidence: best && best.blended >= policy.minShown ? [spanOf(best, best.blended)] : [] };
 }

@@ -21,6 +21,12 @@ export interface VerifyPolicy {
    * be "about the same thing": below it, a sentence with another number is another fact, not a contradiction.
    * Default 0.45, the middle of the dev split's plateau (0.4–0.5). */
   minAligned: number;
+  /** How much more of what the claim says besides its names and numbers (its predicate) another sentence must state,
+   * by its own words, than the supporting one, for a detail it gives in its place to contest the support: a
+   * contact line that only names the claim's person ("Contact : M. X") gives way to "a indiqué M. Y, coordonnateur
+   * du programme" for "X est le coordonnateur du programme". Default 0.3: on the second corpus's claims, 0.2 to 0.5
+   * decide alike (the dev split has no such claim); a small margin would let a near tie overturn a support. */
+  contestMargin: number;
   /** Share of the claim's weight a sentence must state to be shown as the nearest evidence of a claim that is not
    * found. Below it, nothing is shown: a loose match would suggest support that is not there. Default 0.3. */
   minShown: number;
@@ -47,6 +53,7 @@ export const defaultVerifyPolicy: VerifyPolicy = {
   minSupport: 0.5,
   minOwnSupport: 0.4,
   minAligned: 0.45,
+  contestMargin: 0.3,
   minShown: 0.3,
   negationWindow: 60,
   slotWindow: 40,

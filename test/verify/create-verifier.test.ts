@@ -126,6 +126,12 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]!.verdict).not.toBe('contradicted');
   });
 
+  it('lets the sentence that says most of what the claim says of its person decide who it is, not a contact line', async () => {
+    const result = await verifier.verify({ text: 'Ousmane Diallo est le coordonnateur du PSV.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'Ousmane Diallo', found: 'Ibrahima Sow' } });
+    expectVerbatim(result, runtime);
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
