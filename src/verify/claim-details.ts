@@ -84,13 +84,20 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 // Scale words of French and English (the long scale of French: milliard = 10⁹, like English billion).
 const SCALES: Array<[RegExp, number]> = [[/\b(?:milliards?|billions?)$/iu, 1e9], [/\bmillions?$/iu, 1e6], [/\b(?:mille|thousand)$/iu, 1e3]];
 
-/** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied. */
+// Verbs and adjectives of multiplication in French and English ("doubled", "a triplé"): a count stated as a factor.
+const MULTIPLIERS = /(?<![\p{L}])(doubl|tripl|quadrupl)(?:e|es|ed|ing|er|é|ée|és|ées|ait|aient|ent)?(?![\p{L}])/giu;
+const FACTORS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 };
+
+/** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied, and
+ * its factors of multiplication. */
 const numbersOf = memo((text: string) => numbersIn(text, datesOf(text)));
 
 function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
-  return numberSpans(text)
+  const numbers = numberSpans(text)
     .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)))
     .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
+  const factors = [...text.matchAll(MULTIPLIERS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], value: FACTORS[m[1]!.toLowerCase()]!, factor: true }));
+  return [...numbers, ...factors].sort((a, b) => a.start - b.start);
 }
 
 /** Folded words of a text with their offsets (letters and digits; apostrophes and hyphens split words). */
@@ -154,7 +161,8 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   }
   for (const m of monthsOf(text)) details.push({ kind: 'month', text: m.text, start: m.start, end: m.end, value: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
   for (const n of numbersOf(text)) {
-    const counted = countedWords(text, n.end);
+    // A factor multiplies its subject: the words after it are not what it counts.
+    const counted = 'factor' in n ? [] : countedWords(text, n.end);
     details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(counted.length ? { counted } : {}) });
   }
   for (const w of wordsAt(text)) {

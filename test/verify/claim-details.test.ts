@@ -32,6 +32,14 @@ describe('extractDetails', () => {
   });
 });
 
+describe('numbers', () => {
+  it('reads a factor of multiplication as a number, in French and English', () => {
+    const numbers = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => [d.text, d.value]);
+    expect(numbers('Cholera cases had doubled since 2019.')).toEqual([['doubled', 2]]);
+    expect(numbers('Le nombre de cas a triplé depuis 2019.')).toEqual([['triplé', 3]]);
+  });
+});
+
 describe('negations', () => {
   it('reads "not", "no" and "ne … pas", but not "No. 7" before a number', () => {
     expect(negations('The appeal has not received any money.').map((n) => n.text)).toEqual(['not']);

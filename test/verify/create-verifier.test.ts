@@ -132,6 +132,11 @@ describe('claim checker on a second corpus it was not written for', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('contradicts a changed factor ("doubled" for "tripled")', async () => {
+    const result = await verifier.verify({ text: 'Mr. Daniel O. Achieng said cholera cases had doubled since 2019.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'doubled', found: 'tripled', kind: 'number' } });
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
