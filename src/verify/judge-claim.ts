@@ -164,7 +164,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   // The sentence most about the same thing first: its coverage without the details that differ, and without the
   // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
   const speakers = details.filter((d) => d.speaker);
-  const firstClash = (pool: Candidate[]): ReturnType<typeof judgeClaim> | null => {
+  const firstClash = (pool: Candidate[], namesOnly = false): ReturnType<typeof judgeClaim> | null => {
     const aligned = pool
       .map((c) => {
         const missing = details.filter((d) => !states(c, d));
@@ -174,11 +174,12 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
       .sort((a, b) => b.aligned - a.aligned);
     for (const { c, missing } of aligned) {
       if (missing.length === 0) {
+        if (namesOnly) continue;
         const opposite = c.coverage.value >= policy.minOwnSupport && c.blended >= policy.minAligned ? polarityDiffers(c) : null;
         if (opposite) return opposite;
         continue;
       }
-      const clash = slotRival(c, missing);
+      const clash = slotRival(c, namesOnly ? missing.filter((d) => d.words) : missing);
       if (!clash) continue;
       // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
       // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
@@ -195,6 +196,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     const m = c.coverage.matches[i];
     return sum + (m ? terms[i]!.weight * answerPolicy.matchWeights[m.kind] : 0);
   }, 0) / predicateWeight : 0);
+  const supporting: Candidate[] = [];
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
     if (!details.every((d) => statesInContext(c, d)) || !namesStated(c)) continue;
@@ -206,10 +208,16 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
     const opposite = polarityDiffers(c);
     if (opposite) return opposite;
+    supporting.push(c);
+  }
+  if (supporting.length) {
+    // Of the sentences that state the claim, the one that says most of what it says besides its names and numbers
+    // ("intervient dans plus de 40 pays" rather than a contact line's phone number with a 40 in it).
+    const c = supporting.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a));
     // A sentence that names the claim's people but says less of what the claim says of them ("Contact : M. X")
-    // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme").
-    const own = predicateShare(c);
-    const contest = firstClash(candidates.filter((o) => o !== c && predicateShare(o) >= own + policy.contestMargin));
+    // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme"). Numbers
+    // and dates are not contested so: the supporting sentence states them itself.
+    const contest = firstClash(candidates.filter((o) => o !== c && predicateShare(o) >= predicateShare(c) + policy.contestMargin), true);
     if (contest) return contest;
     const evidence = [spanOf(c, c.blended)];
     for (const other of candidates) {

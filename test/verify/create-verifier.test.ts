@@ -137,6 +137,12 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'doubled', found: 'tripled', kind: 'number' } });
   });
 
+  it('supports with the sentence that says most of the claim, not a contact line whose phone number holds its number', async () => {
+    const result = await verifier.verify({ text: 'The RIEA works in more than 40 countries.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+    expect(result.claims[0]!.evidence[0]).toMatchObject({ source: 'b01_fonds_commun_eau.txt', quote: expect.stringMatching(/plus de 40 pays/) });
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
