@@ -92,9 +92,14 @@ const FACTORS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 };
  * its factors of multiplication. */
 const numbersOf = memo((text: string) => numbersIn(text, datesOf(text)));
 
+// Contact details: e-mail addresses, web addresses and telephone numbers (international, or after "Tel"/"Fax").
+const CONTACTS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+|(?:https?:\/\/|www\.)\S+|\+\d[\d\s().\/-]{5,}\d|\b(?:t[ée]l|phone|fax|mob)\.?\s*:?\s*\d[\d\s().\/-]{4,}\d/giu;
+
 function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
+  // The digits of a telephone number or an address count nothing.
+  const contacts = [...text.matchAll(CONTACTS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const numbers = numberSpans(text)
-    .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)))
+    .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)) && !contacts.some((c) => overlaps(c, n)))
     .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
   const factors = [...text.matchAll(MULTIPLIERS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], value: FACTORS[m[1]!.toLowerCase()]!, factor: true }));
   return [...numbers, ...factors].sort((a, b) => a.start - b.start);

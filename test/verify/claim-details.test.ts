@@ -40,6 +40,14 @@ describe('numbers', () => {
   });
 });
 
+describe('contact details', () => {
+  it('reads no count in a telephone number or an e-mail address', () => {
+    const numbers = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => d.value);
+    expect(numbers('Contact : M. Ousmane Diallo, ousmane.diallo40@riea.example, +221 33 555 40 40')).toEqual([]);
+    expect(numbers('Pour plus d’informations : Tel: 212 681 7000, ou 3 bureaux régionaux.')).toEqual([3]);
+  });
+});
+
 describe('negations', () => {
   it('reads "not", "no" and "ne … pas", but not "No. 7" before a number', () => {
     expect(negations('The appeal has not received any money.').map((n) => n.text)).toEqual(['not']);
