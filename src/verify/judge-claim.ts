@@ -219,9 +219,11 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     // and dates are not contested so: the supporting sentence states them itself.
     const contest = firstClash(candidates.filter((o) => o !== c && predicateShare(o) >= predicateShare(c) + policy.contestMargin), true);
     if (contest) return contest;
+    // Further evidence: other sentences that state the claim too (never one that only comes close).
     const evidence = [spanOf(c, c.blended)];
-    for (const other of candidates) {
-      if (evidence.length >= policy.maxEvidence || other.blended < c.blended * policy.extraEvidenceRatio) break;
+    for (const other of supporting) {
+      if (evidence.length >= policy.maxEvidence) break;
+      if (other.blended < c.blended * policy.extraEvidenceRatio) continue;
       if (other !== c && !(other.unit.docId === c.unit.docId && other.unit.start < c.unit.end && other.unit.end > c.unit.start)) evidence.push(spanOf(other, other.blended));
     }
     return { verdict: 'supported', evidence };

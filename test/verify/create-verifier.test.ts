@@ -143,6 +143,11 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]!.evidence[0]).toMatchObject({ source: 'b01_fonds_commun_eau.txt', quote: expect.stringMatching(/plus de 40 pays/) });
   });
 
+  it('gives as further evidence only sentences that state the claim too', async () => {
+    const result = await verifier.verify({ text: 'The RIEA works in more than 40 countries.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.evidence.map((e) => e.quote)).not.toContainEqual(expect.stringMatching(/^Contact/));
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
