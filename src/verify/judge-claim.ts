@@ -89,8 +89,9 @@ function anchors(detail: Detail, claimTokens: Bag['tokens'], terms: WeightedTerm
 }
 
 /**
- * The negation words of a sentence near the words the claim matched in it, on the same side of its quotation marks:
- * a "not" inside a quote negates what the quote says, and counts only near claim words quoted with it.
+ * The negation words of a sentence that negate words the claim matched in it: such a word stands inside the negation
+ * or within `window` characters after it, on the same side of the sentence's quotation marks (a "not" inside a
+ * quote negates what the quote says).
  */
 function negationNear(c: Candidate, window: number): Array<{ text: string }> {
   const starts = c.coverage.matches.flatMap((m) => m?.tokens.map((t) => t.start - c.unit.start) ?? []);
@@ -98,7 +99,7 @@ function negationNear(c: Candidate, window: number): Array<{ text: string }> {
   const quoteOf = (at: number) => quotes.findIndex((q) => at >= q.start && at < q.end);
   return negations(c.unit.text).filter((n) => {
     const side = starts.filter((s) => quoteOf(s) === quoteOf(n.start));
-    return side.length > 0 && n.start >= Math.min(...side) - window && n.start <= Math.max(...side) + window;
+    return side.some((s) => s >= n.start && s <= n.end + window);
   });
 }
 

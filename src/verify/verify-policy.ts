@@ -30,8 +30,10 @@ export interface VerifyPolicy {
   /** Share of the claim's weight a sentence must state to be shown as the nearest evidence of a claim that is not
    * found. Below it, nothing is shown: a loose match would suggest support that is not there. Default 0.3. */
   minShown: number;
-  /** A negation is read in the evidence only this many characters around the words the claim matched: a "not"
-   * elsewhere in a long sentence is about something else. Default 60 (about ten words). */
+  /** A negation of the evidence negates the words that follow it (the verb of "ne … pas" is inside it): it counts
+   * only when a word the claim matched stands within this many characters after it (about ten words). A "cannot"
+   * in a relative clause after the claim's words ("… cisterns that cannot be emptied") denies something else.
+   * Default 60. */
   negationWindow: number;
   /** A source detail contradicts a claimed one only within this many characters of the source words matching the
    * claim's words around that detail (the "same slot"); further away it is another fact of the sentence.

@@ -148,6 +148,12 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]!.evidence.map((e) => e.quote)).not.toContainEqual(expect.stringMatching(/^Contact/));
   });
 
+  it('reads a negation as denying the words after it, not the claim\'s words before it', async () => {
+    // "Chlorination will be the first priority because most families rely on rain-fed cisterns that cannot be emptied …"
+    const result = await verifier.verify({ text: 'Chlorination is the first priority because most families rely on rain-fed cisterns.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+  });
+
   it('supports an English claim on a French sentence through the machine translation of a word no dictionary links', async () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
