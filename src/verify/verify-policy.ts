@@ -2,7 +2,8 @@
  * Every threshold and weight of the claim checker, in one place. Each has a name, a default and the reason for it;
  * code elsewhere reads them from here. How words match (translations, glossary, synonyms, cognates) and how they
  * are weighed comes from the answer pipeline's {@link AnswerPolicy}, so that a claim and a question are read alike.
- * Tuned on the dev split of eval/claims.jsonl only.
+ * Tuned on the dev split of eval/claims.jsonl and on the claims written about the second corpus
+ * (test/fixtures/corpus-b-claims.jsonl) only.
  */
 export interface VerifyPolicy {
   /** Share of the claim's weighted terms that one evidence sentence (or a sentence read with the one before it),
