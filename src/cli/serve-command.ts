@@ -24,7 +24,7 @@ runCli(async () => {
   const logLine = (fields: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
   const translator = createTranslator(config.translation, { chatModel, model: config.llm.model, log: (message) => logLine({ level: 'warn', message }) });
   say(`Translation: ${translator.info.name} (${translator.info.reason})`);
-  const verifier = createVerifier({ knowledge: runtime.knowledge });
+  const verifier = createVerifier({ knowledge: runtime.knowledge, translator });
   const checkAnswer = chatModel ? createAnswerChecker(verifier, config.llm.unsupported) : undefined;
   const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined, knowledge: runtime.knowledge, translator, checkAnswer });
   say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');

@@ -62,7 +62,7 @@ export async function evaluate(
     const answerConfigs = [...translated, ...expansion.map(({ label, retriever }) => ({ name: `extractive${label}`, retriever, answerer }))];
     const curve = (options.curve ?? []).map((threshold) => ({ threshold, answerer: createAnswerer({ knowledge, translator, policy: { minCoverage: threshold } }) }));
     const report = await runEval(questions, retrievalConfigs, answerConfigs, curve);
-    if (options.claims?.length) report.claims = await runClaimsEval(options.claims, createVerifier({ knowledge }), withDictionary);
+    if (options.claims?.length) report.claims = await runClaimsEval(options.claims, createVerifier({ knowledge, translator }), withDictionary);
     return report;
   } finally {
     await translator.close();

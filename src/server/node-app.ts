@@ -33,7 +33,7 @@ export interface NodeAppDeps {
   answerer: Answerer;
   /** Machine translation (see src/translate/); none when absent. */
   translator?: Translator;
-  /** The claim checker; by default one with the runtime's lexical knowledge. */
+  /** The claim checker; by default one with the runtime's lexical knowledge and the translator. */
   verifier?: Verifier;
   log?: Logger;
 }
@@ -49,7 +49,7 @@ export function createNodeApp({ config, runtime, answerer, translator, verifier,
     answerer,
     translator,
     health: { llm: answerer.info, embeddingsFallback: runtime.embeddings.fallbackReason, expansionOff: runtime.expansionOff, knowledge: runtime.knowledgeStatus },
-    verifier: verifier ?? createVerifier({ knowledge: runtime.knowledge }),
+    verifier: verifier ?? createVerifier({ knowledge: runtime.knowledge, translator }),
     corsOrigins: security.corsOrigins,
     requestTimeoutMs: security.requestTimeoutMs,
     answerGuards: [

@@ -1,7 +1,7 @@
 import type { KeyTerm } from '../answer/analyse-question.js';
 import { ordinalRank } from '../answer/analyse-question.js';
 import type { AnswerPolicy } from '../answer/answer-policy.js';
-import { dateSpans, numberSpans, organisationSpans, personSpans, placeSpans, typedSpans } from '../answer/extract-answer.js';
+import { dateSpans, numberSpans, organisationSpans, personSpans, placeSpans } from '../answer/extract-answer.js';
 import { matchTerm, type Bag } from '../answer/score-evidence.js';
 import { findGlossaryTerms, type Glossary } from '../lexicon/glossary.js';
 import { fold, isStopword, stem } from '../text/terms.js';
@@ -18,8 +18,9 @@ export interface Detail {
   value?: number;
   /** For a month: the year written with it, if any. */
   year?: number;
-  /** For a number: the folded noun it counts ("324 personnes" → "personnes"), if any. */
-  noun?: string;
+  /** For a number: the folded words of what it counts, the noun and the word after it ("58 États membres" →
+   * ["etats", "membres"], "85 member states" → ["member", "states"]: French puts the head first, English last). */
+  counted?: string[];
   /** For a name: its folded content words (titles and offices left out for a person). */
   words?: string[];
   /** A person (or a long name) outside the quotation marks of a sentence that quotes someone: the quote's speaker. */
@@ -54,18 +55,54 @@ function memo<T>(compute: (text: string) => T, max = 5000): (text: string) => T 
 /** The dates of a text (see `dateSpans`), remembered per text. */
 const datesOf = memo(dateSpans);
 
+/** Folded month name (French and English, through `Intl.DateTimeFormat`) → month (1–12), and whether it is French. */
+const MONTHS = (() => {
+  const months = new Map<string, { month: number; french: boolean }>();
+  for (const locale of ['en', 'fr']) {
+    for (let m = 0; m < 12; m++) months.set(fold(new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2020, m, 15))), { month: m + 1, french: locale === 'fr' });
+  }
+  return months;
+})();
+
+/**
+ * The months a text names, with its dates' months: a month named alone ("débuteront en mai", "in October") is a
+ * detail too, though the date parser reads no date in it. English month names are capitalised ("may" is a verb).
+ */
+const monthsOf = memo((text: string) => {
+  const dates = datesOf(text).filter((d) => d.date?.month).map((d) => ({ start: d.start, end: d.end, text: d.text, month: d.date!.month!, year: Number.isFinite(d.date!.year) ? d.date!.year : undefined }));
+  const alone = wordsAt(text).flatMap((w) => {
+    const name = MONTHS.get(w.word);
+    const written = text.slice(w.start, w.end);
+    if (!name || dates.some((d) => overlaps(d, w)) || (!name.french && !/^\p{Lu}/u.test(written))) return [];
+    return [{ start: w.start, end: w.end, text: written, month: name.month, year: undefined }];
+  });
+  return [...dates, ...alone];
+});
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
 
 // Scale words of French and English (the long scale of French: milliard = 10⁹, like English billion).
 const SCALES: Array<[RegExp, number]> = [[/\b(?:milliards?|billions?)$/iu, 1e9], [/\bmillions?$/iu, 1e6], [/\b(?:mille|thousand)$/iu, 1e3]];
 
-/** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied. */
+// Verbs and adjectives of multiplication in French and English ("doubled", "a triplé"): a count stated as a factor.
+const MULTIPLIERS = /(?<![\p{L}])(doubl|tripl|quadrupl)(?:e|es|ed|ing|er|é|ée|és|ées|ait|aient|ent)?(?![\p{L}])/giu;
+const FACTORS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 };
+
+/** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied, and
+ * its factors of multiplication. */
 const numbersOf = memo((text: string) => numbersIn(text, datesOf(text)));
 
+// Contact details: e-mail addresses, web addresses and telephone numbers (international, or after "Tel"/"Fax").
+const CONTACTS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+|(?:https?:\/\/|www\.)\S+|\+\d[\d\s().\/-]{5,}\d|\b(?:t[ée]l|phone|fax|mob)\.?\s*:?\s*\d[\d\s().\/-]{4,}\d/giu;
+
 function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
-  return numberSpans(text)
-    .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)))
+  // The digits of a telephone number or an address count nothing.
+  const contacts = [...text.matchAll(CONTACTS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const numbers = numberSpans(text)
+    .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)) && !contacts.some((c) => overlaps(c, n)))
     .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
+  const factors = [...text.matchAll(MULTIPLIERS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], value: FACTORS[m[1]!.toLowerCase()]!, factor: true }));
+  return [...numbers, ...factors].sort((a, b) => a.start - b.start);
 }
 
 /** Folded words of a text with their offsets (letters and digits; apostrophes and hyphens split words). */
@@ -73,10 +110,34 @@ function wordsAt(text: string): Array<{ word: string; start: number; end: number
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * The first two content words after a number, in its clause: what it counts ("324 personnes", "5 millions d'euros",
+ * "85 member states"). Leading function words are passed ("d'euros"); the next one, or punctuation, ends the noun.
+ */
+function countedWords(text: string, from: number): string[] {
+  const words: string[] = [];
+  const rest = text.slice(from, from + 80);
+  for (const w of wordsAt(rest)) {
+    if (/[.,;:!?()«»"“”]/u.test(rest.slice(0, w.start)) || /^\d/.test(w.word)) break;
+    if (isStopword(w.word)) {
+      if (words.length) break;
+      continue;
+    }
+    words.push(w.word);
+    if (words.length === 2) break;
+  }
+  return words;
+}
+
+/** The quotations of a text, with their marks: offsets. */
+export function quoteSpans(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(/«[^»]*»|“[^”]*”|"[^"]*"/gu)].map((q) => ({ start: q.index, end: q.index + q[0].length }));
+}
+
 /** Whether a span lies outside the quotation marks of a text that quotes someone. */
 function outsideQuote(text: string, span: { start: number; end: number }): boolean {
-  const quotes = [...text.matchAll(/«[^»]*»|“[^”]*”|"[^"]*"/gu)];
-  return quotes.length > 0 && !quotes.some((q) => span.start >= q.index && span.end <= q.index + q[0].length);
+  const quotes = quoteSpans(text);
+  return quotes.length > 0 && !quotes.some((q) => span.start >= q.start && span.end <= q.end);
 }
 
 /**
@@ -102,22 +163,22 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   const dates = datesOf(text);
   for (const d of dates) {
     if (d.date && Number.isFinite(d.date.year)) details.push({ kind: 'year', text: d.text, start: d.start, end: d.end, value: d.date.year });
-    if (d.date?.month) details.push({ kind: 'month', text: d.text, start: d.start, end: d.end, value: d.date.month, ...(Number.isFinite(d.date.year) ? { year: d.date.year } : {}) });
   }
-  const counted = typedSpans(text, 'number');
+  for (const m of monthsOf(text)) details.push({ kind: 'month', text: m.text, start: m.start, end: m.end, value: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
   for (const n of numbersOf(text)) {
-    const grown = counted.find((c) => c.start === n.start);
-    const nounWord = grown && grown.end > n.end ? fold(grown.text.slice(n.end - n.start).trim().split(/[\s']+/).at(-1) ?? '') : '';
-    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(nounWord && !isStopword(nounWord) ? { noun: nounWord } : {}) });
+    // A factor multiplies its subject: the words after it are not what it counts.
+    const counted = 'factor' in n ? [] : countedWords(text, n.end);
+    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(counted.length ? { counted } : {}) });
   }
   for (const w of wordsAt(text)) {
     const rank = ordinalRank(w.word);
     if (rank !== undefined) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
   }
   const names: Detail[] = [];
-  // A claim often opens with its subject's name: read from a leading space, so that the first word may start a name.
-  for (const p of personSpans(` ${text}`, isCommonWord)) {
-    const span = { start: p.start - 1, end: p.end - 1 };
+  // A claim often opens with its subject's name ("Colombia hosts…", "IWSN will…"): the name finders skip a text's
+  // first word, so they read it from a leading space, and their offsets are shifted back.
+  const fromStart = (spans: Array<{ start: number; end: number; text: string }>) => spans.map((s) => ({ ...s, start: s.start - 1, end: s.end - 1 }));
+  for (const span of fromStart(personSpans(` ${text}`, isCommonWord))) {
     const all = wordsAt(text.slice(span.start, span.end)).map((w) => ({ ...w, start: w.start + span.start, end: w.end + span.start }));
     // Offices and titles before the name ("Director General António Vitorino", "Mme") are not the person.
     const first = all.findIndex((w) => w.word.length > 1 && !isCommonWord(w.word) && !isStopword(w.word) && !/^\p{Lu}{2,}$/u.test(text.slice(w.start, w.end)));
@@ -127,14 +188,14 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     names.push({ kind: 'person', text: text.slice(start, span.end), start, end: span.end, words: kept.map((w) => w.word), speaker: outsideQuote(text, span) });
   }
   const glossaryNames = glossaryOrganisations(text, glossary);
-  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...organisationSpans(text).map((o) => ({ ...o, known: false }))]) {
+  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).map((o) => ({ ...o, known: false }))]) {
     if (names.some((n) => overlaps(n, o))) continue;
     // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
     // speaker: the person finder leaves out names with capitalised particles.
     const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
     names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
-  for (const p of placeSpans(text)) {
+  for (const p of fromStart(placeSpans(` ${text}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
     names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)) });
   }
@@ -169,7 +230,7 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
     case 'year':
       return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
     case 'month':
-      return datesOf(evidence.text).some((d) => !!d.date && d.date.month === detail.value && (detail.year === undefined || !Number.isFinite(d.date.year) || d.date.year === detail.year));
+      return monthsOf(evidence.text).some((m) => m.month === detail.value && (detail.year === undefined || m.year === undefined || m.year === detail.year));
     default:
       return nameStated(detail, evidence, terms, policy);
   }
@@ -186,8 +247,9 @@ function nameStated(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy
 }
 
 // Negation of French and English, closed-class words: French needs "ne"/"n'" before its second word ("un pas",
-// "jamais auparavant" are not negations); "aucun" and English "not", "n't", "never", "no", "none" negate alone.
-const NEGATION = /(?<![\p{L}])(?:n(?:e\s+|'|’)(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|rien|personne|nullement|guère|point)|aucune?|not|never|no|none|cannot)(?![\p{L}])|n[’']t(?![\p{L}])/giu;
+// "jamais auparavant" are not negations); "aucun" and English "not", "n't", "never", "no", "none" negate alone
+// ("No. 7" before a number is the abbreviation of "number").
+const NEGATION = /(?<![\p{L}])(?:n(?:e\s+|'|’)(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|rien|personne|nullement|guère|point)|aucune?|not|never|no(?!\.?\s*\d)|none|cannot)(?![\p{L}])|n[’']t(?![\p{L}])/giu;
 
 /** Negation words in a text, with their offsets. */
 export function negations(text: string): Array<{ start: number; end: number; text: string }> {

@@ -1,13 +1,15 @@
-import { analyseQuestion } from '../answer/analyse-question.js';
+import { analyseQuestion, type QuestionAnalysis } from '../answer/analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
-import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
-import { chunkBag, inContext, pairUnit } from '../answer/gather-evidence.js';
+import { tokenize } from '../answer/evidence-units.js';
+import { gatherEvidence } from '../answer/gather-evidence.js';
 import { documentBag } from '../answer/select-evidence.js';
-import { coverage, termStems, weighTerms, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import { termStems, weighTerms, type WeightedTerm } from '../answer/score-evidence.js';
+import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
+import type { Translator } from '../translate/translator.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
@@ -21,6 +23,9 @@ export interface VerifierDeps {
   policy?: Partial<VerifyPolicy>;
   /** How words match and weigh, shared with the answer pipeline (see {@link AnswerPolicy}). */
   answerPolicy?: Partial<AnswerPolicy>;
+  /** Machine translation: a claim's own words are also matched in the translation of other-language sentences
+   * (as the answer pipeline matches a question's); without it, only dictionaries, glossary and cognates cross. */
+  translator?: Translator;
 }
 
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
@@ -37,34 +42,16 @@ export function createVerifier(deps: VerifierDeps = {}) {
   const matching = answerPolicy(deps.answerPolicy);
   const knowledge = deps.knowledge ?? lexicalKnowledge();
   const common = (w: string) => isCommonWord(knowledge, w);
+  const evidenceTranslator = deps.translator ? createEvidenceTranslator(deps.translator, matching.translatedDocuments) : null;
 
-  /**
-   * Every sentence of the passages' documents that overlaps a passage, alone and read with the one before it in its
-   * paragraph, scored by its coverage of the claim read in its passage. Best first.
-   */
-  function candidatesOf(passages: Passage[], documents: Map<string, CorpusDocument>, terms: WeightedTerm[]): Candidate[] {
-    const byKey = new Map<string, Candidate>();
-    for (const passage of passages) {
-      const document = documents.get(passage.chunk.docId);
-      if (!document) continue;
-      const context = chunkBag(passage.chunk, document);
-      const contextCoverage: Coverage = coverage(terms, context, matching);
-      const whole = documentBag(document);
-      const add = (unit: EvidenceUnit, factor: number) => {
-        const key = `${unit.docId}:${unit.start}:${unit.end}`;
-        if (byKey.has(key)) return;
-        const own = coverage(terms, unit, matching);
-        byKey.set(key, { unit, title: passage.chunk.title, coverage: own, blended: inContext(terms, own, contextCoverage, matching) * factor, passage: context, document: whole, retrieval: passage.score });
-      };
-      const units = documentUnits(document);
-      for (const unit of units) {
-        if (unit.end <= passage.chunk.start || unit.start >= passage.chunk.end || unit.tokens.length < 2) continue;
-        add(unit, 1);
-        const before = units[unit.position - 1];
-        if (before && !document.text.slice(before.end, unit.start).includes('\n')) add(pairUnit(document.text, before, unit), policy.pairFactor);
-      }
-    }
-    return [...byKey.values()].sort((a, b) => b.blended - a.blended || b.retrieval - a.retrieval);
+  // The answer pipeline's evidence gathering, without its short-answer search (a claim asks for no answer).
+  const gathering: AnswerPolicy = { ...matching, answerSearchDepth: 0 };
+
+  /** The passages' sentences scored as evidence of the claim, most covering (read in its passage) first. */
+  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
+    return gatherEvidence(analysis, terms, passages, documents, gathering, { translations })
+      .map((scored) => ({ ...scored, document: documentBag(documents.get(scored.unit.docId)!) }))
+      .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
 
   /** Checks one claim; null when it states nothing checkable (too few weighted words). */
@@ -81,7 +68,8 @@ export function createVerifier(deps: VerifierDeps = {}) {
     ]);
     const terms = weighTerms(analysis, frequencies, stats.chunks, matching);
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
-    const candidates = candidatesOf(passages, documents, terms);
+    const translations = await evidenceTranslator?.prepare(documents.values(), language);
+    const candidates = candidatesOf(analysis, terms, passages, documents, translations);
     const tokens = tokenize(text);
     const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };

@@ -1,26 +1,19 @@
 import type { AnswerPolicy } from '../answer/answer-policy.js';
-import type { EvidenceUnit } from '../answer/evidence-units.js';
-import { inContext } from '../answer/gather-evidence.js';
-import { coverage, isCognate, matchTerm, type Bag, type Coverage, type WeightedTerm } from '../answer/score-evidence.js';
+import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
+import { isCognate, matchTerm, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
-import { extractDetails, hedged, negations, quantifiers, statesDetail, type Detail } from './claim-details.js';
+import { extractDetails, hedged, negations, quantifiers, quoteSpans, statesDetail, type Detail } from './claim-details.js';
 import type { CheckedClaim, DetailKind } from './types.js';
 import type { VerifyPolicy } from './verify-policy.js';
 
-/** A source sentence (or a sentence read with the one before it) scored against a claim. */
-export interface Candidate {
-  unit: EvidenceUnit;
-  title: string;
-  coverage: Coverage;
-  /** Coverage of the claim by the sentence read in its passage (terms only the passage states count less). */
-  blended: number;
-  /** The passage's words, with the communiqué's title. */
-  passage: Bag;
-  /** The whole communiqué's words: a name may be stated there (its topic, its dateline) rather than in the sentence. */
+/**
+ * A source sentence (or a sentence read with the one before it) scored against a claim by the answer pipeline's
+ * evidence gathering (its coverage of the claim, alone and read in its passage), with its whole communiqué's words:
+ * a name may be stated there (its topic, its dateline) rather than in the sentence.
+ */
+export interface Candidate extends ScoredUnit {
   document: Bag;
-  /** Retrieval score of its best passage (0..1), a tie-breaker. */
-  retrieval: number;
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -35,14 +28,26 @@ export interface JudgeContext {
 // Which difference to report first when several details differ: the most specific facts first.
 const PRIORITY: Detail['kind'][] = ['number', 'ordinal', 'year', 'month', 'person', 'organisation', 'place'];
 
-const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.title, quote: c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
+const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.passage.chunk.title, quote: c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
 
 /** Coverage of the claim by a sentence read in its passage when the terms of some details do not count (they are
- * what differs). */
+ * what differs): the same matches, those terms weighing nothing. */
 function alignedCoverage(terms: WeightedTerm[], c: Candidate, left: Detail[], policy: AnswerPolicy): number {
   const leftWords = new Set(left.flatMap((d) => d.words ?? d.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase())));
   const kept = terms.map((t) => (t.words.some((w) => leftWords.has(w)) ? { ...t, weight: 0 } : t));
-  return inContext(kept, coverage(kept, c.unit, policy), coverage(kept, c.passage, policy), policy);
+  return inContext(kept, c.coverage, c.context, policy);
+}
+
+/** Share of the claim's weight a sentence states by its own words, the terms of one detail counted as stated (the
+ * sentence states a rival detail in its place). */
+function filledCoverage(terms: WeightedTerm[], c: Candidate, filled: Detail, policy: AnswerPolicy): number {
+  const words = new Set(filled.words ?? filled.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase()));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const stated = terms.reduce((sum, t, i) => {
+    const m = c.coverage.matches[i];
+    return sum + t.weight * (t.words.some((w) => words.has(w)) ? 1 : m ? policy.matchWeights[m.kind] : 0);
+  }, 0);
+  return total ? stated / total : 0;
 }
 
 /** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */
@@ -54,12 +59,13 @@ function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: D
   return claim.details.some((d) => (d.kind === detail.kind || (d.kind === 'year' && detail.kind === 'number') || (d.kind === 'number' && detail.kind === 'year')) && d.value === detail.value);
 }
 
-/** Whether two counted nouns are the same, in either language ("projects"/"projets", "delegations"/"délégations"). */
-function sameNoun(claimed: string, found: string, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
-  if (stem(claimed) === stem(found) || isCognate(claimed, found)) return true;
-  const term = terms.find((t) => t.words.includes(claimed));
-  const token = { word: found, stem: stem(found), start: 0, end: found.length };
-  return !!term && !!matchTerm(term, { tokens: [token], stems: new Set([token.stem]) }, policy);
+/** Whether two numbers count the same thing, in either language: a counted word in common ("projects"/"projets",
+ * "delegations"/"délégations"), or a claim term over the counted words ("member states"/"États membres"). */
+function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], policy: AnswerPolicy): boolean {
+  if (claimed.some((a) => found.some((b) => stem(a) === stem(b) || isCognate(a, b)))) return true;
+  const tokens = found.map((word, i) => ({ word, stem: stem(word), start: i, end: i + 1 }));
+  const bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) };
+  return terms.some((t) => t.words.some((w) => claimed.includes(w)) && !!matchTerm(t, bag, policy));
 }
 
 /** The source's own detail that takes the place of a claimed one it does not state, if any. */
@@ -67,8 +73,8 @@ function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: st
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !claimStates(d, claim)) ?? null;
   const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !claimStates(d, claim));
   if (missing.kind === 'number') {
-    // A number conflicts with a number of the same thing: the same counted noun, when both count one.
-    return rivals.find((d) => missing.noun && d.noun && sameNoun(missing.noun, d.noun, terms, policy)) ?? (missing.noun ? null : rivals[0] ?? null);
+    // A number conflicts with a number of the same thing, when both count something.
+    return rivals.find((d) => missing.counted && d.counted && sameCounted(missing.counted, d.counted, terms, policy)) ?? (missing.counted ? null : rivals[0] ?? null);
   }
   return rivals[0] ?? null;
 }
@@ -82,13 +88,19 @@ function anchors(detail: Detail, claimTokens: Bag['tokens'], terms: WeightedTerm
   return terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : []));
 }
 
-/** The negation words of a sentence near the words the claim matched in it. */
+/**
+ * The negation words of a sentence that negate words the claim matched in it: such a word stands inside the negation
+ * or within `window` characters after it, on the same side of the sentence's quotation marks (a "not" inside a
+ * quote negates what the quote says).
+ */
 function negationNear(c: Candidate, window: number): Array<{ text: string }> {
-  const starts = c.coverage.matches.flatMap((m) => m?.tokens.map((t) => t.start) ?? []);
-  if (starts.length === 0) return [];
-  const from = Math.min(...starts) - window - c.unit.start;
-  const to = Math.max(...starts) + window - c.unit.start;
-  return negations(c.unit.text).filter((n) => n.start >= from && n.start <= to);
+  const starts = c.coverage.matches.flatMap((m) => m?.tokens.map((t) => t.start - c.unit.start) ?? []);
+  const quotes = quoteSpans(c.unit.text);
+  const quoteOf = (at: number) => quotes.findIndex((q) => at >= q.start && at < q.end);
+  return negations(c.unit.text).filter((n) => {
+    const side = starts.filter((s) => quoteOf(s) === quoteOf(n.start));
+    return side.some((s) => s >= n.start && s <= n.end + window);
+  });
 }
 
 /**
@@ -96,7 +108,7 @@ function negationNear(c: Candidate, window: number): Array<{ text: string }> {
  * - `supported` when a sentence states enough of the claim's weighted terms, every detail it gives (numbers,
  *   ordinals, years, months, names), its general quantifiers, and with the same polarity;
  * - `contradicted` when a sentence about the same thing (enough of the claim's other terms) states another detail
- *   of the same kind in place of a claimed one (another number of the same noun, year, month, person, speaker,
+ *   of the same kind in place of a claimed one (another number of the same thing, year, month, person, speaker,
  *   organisation, place), or states it with the opposite polarity;
  * - `not_found` otherwise, with the nearest sentence as evidence when it is near enough.
  */
@@ -116,7 +128,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
   };
   /** A contradiction when the sentence states, in the place of a claimed detail it lacks, another of its kind. */
-  const slotRival = (c: Candidate, missing: Detail[]): ReturnType<typeof judgeClaim> | null => {
+  const slotRival = (c: Candidate, missing: Detail[]): { judged: ReturnType<typeof judgeClaim>; detail: Detail } | null => {
     if (missing.length === 0) return null;
     const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
     for (const kind of PRIORITY) {
@@ -129,7 +141,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         const rival = conflicting(m, inSlot, claim, terms, answerPolicy);
         if (!rival) continue;
         const reported: DetailKind = m.speaker ? 'speaker' : m.kind;
-        return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } };
+        return { judged: { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } }, detail: m };
       }
     }
     return null;
@@ -145,39 +157,80 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     return known.get(d)!;
   };
   const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesInDocument(c, d));
+  // A capitalised word or an acronym of the claim that no detail holds ("… coordinator for the Pacific") is a name
+  // too: the sentence, its passage or its communiqué must write it.
+  const detailWords = new Set(details.flatMap((d) => d.words ?? []));
+  const names = terms.flatMap((t, i) => (t.isName && t.weight > 0 && !t.words.some((w) => detailWords.has(w)) ? [i] : []));
+  const namesStated = (c: Candidate) => names.every((i) => c.coverage.matches[i] || c.context.matches[i] || matchTerm(terms[i]!, c.document, answerPolicy));
+  // The sentence most about the same thing first: its coverage without the details that differ, and without the
+  // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
+  const speakers = details.filter((d) => d.speaker);
+  const firstClash = (pool: Candidate[], namesOnly = false): ReturnType<typeof judgeClaim> | null => {
+    const aligned = pool
+      .map((c) => {
+        const missing = details.filter((d) => !states(c, d));
+        return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
+      })
+      .filter((a) => a.aligned >= policy.minAligned)
+      .sort((a, b) => b.aligned - a.aligned);
+    for (const { c, missing } of aligned) {
+      if (missing.length === 0) {
+        if (namesOnly) continue;
+        const opposite = c.coverage.value >= policy.minOwnSupport && c.blended >= policy.minAligned ? polarityDiffers(c) : null;
+        if (opposite) return opposite;
+        continue;
+      }
+      const clash = slotRival(c, namesOnly ? missing.filter((d) => d.words) : missing);
+      if (!clash) continue;
+      // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
+      // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
+      // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
+      const sameCount = clash.detail.kind === 'number' && !!clash.detail.counted && missing.every((d) => d === clash.detail || statesInContext(c, d));
+      if (c.coverage.value >= policy.minOwnSupport || (sameCount && filledCoverage(terms, c, clash.detail, answerPolicy) >= policy.minOwnSupport)) return clash.judged;
+    }
+    return null;
+  };
+  // What the claim says of its names and numbers: its other words, as the sentence's own words state them.
+  const predicate = terms.flatMap((t, i) => (t.weight > 0 && !t.isName && !t.isNumber && !t.words.some((w) => detailWords.has(w)) ? [i] : []));
+  const predicateWeight = predicate.reduce((sum, i) => sum + terms[i]!.weight, 0);
+  const predicateShare = (c: Candidate) => (predicateWeight ? predicate.reduce((sum, i) => {
+    const m = c.coverage.matches[i];
+    return sum + (m ? terms[i]!.weight * answerPolicy.matchWeights[m.kind] : 0);
+  }, 0) / predicateWeight : 0);
+  const supporting: Candidate[] = [];
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
-    if (!details.every((d) => statesInContext(c, d))) continue;
+    if (!details.every((d) => statesInContext(c, d)) || !namesStated(c)) continue;
     // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
     // name of its kind in the same place.
     const clash = slotRival(c, details.filter((d) => !states(c, d)));
-    if (clash) return clash;
+    if (clash) return clash.judged;
     if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
     const opposite = polarityDiffers(c);
     if (opposite) return opposite;
+    supporting.push(c);
+  }
+  if (supporting.length) {
+    // Of the sentences that state the claim, the one that says most of what it says besides its names and numbers
+    // ("intervient dans plus de 40 pays" rather than a contact line's phone number with a 40 in it).
+    const c = supporting.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a));
+    // A sentence that names the claim's people but says less of what the claim says of them ("Contact : M. X")
+    // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme"). Numbers
+    // and dates are not contested so: the supporting sentence states them itself.
+    const contest = firstClash(candidates.filter((o) => o !== c && predicateShare(o) >= predicateShare(c) + policy.contestMargin), true);
+    if (contest) return contest;
+    // Further evidence: other sentences that state the claim too (never one that only comes close).
     const evidence = [spanOf(c, c.blended)];
-    for (const other of candidates) {
-      if (evidence.length >= policy.maxEvidence || other.blended < c.blended * policy.extraEvidenceRatio) break;
+    for (const other of supporting) {
+      if (evidence.length >= policy.maxEvidence) break;
+      if (other.blended < c.blended * policy.extraEvidenceRatio) continue;
       if (other !== c && !(other.unit.docId === c.unit.docId && other.unit.start < c.unit.end && other.unit.end > c.unit.start)) evidence.push(spanOf(other, other.blended));
     }
     return { verdict: 'supported', evidence };
   }
 
-  // The sentence most about the same thing first: its coverage without the details that differ, and without the
-  // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
-  const speakers = details.filter((d) => d.speaker);
-  const aligned = candidates
-    .filter((c) => c.coverage.value >= policy.minOwnSupport)
-    .map((c) => {
-      const missing = details.filter((d) => !states(c, d));
-      return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
-    })
-    .filter((a) => a.aligned >= policy.minAligned)
-    .sort((a, b) => b.aligned - a.aligned);
-  for (const { c, missing } of aligned) {
-    const clash = missing.length ? slotRival(c, missing) : c.blended >= policy.minAligned ? polarityDiffers(c) : null;
-    if (clash) return clash;
-  }
+  const clash = firstClash(candidates);
+  if (clash) return clash;
   return { verdict: 'not_found', evidence: best && best.blended >= policy.minShown ? [spanOf(best, best.blended)] : [] };
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { isCommonWord, lexicalKnowledge } from '../../src/lexicon/lexical-knowledge.js';
+import { extractDetails, negations } from '../../src/verify/claim-details.js';
+
+const knowledge = lexicalKnowledge();
+const detailsOf = (text: string) => extractDetails(text, (w) => isCommonWord(knowledge, w), knowledge.glossary);
+
+describe('extractDetails', () => {
+  it('reads a country that opens a claim as a place the evidence must state', () => {
+    expect(detailsOf('Colombia hosts the largest number of Venezuelan refugees.')).toContainEqual(expect.objectContaining({ kind: 'place', text: 'Colombia', start: 0, end: 8 }));
+  });
+
+  it('reads an acronym that opens a claim as an organisation, at its offsets', () => {
+    const text = 'IWSN will install solar pumps in Haiti.';
+    const details = detailsOf(text);
+    expect(details).toContainEqual(expect.objectContaining({ kind: 'organisation', text: 'IWSN', start: 0, end: 4 }));
+    for (const d of details) expect(text.slice(d.start, d.end)).toBe(d.text);
+  });
+
+  it('reads a month named alone as a month, in French and in English, but not the verb "may"', () => {
+    const months = (text: string) => detailsOf(text).filter((d) => d.kind === 'month').map((d) => [d.text, d.value]);
+    expect(months('Les premiers chantiers débuteront en juin.')).toEqual([['juin', 6]]);
+    expect(months('Work may start in May.')).toEqual([['May', 5]]);
+    expect(months('Le rapport est prévu pour mars 2022.')).toEqual([['mars 2022', 3]]);
+  });
+
+  it('reads what a number counts as its first two content words, past a leading "de"', () => {
+    const counted = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => d.counted);
+    expect(counted('Le RIEA regroupe 58 États membres et intervient dans plus de 40 pays.')).toEqual([['etats', 'membres'], ['pays']]);
+    expect(counted('The network has 85 member states.')).toEqual([['member', 'states']]);
+    expect(counted('Le fonds a reçu 5 millions d’euros.')).toEqual([['euros']]);
+  });
+});
+
+describe('numbers', () => {
+  it('reads a factor of multiplication as a number, in French and English', () => {
+    const numbers = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => [d.text, d.value]);
+    expect(numbers('Cholera cases had doubled since 2019.')).toEqual([['doubled', 2]]);
+    expect(numbers('Le nombre de cas a triplé depuis 2019.')).toEqual([['triplé', 3]]);
+  });
+});
+
+describe('contact details', () => {
+  it('reads no count in a telephone number or an e-mail address', () => {
+    const numbers = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => d.value);
+    expect(numbers('Contact : M. Ousmane Diallo, ousmane.diallo40@riea.example, +221 33 555 40 40')).toEqual([]);
+    expect(numbers('Pour plus d’informations : Tel: 212 681 7000, ou 3 bureaux régionaux.')).toEqual([3]);
+  });
+});
+
+describe('negations', () => {
+  it('reads "not", "no" and "ne … pas", but not "No. 7" before a number', () => {
+    expect(negations('The appeal has not received any money.').map((n) => n.text)).toEqual(['not']);
+    expect(negations('Les ouvrages ne soient pas abandonnés.').map((n) => n.text)).toEqual(['ne soient pas']);
+    expect(negations('IWSN launched its Emergency Appeal No. 7 and appeal No 8.')).toEqual([]);
+    expect(negations('There is no water.').map((n) => n.text)).toEqual(['no']);
+  });
+});
