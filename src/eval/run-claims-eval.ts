@@ -92,14 +92,14 @@ export async function runClaimsEval(claims: EvalClaim[], verifier: Verifier, ret
   };
 }
 
-/** Renders the claims report as a plain-text table. */
-export function formatClaimsReport(report: ClaimsReport): string {
+/** Renders the claims report as a plain-text table; `misses: false` leaves out the missed claims (see `formatReport`). */
+export function formatClaimsReport(report: ClaimsReport, options: { misses?: boolean } = {}): string {
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
   const lines = ['Claim check (unsupported = not_found + contradicted)', `${pad('group', 8)}${pad('n', 5)}${pad('acc', 7)}${pad('unsP', 7)}${pad('unsR', 7)}${pad('source', 8)}${pad('verbatim', 10)}p95 ms`];
   for (const [g, m] of Object.entries(report.metrics)) {
     lines.push(`${pad(g, 8)}${pad(m.claims, 5)}${pad(m.accuracy.toFixed(3), 7)}${pad(m.unsupportedPrecision.toFixed(3), 7)}${pad(m.unsupportedRecall.toFixed(3), 7)}${pad(m.sourceHit.toFixed(3), 8)}${pad(m.verbatim.toFixed(3), 10)}${m.latencyP95Ms.toFixed(1)}`);
   }
-  if (report.misses.length) {
+  if (report.misses.length && options.misses !== false) {
     lines.push('', 'Claim misses:');
     for (const m of report.misses) lines.push(`  ${m.id} ${m.type}: expected ${m.expected}, got ${m.got}: ${m.text}`);
   }
