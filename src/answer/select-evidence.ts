@@ -127,7 +127,9 @@ export function selectEvidence(
     const pool: Bag = { tokens: scored.flatMap((s) => s.unit.tokens), stems: new Set(scored.flatMap((s) => [...s.unit.stems])) };
     if (unknownShare(terms, pool, policy) > policy.maxUnknownShare) return { answerable: false, reason: 'unknown_topic' };
   }
-  const covering = scored.filter((s) => s.blended >= policy.minCoverage && strongCoverage(s, terms, policy) >= policy.minOwnCoverage && statesTopic(s, terms, policy));
+  // A sentence that names the agent of the question's verb ("organisée par X" for "who organised…") states the very
+  // relation asked: its passage may carry the rest of the question's words.
+  const covering = scored.filter((s) => s.blended >= policy.minCoverage && (s.answer?.agent || strongCoverage(s, terms, policy) >= policy.minOwnCoverage) && statesTopic(s, terms, policy));
   if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);
