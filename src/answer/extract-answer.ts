@@ -165,13 +165,13 @@ export function organisationSpans(text: string): AnswerSpan[] {
 }
 
 // The end of an agent's noun phrase: punctuation (an apposition or the next clause follows), or a relative clause.
-const AGENT_END = /[.,;:!?»”()\[\]/]|\s(?:qui|que|dont|which|who|whom|that)\s/u;
+const AGENT_END = /[.,;:!?»”()\[\]/]|\s(?:qui|que|dont|which|who|whom|that)\s/gu;
 
 // A period after a title or an initial ("M. Jean Dulac", "J. Smith") does not end the phrase.
 const ABBREVIATION_BEFORE = new RegExp(`(?:^|\\s)(?:${TITLE.source.replace(/\\s\+$/, '')}|\\p{Lu})$`, 'u');
 
 function agentEnd(rest: string): number {
-  for (const m of rest.matchAll(new RegExp(AGENT_END.source, 'gu'))) {
+  for (const m of rest.matchAll(AGENT_END)) {
     if (m[0] === '.' && ABBREVIATION_BEFORE.test(rest.slice(0, m.index + 1))) continue;
     return m.index;
   }

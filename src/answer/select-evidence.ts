@@ -88,10 +88,18 @@ function gain(candidate: ScoredUnit, chosen: ScoredUnit[], terms: WeightedTerm[]
   return terms.reduce((sum, t, i) => (candidate.coverage.matches[i] && !chosen.some((c) => c.coverage.matches[i]) ? sum + t.weight : sum), 0) / total;
 }
 
-/** The words of a document title. */
+const titleBags = new Map<string, Bag>();
+
+/** The words of a document title, tokenized once per title and language (titles recur in every question). */
 function titleBag(title: string, language?: string): Bag {
-  const tokens = tokenize(title);
-  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language };
+  const key = `${language}:${title}`;
+  let bag = titleBags.get(key);
+  if (!bag) {
+    if (titleBags.size >= 20_000) titleBags.clear();
+    const tokens = tokenize(title);
+    titleBags.set(key, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language }));
+  }
+  return bag;
 }
 
 const documentBags = new WeakMap<CorpusDocument, Bag>();

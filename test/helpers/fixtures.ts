@@ -1,6 +1,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 
 /** The project's copy of the communiqués. */
@@ -36,4 +37,27 @@ export interface FixtureQuestion {
   source: string;
   /** Regular expression for the fact a correct answer contains. */
   fact: string;
+}
+
+/** Paths of a per-test copy of the seeds (see {@link seedsCopyPerTest}); filled before each test. */
+export interface SeedsCopy {
+  dir: string;
+  corpusDir: string;
+  indexDir: string;
+}
+
+/**
+ * A fresh temporary folder for every test of the file, holding a copy of the seeds and the path of an index beside
+ * it (`index`, not yet built); removed after each test. Call at the top level of a test file.
+ */
+export function seedsCopyPerTest(): SeedsCopy {
+  const copy: SeedsCopy = { dir: '', corpusDir: '', indexDir: '' };
+  let cleanup = async () => {};
+  beforeEach(async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    Object.assign(copy, { dir: temp.dir, corpusDir: await copySeeds(temp.dir), indexDir: join(temp.dir, 'index') });
+  });
+  afterEach(async () => cleanup());
+  return copy;
 }

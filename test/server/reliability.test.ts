@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { symlink, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/create-answerer.js';
 import { openRuntime } from '../../src/runtime/node-runtime.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -10,22 +10,12 @@ import { createApp } from '../../src/server/app.js';
 import { concurrencyLimit } from '../../src/server/guards.js';
 import { createNodeApp } from '../../src/server/node-app.js';
 import { staticRoutes } from '../../src/server/routes/static.js';
-import { copySeeds, tempDir } from '../helpers/fixtures.js';
+import { seedsCopyPerTest } from '../helpers/fixtures.js';
 import { projectRoot, runCommand } from '../helpers/run-command.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-let corpusDir: string;
-let indexDir: string;
+const seeds = seedsCopyPerTest();
 
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  corpusDir = await copySeeds(dir);
-  indexDir = join(dir, 'index');
-});
-afterEach(async () => cleanup());
-
-const configFor = (env: Record<string, string> = {}) => loadConfig({ EMBEDDINGS: 'hash', CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '0', ...env });
+const configFor = (env: Record<string, string> = {}) => loadConfig({ EMBEDDINGS: 'hash', CORPUS_DIR: seeds.corpusDir, INDEX_DIR: seeds.indexDir, RATE_LIMIT_PER_MINUTE: '0', ...env });
 const askBody = (question: string) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
 
 describe('reindex while serving', () => {
@@ -34,7 +24,7 @@ describe('reindex while serving', () => {
     const runtime = await openRuntime(config, () => {}, { buildIfMissing: true });
     const { app, state } = createNodeApp({ config, runtime, answerer: createAnswerer() });
     const before = state.retriever;
-    await writeFile(join(corpusDir, '900_new.txt'), 'Un nouveau communiqué sur la migration de travail\n\nLe ministère a publié un nouveau rapport sur la migration de travail et les saisonniers agricoles.\n');
+    await writeFile(join(seeds.corpusDir, '900_new.txt'), 'Un nouveau communiqué sur la migration de travail\n\nLe ministère a publié un nouveau rapport sur la migration de travail et les saisonniers agricoles.\n');
     const questions = ['Combien de délégations ont participé ?', 'Which countries host the most Venezuelan refugees?', 'Quel accord la Belgique a-t-elle signé ?'];
     const asks = Array.from({ length: 1000 }, (_, i) => app.request('/api/ask', askBody(questions[i % 3]!)));
     const reindex = app.request('/api/admin/reindex', { method: 'POST', headers: { authorization: 'Bearer token-123' } });
@@ -55,7 +45,7 @@ describe('reindex while serving', () => {
     const { app } = createNodeApp({ config, runtime, answerer: createAnswerer({ knowledge: runtime.knowledge }) });
     const defines = (acronym: string) => runtime.knowledge.glossary.entries.some((e) => e.fr.includes(acronym));
     expect(defines('OSTQ')).toBe(false);
-    await writeFile(join(corpusDir, '901_new.txt'), "Un nouvel observatoire\n\nL'Observatoire des saisonniers et du travail qualifié (OSTQ) a ouvert ses portes à Lyon le 3 mars 2023.\n");
+    await writeFile(join(seeds.corpusDir, '901_new.txt'), "Un nouvel observatoire\n\nL'Observatoire des saisonniers et du travail qualifié (OSTQ) a ouvert ses portes à Lyon le 3 mars 2023.\n");
     const response = await app.request('/api/admin/reindex', { method: 'POST', headers: { authorization: 'Bearer token-123' } });
     expect(response.status).toBe(200);
     expect(defines('OSTQ')).toBe(true);
@@ -72,16 +62,16 @@ describe('reindex while serving', () => {
 
 describe('index writes', () => {
   it('serializes two index builds at once: both finish and the index loads', async () => {
-    const env = { EMBEDDINGS: 'hash', CORPUS_DIR: corpusDir, INDEX_DIR: indexDir };
+    const env = { EMBEDDINGS: 'hash', CORPUS_DIR: seeds.corpusDir, INDEX_DIR: seeds.indexDir };
     const [a, b] = await Promise.all([runCommand('src/cli/index-command.ts', [], env), runCommand('src/cli/index-command.ts', [], env)]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const index = await openIndex(indexDir);
+    const index = await openIndex(seeds.indexDir);
     expect(index.documents.size).toBe(5);
-    expect((await readdir(indexDir)).filter((f) => f === '.lock')).toEqual([]);
+    expect((await readdir(seeds.indexDir)).filter((f) => f === '.lock')).toEqual([]);
   });
 
   it('leaves the old or the new index, never a broken one, when a build is killed before any of its file-system steps', async () => {
-    const env = { ...process.env, EMBEDDINGS: 'hash', CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, FS_STEPS_DIR: indexDir, FS_STEPS_TRACE: '1' };
+    const env = { ...process.env, EMBEDDINGS: 'hash', CORPUS_DIR: seeds.corpusDir, INDEX_DIR: seeds.indexDir, FS_STEPS_DIR: seeds.indexDir, FS_STEPS_TRACE: '1' };
     /** The compiled index command with the fs-steps hook: killed just before step `killAt` (0: never), its steps. */
     const build = (killAt: number) =>
       new Promise<{ signal: NodeJS.Signals | null; steps: string[] }>((done) => {
@@ -92,8 +82,8 @@ describe('index writes', () => {
       });
     // "fs-step 12 open data-1795…/hnsw.bin" → "open data-*/hnsw.bin": the same step in another build.
     const stepKind = (line: string) => line.replace(/^fs-step \d+ /, '').replace(/data-[\w-]+/, 'data-*').replace(/\.\d+\.[0-9a-f]+\.tmp$/, '.*.tmp');
-    const roundsIn = async () => [...(await openIndex(indexDir)).documents.keys()].filter((id) => id.endsWith('_round.txt')).length;
-    const addRound = (round: number) => writeFile(join(corpusDir, `9${String(round).padStart(2, '0')}_round.txt`), `Communiqué de la série ${round}\n\nTexte numéro ${round} sur la migration et les partenariats.\n`);
+    const roundsIn = async () => [...(await openIndex(seeds.indexDir)).documents.keys()].filter((id) => id.endsWith('_round.txt')).length;
+    const addRound = (round: number) => writeFile(join(seeds.corpusDir, `9${String(round).padStart(2, '0')}_round.txt`), `Communiqué de la série ${round}\n\nTexte numéro ${round} sur la migration et les partenariats.\n`);
 
     expect((await build(0)).signal).toBeNull();
     // A build that adds one communiqué, traced: every step at which the following builds are killed.
@@ -113,7 +103,7 @@ describe('index writes', () => {
       await addRound(round + 1);
       // The dead build's lock would make the next build take it over first, adding steps: every build here starts
       // as the traced one did (taking over a dead build's lock is checked once, below).
-      await rm(join(indexDir, '.lock'), { force: true });
+      await rm(join(seeds.indexDir, '.lock'), { force: true });
       const { signal, steps } = await build(killAt);
       expect(signal).toBe('SIGKILL');
       // Up to the switch, this build took the traced steps (after it, stale folders add removals).
@@ -130,11 +120,11 @@ describe('index writes', () => {
     // over the dead build's lock and leaves no temporary file or stale data.
     await addRound(killPoints.length + 1);
     expect((await build(switchStep)).signal).toBe('SIGKILL');
-    expect(await readdir(indexDir)).toContain('.lock');
+    expect(await readdir(seeds.indexDir)).toContain('.lock');
     await addRound(killPoints.length + 2);
     expect((await build(0)).signal).toBeNull();
     expect(await roundsIn()).toBe(killPoints.length + 3);
-    const left = await readdir(indexDir);
+    const left = await readdir(seeds.indexDir);
     expect(left.filter((f) => f.endsWith('.tmp') || f === '.lock')).toEqual([]);
     expect(left.filter((f) => f.startsWith('data-'))).toHaveLength(1);
   }, 240_000); // two dozen killed builds, each a process start: minutes on a loaded machine
@@ -172,7 +162,7 @@ describe('overload and disconnects', () => {
 
 describe('edges', () => {
   it('never serves a symlink that leads outside the web folder', async () => {
-    const web = join(dir, 'web');
+    const web = join(seeds.dir, 'web');
     await mkdir(web);
     await writeFile(join(web, 'index.html'), '<!doctype html><title>ok</title>');
     await symlink('/etc/passwd', join(web, 'passwd.html'));
