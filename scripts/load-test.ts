@@ -37,13 +37,16 @@ export function rssMb(pid: number): number {
   return Math.round(own / 1024) + children.reduce((sum, child) => sum + rssMb(child), 0);
 }
 
-/** Runs the mix against a server; every status code is counted. */
-export async function runLoad(url: string, seconds: number, connections: number) {
+/**
+ * Runs the mix against a server for `seconds`, or until `amount` requests when given; every status code is counted.
+ * Each connection walks the mix from its first request, a normal question.
+ */
+export async function runLoad(url: string, seconds: number, connections: number, amount?: number) {
   const statuses: Record<string, number> = {};
   let finish!: (r: autocannon.Result) => void;
   let fail!: (e: unknown) => void;
   const done = new Promise<autocannon.Result>((ok, ko) => ((finish = ok), (fail = ko)));
-  const instance = autocannon({ url, connections, duration: seconds, requests: requestMix() }, (error, result) => (error ? fail(error) : finish(result)));
+  const instance = autocannon({ url, connections, duration: seconds, amount, requests: requestMix() }, (error, result) => (error ? fail(error) : finish(result)));
   instance.on('response', (_client, status) => {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
