@@ -145,12 +145,19 @@ function nounType(noun: string, language: AnswerLanguage, knowledge: LexicalKnow
   return best ? CLASS_TYPES[best[0]] ?? null : null;
 }
 
+/** Words read after an English interrogative to find its noun phrase. */
+const FOCUS_WINDOW = 12;
+
 /**
  * The noun phrase an English question counts or asks for, with its adjectives ("rural households" in "how many
  * rural households will…"), through compromise's part-of-speech tags; null when there is none.
  */
 export function englishFocusPhrase(question: string): string | null {
-  const match = nlp(question.toLowerCase()).match('(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
+  // Tagging costs time in proportion to the words tagged: only the words from the interrogative on are read (the
+  // phrase follows it), a dozen at most.
+  const clause = /\b(?:many|much|which|what)\b.*/i.exec(question)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
+  if (!clause) return null;
+  const match = nlp(clause.toLowerCase()).match('(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
   const phrase = match.groups('np') as { text(): string } | undefined;
   const text = phrase?.text().trim();
   return text ? text : null;
