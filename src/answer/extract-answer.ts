@@ -143,14 +143,37 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
   return spans;
 }
 
-/** Places: capitalised words after a locative preposition, and country names in French or English. */
-export function placeSpans(text: string): AnswerSpan[] {
+/** How large a place a question asks for: a town ("which city") is not a country, and a country not a town. */
+export type PlaceScale = 'town' | 'country';
+
+// Nouns of French and English that ask for a place of one scale (general vocabulary of questions).
+const PLACE_SCALES: Record<string, PlaceScale> = Object.fromEntries([
+  ...'ville villes city cities town towns capitale capitales capital capitals commune communes municipality'.split(' ').map((w) => [w, 'town']),
+  ...'pays country countries nation nations'.split(' ').map((w) => [w, 'country']),
+]);
+
+/** The scale of place a question's focus noun asks for, if it names one. */
+export function placeScale(focus: string | null): PlaceScale | null {
+  return (focus && PLACE_SCALES[fold(focus).split(/\s+/).at(-1) ?? '']) || null;
+}
+
+const isCountryName = (name: string) => {
+  const folded = fold(name);
+  return COUNTRY_NAMES.has(folded) || folded.split(/\s+/).some((w) => COUNTRY_NAMES.has(w));
+};
+
+/**
+ * Places: capitalised words after a locative preposition, and country names in French or English; of the asked
+ * scale only, when the question names one (a country does not answer "which city").
+ */
+export function placeSpans(text: string, scale: PlaceScale | null = null): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
     const folded = fold(m[0]);
     const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index));
-    const isCountry = COUNTRY_NAMES.has(folded) || folded.split(/\s+/).some((w) => COUNTRY_NAMES.has(w));
-    if ((afterLocative || isCountry) && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    const isCountry = isCountryName(m[0]);
+    const ofScale = scale === null || (scale === 'country') === isCountry;
+    if ((afterLocative || isCountry) && ofScale && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return spans;
 }
@@ -244,7 +267,7 @@ function withCurrency(text: string, span: AnswerSpan): AnswerSpan | null {
  * counted noun (or its currency for an amount, its unit for a duration), a date, a name. Types without a short
  * answer (lists, yes/no, reasons…) have none: the sentence itself is the answer.
  */
-export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean): AnswerSpan[] {
+export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean, scale: PlaceScale | null = null): AnswerSpan[] {
   switch (type) {
     case 'number': {
       // Day numbers and years are parts of dates, not counts.
@@ -264,7 +287,7 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
     case 'person':
       return personSpans(text, isCommonWord);
     case 'place':
-      return placeSpans(text);
+      return placeSpans(text, scale);
     case 'organisation':
       return organisationSpans(text);
     case 'reason':
@@ -284,10 +307,11 @@ export function extractAnswer(
   anchors: { focus: UnitToken[]; others: UnitToken[] },
   questionWords: Set<string>,
   isCommonWord?: (folded: string) => boolean,
+  scale: PlaceScale | null = null,
 ): AnswerSpan | null {
   // Who did what the question asks: the passive's agent of its verb or role word, before any other name.
   const agents = type === 'person' || type === 'organisation' ? agentSpans(unit.text, anchors.focus.map((t) => t.end - unit.start)) : [];
-  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord)].filter((s) => {
+  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord, scale)].filter((s) => {
     const words = fold(s.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
     return words.length > 0 && !words.every((w) => questionWords.has(w));
   });

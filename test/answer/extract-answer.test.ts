@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentSpans, dateSpans, numberSpans, personSpans, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { agentSpans, dateSpans, numberSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
 
 const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
 
@@ -37,6 +37,13 @@ describe('typed answer spans', () => {
 
   it('finds places after a locative preposition and country names in either language', () => {
     expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
+  });
+
+  it('keeps to the scale of place the question names: no country for "which city", only countries for "quel pays"', () => {
+    const text = 'Le fonds, lancé au Népal, a ouvert son bureau à Katmandou puis à Pokhara.';
+    expect(texts(placeSpans(text, placeScale('city')))).toEqual(['Katmandou', 'Pokhara']);
+    expect(texts(placeSpans(text, placeScale('pays')))).toEqual(['Népal']);
+    expect(placeScale('délégations')).toBeNull();
   });
 
   it('keeps an amount only with its currency and a share only with its percent sign', () => {
