@@ -9,7 +9,7 @@ export interface HashEmbeddingsOptions extends EmbeddingsParams {
 }
 
 /** Name recorded in index manifests; bump it whenever the features below change. */
-export const HASH_MODEL = 'hash-v3';
+export const HASH_MODEL = 'hash-v4';
 
 const NGRAM_SIZES = [3, 4, 5];
 const STEM_WEIGHT = 1;

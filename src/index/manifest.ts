@@ -7,8 +7,8 @@ import type { ChunkerOptions } from '../ingest/chunk-document.js';
 import type { GraphSettings } from './graph-settings.js';
 import type { FileDigest } from './index-files.js';
 
-/** Bumped when the layout of the index files changes; an older index must be rebuilt. */
-export const INDEX_FORMAT = 3;
+/** Bumped when the layout of the index files or the stems they hold change; an older index must be rebuilt (4: one stem for French feminine participles). */
+export const INDEX_FORMAT = 4;
 
 /** The index's table of contents, written last and atomically: it names the data folder that is current. */
 export interface IndexManifest {

@@ -38,6 +38,7 @@ export function contentWords(text: string): string[] {
 }
 
 const stemCache = new Map<string, string>();
+const PARTICIPLE_END = /ee[sd]?$/;
 
 /**
  * One stem for a folded word, whatever its language: the shorter of its French and English Snowball stems.
@@ -52,6 +53,10 @@ export function stem(word: string): string {
       const fr = frenchStemmer(word);
       const en = englishStemmer(word);
       cached = en.length < fr.length ? en : fr;
+      // Folded, a French feminine participle keeps an "e" the stemmer would have read as "é" ("signée" → "signee"
+      // → "signe", while "signé" and "signer" give "sign"); so does an English "-ee(d)" word ("agree" → "agre",
+      // "agreement" → "agr"). Dropped, every form of the word has one stem.
+      if (PARTICIPLE_END.test(word) && cached.length >= 4 && cached.endsWith('e')) cached = cached.slice(0, -1);
     }
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, cached);

@@ -22,7 +22,7 @@ describe('npm run index', () => {
   it('builds the index and prints documents, chunks, embedder and seconds', async () => {
     const { code, stdout } = await runCommand('src/cli/index-command.ts', [], env);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Indexed 5 documents, \d+ chunks with hash\/hash-v3 \(512 dimensions\) in \d+\.\d+ s/);
+    expect(stdout).toMatch(/Indexed 5 documents, \d+ chunks with hash\/hash-v4 \(512 dimensions\) in \d+\.\d+ s/);
   });
 
   it('re-embeds nothing on a second run over the same corpus', async () => {

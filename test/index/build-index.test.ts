@@ -120,7 +120,7 @@ describe('openIndex errors', () => {
     await build(512);
     const index = await openIndex(indexDir);
     expect(() => createNodeRetriever({ embeddings: createHashEmbeddings(256), index })).toThrow(
-      /Index built with hash\/hash-v3 \(512 dimensions\), query embedder is hash\/hash-v3 \(256 dimensions\): run npm run index/,
+      /Index built with hash\/hash-v4 \(512 dimensions\), query embedder is hash\/hash-v4 \(256 dimensions\): run npm run index/,
     );
   });
 

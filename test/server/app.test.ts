@@ -148,7 +148,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       documents: 5,
       chunks: runtime.retriever.index.chunkCount,
-      embeddings: { provider: 'hash', model: 'hash-v3', dimension: 512 },
+      embeddings: { provider: 'hash', model: 'hash-v4', dimension: 512 },
       llm: { provider: 'none', model: 'extractive-v2' },
     });
   });

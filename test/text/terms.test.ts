@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { fold, stem } from '../../src/text/terms.js';
+
+const stemOf = (word: string) => stem(fold(word));
+
+describe('stems', () => {
+  it('give a French feminine participle the stem of its verb, folded as the index folds it', () => {
+    expect(new Set(['signée', 'signées', 'signé', 'signer'].map(stemOf))).toEqual(new Set([stemOf('signer')]));
+    expect(new Set(['inaugurée', 'inauguré', 'inaugurer'].map(stemOf)).size).toBe(1);
+    expect(new Set(['créée', 'créé', 'créer'].map(stemOf)).size).toBe(1);
+  });
+
+  it('give the forms of an English "-ee" word one stem', () => {
+    expect(new Set(['guarantee', 'guarantees', 'guaranteed'].map(stemOf)).size).toBe(1);
+    expect(new Set(['employee', 'employees'].map(stemOf)).size).toBe(1);
+  });
+
+  it('keep short words whole', () => {
+    expect(stemOf('fee')).not.toBe('f');
+    expect(stemOf('2030')).toBe('2030');
+  });
+});
