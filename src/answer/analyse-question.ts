@@ -60,6 +60,8 @@ export interface QuestionAnalysis {
   followUp: boolean;
   /** For a date question, the precision it asks for: a year ("en quelle année"), or a day ("on which date"). */
   datePrecision: 'year' | 'day' | null;
+  /** For "what did X say", the words of the named speaker X (folded): the answer is a quotation of X. */
+  speaker: string[];
 }
 
 // Interrogatives of French and English by the answer they ask for: closed-class words of the two languages, matched
@@ -317,6 +319,27 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
   return terms;
 }
 
+// "What did X say / declare…", "Qu'a déclaré X", "Que dit X": closed-class speech verbs of French and English, with
+// the speaker between the auxiliary and the verb (English) or right after the verb (French).
+const SPEAKER_EN = /\bwhat\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|declare|tell|stress|announce|argue|add)\b/iu;
+const SPEAKER_FR = /\b[Qq](?:u['’](?:a|ont|avait)|u['’]est-ce qu['’](?:a|ont)\s+\S+|ue)\s+(?:t-(?:il|elle)\s+)?(?:dit|déclaré|déclare|affirmé|affirme|souligné|annoncé|ajouté|expliqué|estimé)\s+(.+?)(?:\s+(?:lors|pendant|au sujet|à propos|sur|de|du|des|à|au|en|dans|concernant)\s|[?,.]|$)/u;
+
+const NAME_PARTICLE = /^(?:de|da|van|von|le|la|di|du)$/u;
+
+/**
+ * The named speaker of a "what did X say" question, as folded words of its capitalised name (a pronoun or a common
+ * noun — "the minister" — names no one the evidence must quote), or none.
+ */
+export function quotedSpeaker(question: string): string[] {
+  const named = SPEAKER_EN.exec(question)?.[1] ?? SPEAKER_FR.exec(question)?.[1];
+  if (!named) return [];
+  const parts = named.split(/\s+/).filter((w) => !NAME_PARTICLE.test(w));
+  // A person's name: every word capitalised, none an acronym ("IOM's Director General" is a role, not a name).
+  const isName = parts.every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w));
+  // Evidence tokens leave out function words ("De" of "De Croo"): so do the speaker's.
+  return isName ? parts.map((w) => fold(w.replace(/['’]s$/u, ''))).filter((w) => !isStopword(w)) : [];
+}
+
 /**
  * Analyses a question once: its answer type and focus, its key terms with every form that may express them
  * (own stem, glossary equivalents, dictionary translations, thesaurus synonyms), the numbers it states, and for a
@@ -344,5 +367,5 @@ export function analyseQuestion(
   const numbers = requiredNumbers(input.question);
   const q = normalise(input.question);
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) ? 'day' : null;
-  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision };
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question) };
 }

@@ -37,6 +37,25 @@ function yearOfContext(s: ScoredUnit, n: string): boolean {
   return !!s.passage.chunk.date?.startsWith(n) || statesNumber(s.passage.chunk.title, n);
 }
 
+// Reported speech in French or English: quotation marks or a speech verb of the attribution.
+const SPEECH = /[«»“”"]|\b(?:said|says|stated|declared|added|stressed|noted|explained|announced|told|a (?:déclaré|dit|affirmé|souligné|ajouté|expliqué|annoncé|estimé|indiqué|rappelé|précisé)|selon)\b/iu;
+
+/** Sentences before a quotation in which its speaker may have been named ("a déclaré X." then "« … »" goes on). */
+const SPEAKER_LOOKBACK = 2;
+
+/**
+ * Whether a unit quotes the speaker: it reports speech and names them, or it is a quotation that follows, within a
+ * few sentences, one of theirs (a release quotes a speaker over several paragraphs, naming them once).
+ */
+function quotesSpeaker(unit: ScoredUnit['unit'], speaker: string[], documents: Map<string, CorpusDocument>): boolean {
+  const names = (u: ScoredUnit['unit']) => SPEECH.test(u.text) && speaker.every((w) => u.tokens.some((t) => t.word === w));
+  if (names(unit)) return true;
+  const document = documents.get(unit.docId);
+  if (!document || !/[«“"]/.test(unit.text)) return false;
+  const units = documentUnits(document);
+  return units.slice(Math.max(0, unit.position - SPEAKER_LOOKBACK), unit.position).some(names);
+}
+
 // Coordinating words of French and English that join two things a question asks about.
 const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b/;
 
@@ -161,6 +180,9 @@ export function selectEvidence(
     candidates = stating.filter((s) => precise(s.answer) || precise(headerDate(s, documents, scored, aboutTitle)?.span ?? null));
   } else if (SPAN_REQUIRED.has(analysis.type)) candidates = stating.filter((s) => s.answer);
   else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
+  // "What did X say" is answered by a quotation of X: a sentence that names X and reports speech (its attribution
+  // "…», a déclaré X" is part of it); X named near other words, or someone else's quotation, does not answer it.
+  if (analysis.speaker.length > 0) candidates = candidates.filter((s) => quotesSpeaker(s.unit, analysis.speaker, documents));
   if (candidates.length === 0) return { answerable: false, reason: 'no_answer_of_type' };
 
   // The names the question mentions must be in the evidence's documents: a sentence from a communiqué that states

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseQuestion, answerTypeOf, nameWords, requiredNumbers } from '../../src/answer/analyse-question.js';
+import { analyseQuestion, answerTypeOf, nameWords, quotedSpeaker, requiredNumbers } from '../../src/answer/analyse-question.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
@@ -12,6 +12,17 @@ afterAll(async () => cleanup());
 const typeOf = (question: string, language: 'fr' | 'en' = 'fr') => answerTypeOf(question, language, runtime.knowledge).type;
 const analyse = (question: string, language: 'fr' | 'en', history?: Array<{ role: 'user' | 'assistant'; content: string }>) =>
   analyseQuestion({ question, language, history }, (q) => runtime.retriever.expand(q), runtime.knowledge);
+
+describe('quoted speakers', () => {
+  it('names the speaker of a "what did X say" question in either language, not a role or a pronoun', () => {
+    expect(quotedSpeaker('What did Miriam Kamau say about sanitation?')).toEqual(['miriam', 'kamau']);
+    expect(quotedSpeaker("Qu'a déclaré Paul-Henri Vasseur lors du forum ?")).toEqual(['paul-henri', 'vasseur']);
+    expect(quotedSpeaker("Qu'a dit Jan De Wit sur le fonds ?")).toEqual(['jan', 'wit']);
+    expect(quotedSpeaker("What did IWSN's Deputy Director-General say?")).toEqual([]);
+    expect(quotedSpeaker('What did he say about the forum?')).toEqual([]);
+    expect(quotedSpeaker('What did the minister say?')).toEqual([]);
+  });
+});
 
 describe('answer types', () => {
   it('reads "où" as a place question and "ou" as a plain word', () => {

@@ -56,6 +56,20 @@ describe('who did it', () => {
   });
 });
 
+describe('what someone said', () => {
+  it('answers "qu\'a déclaré X" with the quotation X is named in', async () => {
+    const result = await ask("Qu'a déclaré Hélène Marchetti sur la corvée d'eau ?");
+    expect(result.answerable).toBe(true);
+    expect(result.citations[0]!.quote).toContain('a déclaré Mme Hélène Marchetti');
+  });
+
+  it('refuses when the words asked about are someone else\'s quotation, though X is named in the communiqué', async () => {
+    // Paul-Henri Vasseur speaks in the same release, about the pilot countries; the quotation on water chores is Marchetti's.
+    const result = await ask("Qu'a déclaré Paul-Henri Vasseur sur la corvée d'eau ?");
+    expect(result.answerable).toBe(false);
+  });
+});
+
 describe('counts', () => {
   it('refuses a count when no sentence that holds a number names what is counted', async () => {
     // The fund's sentences count households ("foyers"); delegates are counted in another communiqué, about a forum.
