@@ -118,9 +118,13 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
   const word = term.words[0]!;
   let known = cognateCache.get(term);
   if (!known) cognateCache.set(term, (known = new Map()));
+  // A translation may be written in another part of speech ("meeting" → "réunion", the text has "se sont réunis"):
+  // a word that shares the translation's stem as a long prefix is its derivative.
+  const translated = term.forms.filter((f) => f.kind === 'translation' && f.stems.length === 1 && (!f.language || !bag.language || f.language === bag.language)).map((f) => f.stems[0]!);
   const tokens = bag.tokens.filter((t) => {
-    let related = known.get(t.word);
-    if (related === undefined) known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word)));
+    const key = `${bag.language}:${t.word}`;
+    let related = known.get(key);
+    if (related === undefined) known.set(key, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || translated.some((s) => isCognate(s, t.word))));
     return related;
   });
   return tokens.length ? { kind: 'cognate', tokens } : best;

@@ -19,4 +19,17 @@ describe('dictionary translations', () => {
     expect(coverage([note], unit!, policy).matches[0]).toBeNull();
     expect(coverage([note], englishUnit!, policy).matches[0]?.kind).toBe('translation');
   });
+
+  it('match a word of another part of speech that starts with the translation, in the translation\'s language only', () => {
+    const policy = answerPolicy();
+    const building: WeightedTerm = {
+      words: ['building'], forms: [{ stems: [stem('building')], kind: 'exact' }, { stems: [stem('construction')], kind: 'translation', language: 'fr' }],
+      isName: false, isProperName: false, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false,
+    };
+    // "construit" and "construction" have different stems; an English text's "construit" is no French verb.
+    const [unit] = documentUnits(document('fr.txt', 'fr', 'Les coopératives ont construit trois puits.'));
+    const [englishUnit] = documentUnits(document('en.txt', 'en', 'The cooperatives construit three wells.'));
+    expect(coverage([building], unit!, policy).matches[0]).toMatchObject({ kind: 'cognate', tokens: [{ word: 'construit' }] });
+    expect(coverage([building], englishUnit!, policy).matches[0]).toBeNull();
+  });
 });
