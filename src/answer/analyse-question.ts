@@ -235,6 +235,18 @@ function namesIn(text: string): Set<string> {
 const IRREGULAR_PLURALS: Record<string, string> = { people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman' };
 
 /** Singular candidates of a plural of French or English ("countries" → "country", "délégations" → "délégation"). */
+const verbTransform = (nlp.methods() as { two: { transform: { verb: { toInfinitive: (word: string, model: unknown, tense: string) => string } } } }).two.transform.verb;
+const verbModel = nlp.model();
+
+/**
+ * The infinitive of an English verb form the dictionary lacks, through compromise's conjugation model: an irregular
+ * past ("held" → "hold", "fled" → "flee"), a gerund ("meeting" → "meet"), a third person ("hosts" → "host").
+ */
+function verbLemmas(word: string): string[] {
+  const tenses = ['PastTense', ...(/ing$/.test(word) ? ['Gerund'] : []), ...(/s$/.test(word) ? ['PresentTense'] : [])];
+  return [...new Set(tenses.map((tense) => verbTransform.toInfinitive(word, verbModel, tense)))].filter((w) => w && w !== word);
+}
+
 function singulars(word: string): string[] {
   const out: string[] = IRREGULAR_PLURALS[word] ? [IRREGULAR_PLURALS[word]!] : [];
   if (/ies$/.test(word)) out.push(word.replace(/ies$/, 'y'));
@@ -299,7 +311,7 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     for (const s of term.translationStems) forms.push({ stems: [s], kind: 'translation', language: other });
     // A plural the dictionary lacks is looked up in the singular ("countries" → "country" → "pays").
     if (term.translationStems.length === 0 || IRREGULAR_PLURALS[term.word]) {
-      for (const singular of singulars(term.word)) {
+      for (const singular of [...singulars(term.word), ...(language === 'en' ? verbLemmas(term.word) : [])]) {
         for (const translation of knowledge.translate(singular)) {
           for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation', language: other });
         }

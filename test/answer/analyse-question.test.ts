@@ -13,6 +13,15 @@ const typeOf = (question: string, language: 'fr' | 'en' = 'fr') => answerTypeOf(
 const analyse = (question: string, language: 'fr' | 'en', history?: Array<{ role: 'user' | 'assistant'; content: string }>) =>
   analyseQuestion({ question, language, history }, (q) => runtime.retriever.expand(q), runtime.knowledge);
 
+describe('English verb forms', () => {
+  it('translate an irregular past through its infinitive ("fled" → flee → fuir, "built" → build → construire)', () => {
+    const analysis = analyse('Who fled the hurricane and which wells were built?', 'en');
+    const translations = (word: string) => analysis.terms.find((t) => t.words.includes(word))!.forms.filter((f) => f.kind === 'translation').map((f) => f.stems[0]);
+    expect(translations('fled')).toContain(stem('fuir'));
+    expect(translations('built')).toContain(stem('construire'));
+  });
+});
+
 describe('quoted speakers', () => {
   it('names the speaker of a "what did X say" question in either language, not a role or a pronoun', () => {
     expect(quotedSpeaker('What did Miriam Kamau say about sanitation?')).toEqual(['miriam', 'kamau']);
