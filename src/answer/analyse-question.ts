@@ -60,7 +60,7 @@ export interface QuestionAnalysis {
   followUp: boolean;
   /** For a date question, the precision it asks for: a year ("en quelle année"), or a day ("on which date"). */
   datePrecision: 'year' | 'day' | null;
-  /** For "what did X say", the words of the named speaker X (folded): the answer is a quotation of X. */
+  /** For "what did X say", the surname of the named speaker X (folded), or none: the answer is a quotation of X. */
   speaker: string[];
 }
 
@@ -339,8 +339,8 @@ const SPEAKER_FR = /\b[Qq](?:u['’](?:a|ont|avait)|u['’]est-ce qu['’](?:a|o
 const NAME_PARTICLE = /^(?:de|da|van|von|le|la|di|du)$/u;
 
 /**
- * The named speaker of a "what did X say" question, as folded words of its capitalised name (a pronoun or a common
- * noun — "the minister" — names no one the evidence must quote), or none.
+ * The named speaker of a "what did X say" question, as the folded surname of its capitalised name (a pronoun or a
+ * common noun — "the minister" — names no one the evidence must quote), or none.
  */
 export function quotedSpeaker(question: string): string[] {
   const named = SPEAKER_EN.exec(question)?.[1] ?? SPEAKER_FR.exec(question)?.[1];
@@ -348,8 +348,11 @@ export function quotedSpeaker(question: string): string[] {
   const parts = named.split(/\s+/).filter((w) => !NAME_PARTICLE.test(w));
   // A person's name: every word capitalised, none an acronym ("IOM's Director General" is a role, not a name).
   const isName = parts.every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w));
-  // Evidence tokens leave out function words ("De" of "De Croo"): so do the speaker's.
-  return isName ? parts.map((w) => fold(w.replace(/['’]s$/u, ''))).filter((w) => !isStopword(w)) : [];
+  // The surname names the speaker whatever precedes it in either language ("Director General Amy Pope" is quoted as
+  // "a déclaré la Directrice générale Amy Pope"); evidence tokens leave out function words, so does the speaker.
+  if (!isName) return [];
+  // A hyphenated surname ("Smith-Jones") is two evidence tokens.
+  return fold(parts.at(-1)!.replace(/['’]s$/u, '')).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
 }
 
 /**

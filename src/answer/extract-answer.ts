@@ -143,14 +143,14 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
   return spans;
 }
 
-/** How large a place a question asks for: a town ("which city") is not a country, and a country not a town. */
-export type PlaceScale = 'town' | 'country';
+/** How large a place a question asks for: a town ("which city") is not a country. ("Which countries" may be
+ * answered by a region: "the countries of Latin America".) */
+export type PlaceScale = 'town';
 
-// Nouns of French and English that ask for a place of one scale (general vocabulary of questions).
-const PLACE_SCALES: Record<string, PlaceScale> = Object.fromEntries([
-  ...'ville villes city cities town towns capitale capitales capital capitals commune communes municipality'.split(' ').map((w) => [w, 'town']),
-  ...'pays country countries nation nations'.split(' ').map((w) => [w, 'country']),
-]);
+// Nouns of French and English that ask for a town (general vocabulary of questions).
+const PLACE_SCALES: Record<string, PlaceScale> = Object.fromEntries(
+  'ville villes city cities town towns capitale capitales capital capitals commune communes municipality'.split(' ').map((w) => [w, 'town']),
+);
 
 /** The scale of place a question's focus noun asks for, if it names one. */
 export function placeScale(focus: string | null): PlaceScale | null {
@@ -163,8 +163,8 @@ const isCountryName = (name: string) => {
 };
 
 /**
- * Places: capitalised words after a locative preposition, and country names in French or English; of the asked
- * scale only, when the question names one (a country does not answer "which city").
+ * Places: capitalised words after a locative preposition, and country names in French or English; no country
+ * when the question asks for a town.
  */
 export function placeSpans(text: string, scale: PlaceScale | null = null): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
@@ -172,7 +172,7 @@ export function placeSpans(text: string, scale: PlaceScale | null = null): Answe
     const folded = fold(m[0]);
     const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index));
     const isCountry = isCountryName(m[0]);
-    const ofScale = scale === null || (scale === 'country') === isCountry;
+    const ofScale = scale === null || !isCountry;
     if ((afterLocative || isCountry) && ofScale && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return spans;

