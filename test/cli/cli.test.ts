@@ -1,7 +1,7 @@
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir, tempDir } from '../helpers/fixtures.js';
+import { corruptSilently, seedsDir, tempDir } from '../helpers/fixtures.js';
 import { projectRoot, runCommand, runNode } from '../helpers/run-command.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createHashEmbeddings } from '../../src/embeddings/create-embeddings.js';
@@ -92,9 +92,7 @@ describe('npm start', () => {
     const bytes = await readFile(path);
     // Same size and time, so only loading the graph finds it broken: its element count no longer fits the file.
     bytes.writeBigUInt64LE(1n, 16);
-    await writeFile(path, bytes);
-    const time = manifest.files['hnsw-0.bin']!.mtimeMs! / 1000;
-    await utimes(path, time, time);
+    await corruptSilently(served.INDEX_DIR, 'hnsw-0.bin', bytes);
     // The compiled entry point, as npm start runs it (the suite's global setup builds dist/).
     const { code, stderr } = await runNode(join(projectRoot, 'dist/cli/serve-command.js'), served);
     expect(code).toBe(4);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -60,4 +60,21 @@ export function seedsCopyPerTest(): SeedsCopy {
   });
   afterEach(async () => cleanup());
   return copy;
+}
+
+/**
+ * Writes `bytes` over an index file as a silent corruption: same size, and the modification time the manifest
+ * records, so that only a checksum or loading the file finds it. Setting a time may round it (file systems keep
+ * nanoseconds, `utimes` takes seconds as a float): the manifest is then given the time as the file system reports
+ * it, as a build would have recorded it.
+ */
+export async function corruptSilently(indexDir: string, name: string, bytes: Uint8Array): Promise<void> {
+  const manifestPath = join(indexDir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  const path = join(indexDir, manifest.dataDir, name);
+  await writeFile(path, bytes);
+  const time = manifest.files[name].mtimeMs / 1000;
+  await utimes(path, time, time);
+  manifest.files[name].mtimeMs = (await stat(path)).mtimeMs;
+  await writeFile(manifestPath, JSON.stringify(manifest));
 }

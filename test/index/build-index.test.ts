@@ -1,4 +1,4 @@
-import { appendFile, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
@@ -8,7 +8,7 @@ import { buildIndex } from '../../src/index/build-index.js';
 import { readManifest } from '../../src/index/manifest.js';
 import { openIndex, readIndexData } from '../../src/index/open-index.js';
 import { createNodeRetriever } from '../../src/runtime/node-runtime.js';
-import { copySeeds, tempDir } from '../helpers/fixtures.js';
+import { copySeeds, corruptSilently, tempDir } from '../helpers/fixtures.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -91,10 +91,7 @@ describe('opening an index', () => {
     const path = join(indexDir, manifest.dataDir, 'vectors.f32');
     const bytes = await readFile(path);
     bytes[bytes.length >> 1] ^= 0xff;
-    await writeFile(path, bytes);
-    const { utimes } = await import('node:fs/promises');
-    const time = manifest.files['vectors.f32']!.mtimeMs! / 1000;
-    await utimes(path, time, time);
+    await corruptSilently(indexDir, 'vectors.f32', bytes);
     const index = await openIndex(indexDir);
     await expect(index.verify()).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/vectors\.f32 is corrupt/) });
   });
@@ -208,9 +205,7 @@ describe('openIndex errors', () => {
     const bytes = await readFile(path);
     // Same size and time (the start-up check passes), but the element count in the header no longer fits the file.
     bytes.writeBigUInt64LE(1n, 16);
-    await writeFile(path, bytes);
-    const time = built.manifest.files['hnsw-0.bin']!.mtimeMs! / 1000;
-    await utimes(path, time, time);
+    await corruptSilently(indexDir, 'hnsw-0.bin', bytes);
     const index = await openIndex(indexDir, { graphsInBackground: true });
     await expect(index.graphsLoaded).rejects.toMatchObject({ code: 'index_corrupt', message: expect.stringMatching(/hnsw-0\.bin.*npm run index/) });
     const retriever = createNodeRetriever({ embeddings: createHashEmbeddings(512), index });
