@@ -22,9 +22,19 @@ function dateFormat(language: AnswerLanguage, options: Intl.DateTimeFormatOption
   return format;
 }
 
-/** "A, B and C" / "A, B et C" in the asker's language. */
-function listFormat(language: AnswerLanguage): Intl.ListFormat {
-  return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' });
+/** "A, B and C" / "A, B et C" in the asker's language (one formatter per language, built once). */
+const listFormat = byLanguage((language) => new Intl.ListFormat(LOCALES[language], { type: 'conjunction' }));
+
+/** Numbers in the asker's language, at most two decimals (one formatter per language, built once). */
+const numberFormat = byLanguage((language) => new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }));
+
+/** A value per answer language, made at its first use: Intl formatters cost more to build than to use. */
+function byLanguage<T>(make: (language: AnswerLanguage) => T): (language: AnswerLanguage) => T {
+  const made = new Map<AnswerLanguage, T>();
+  return (language) => {
+    if (!made.has(language)) made.set(language, make(language));
+    return made.get(language)!;
+  };
 }
 
 // Scale words of French and English number names (the long scale of French: milliard = 10⁹).
@@ -58,7 +68,7 @@ export function formatCount(span: AnswerSpan, analysis: QuestionAnalysis, source
   if (sourceLanguage === analysis.language) return span.text;
   const scale = /\b(millions?|milliards?|billions?)\b/iu.exec(span.text)?.[1]?.toLowerCase();
   const percent = /%|pour cent|per ?cent/u.test(span.text) ? ' %' : '';
-  const number = new Intl.NumberFormat(LOCALES[analysis.language], { maximumFractionDigits: 2 }).format(span.value);
+  const number = numberFormat(analysis.language).format(span.value);
   const scaleWord = scale ? ` ${SCALES[scale]?.[analysis.language] ?? scale}` : '';
   const noun = analysis.focusText && !percent ? ` ${analysis.focusText}` : '';
   return `${number}${percent.trim() ? (analysis.language === 'fr' ? ' %' : '%') : ''}${scaleWord}${noun}`;

@@ -101,7 +101,7 @@ export function isNearSpelling(a: string, b: string): boolean {
 
 // Whether a sentence word is a cognate or a misspelling of a term, remembered per term (a question's terms meet
 // the same words in many sentences).
-const cognateCache = new WeakMap<KeyTerm, Map<string, boolean>>();
+const cognateCache = new WeakMap<KeyTerm, Map<string | undefined, Map<string, boolean>>>();
 
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
@@ -116,15 +116,20 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
   // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.
   if ((best && policy.matchWeights[best.kind] >= policy.matchWeights.cognate) || term.isNumber || term.words.length !== 1) return best;
   const word = term.words[0]!;
-  let known = cognateCache.get(term);
-  if (!known) cognateCache.set(term, (known = new Map()));
+  // Per term and text language: a translation is related to a word only in the translation's language.
+  let byLanguage = cognateCache.get(term);
+  if (!byLanguage) cognateCache.set(term, (byLanguage = new Map()));
+  let known = byLanguage.get(bag.language);
+  if (!known) byLanguage.set(bag.language, (known = new Map()));
   // A translation may be written in another part of speech ("meeting" → "réunion", the text has "se sont réunis"):
   // a word that shares the translation's stem as a long prefix is its derivative.
-  const translated = term.forms.filter((f) => f.kind === 'translation' && f.stems.length === 1 && (!f.language || !bag.language || f.language === bag.language)).map((f) => f.stems[0]!);
+  let translated: string[] | undefined;
   const tokens = bag.tokens.filter((t) => {
-    const key = `${bag.language}:${t.word}`;
-    let related = known.get(key);
-    if (related === undefined) known.set(key, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || translated.some((s) => isCognate(s, t.word))));
+    let related = known.get(t.word);
+    if (related === undefined) {
+      translated ??= term.forms.filter((f) => f.kind === 'translation' && f.stems.length === 1 && (!f.language || !bag.language || f.language === bag.language)).map((f) => f.stems[0]!);
+      known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || translated.some((s) => isCognate(s, t.word))));
+    }
     return related;
   });
   return tokens.length ? { kind: 'cognate', tokens } : best;
