@@ -148,6 +148,31 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]!.evidence.map((e) => e.quote)).not.toContainEqual(expect.stringMatching(/^Contact/));
   });
 
+  it('reads a communiqué\'s title with its lead: a number only the headline states contradicts another', async () => {
+    // "IWSN launches Emergency Appeal No. 7 as Hurricane Selene cuts water to 48,000 islanders"
+    const result = await verifier.verify({ text: 'Hurricane Selene cut water to 84,000 islanders.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '84,000', found: '48,000', kind: 'number' } });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^IWSN launches Emergency Appeal No\. 7/);
+    expectVerbatim(result, runtime);
+  });
+
+  it('contradicts a factor with a halving ("triplé" for "diminué de moitié")', async () => {
+    const result = await verifier.verify({ text: 'Le débit des puits a triplé depuis 2019 dans certaines communes.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'triplé', found: 'de moitié', kind: 'number' } });
+  });
+
+  it('reads a name with a possessive as the name: the sentence that names the person supports the claim', async () => {
+    const result = await verifier.verify({ text: "Hélène Marchetti's closing speech was given in Kisumu.", language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+  });
+
+  it('does not oppose a country that is a claim\'s subject to a place where something happened', async () => {
+    // "… atteignent désormais plus tôt les points d'eau permanents … dans la région de Tillabéri": Tillabéri is where,
+    // not who hosts.
+    const result = await verifier.verify({ text: 'Le Niger accueille la plupart des éleveurs transhumants de la région.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).not.toBe('contradicted');
+  });
+
   it('reads a negation as denying the words after it, not the claim\'s words before it', async () => {
     // "Chlorination will be the first priority because most families rely on rain-fed cisterns that cannot be emptied …"
     const result = await verifier.verify({ text: 'Chlorination is the first priority because most families rely on rain-fed cisterns.', language: 'en' }, runtime.retriever);
