@@ -112,6 +112,13 @@ function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
   return [...numbers, ...factors].sort((a, b) => a.start - b.start);
 }
 
+/** The rank of an ordinal, French plurals included ("les premiers chantiers", "les troisièmes"); "secondes" is a
+ * unit of time. */
+function rankOf(word: string): number | undefined {
+  const plural = /^(?:premier|premiere|\p{L}+ieme)s$/u.test(word) ? word.slice(0, -1) : null;
+  return ordinalRank(word) ?? (plural ? ordinalRank(plural) : undefined);
+}
+
 /** Folded words of a text with their offsets (letters and digits; apostrophes and hyphens split words). */
 function wordsAt(text: string): Array<{ word: string; start: number; end: number }> {
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), start: m.index, end: m.index + m[0].length }));
@@ -181,7 +188,7 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(counted.length ? { counted } : {}), ...('factor' in n ? { factor: true } : {}) });
   }
   for (const w of wordsAt(text)) {
-    const rank = ordinalRank(w.word);
+    const rank = rankOf(w.word);
     if (rank !== undefined) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
   }
   const names: Detail[] = [];
@@ -240,7 +247,7 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
     case 'number':
       return numbersOf(evidence.text).some((n) => n.value === detail.value);
     case 'ordinal':
-      return wordsAt(evidence.text).some((w) => ordinalRank(w.word) === detail.value);
+      return wordsAt(evidence.text).some((w) => rankOf(w.word) === detail.value);
     case 'year':
       return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
     case 'month':

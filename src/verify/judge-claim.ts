@@ -145,7 +145,12 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
         const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
         const rival = conflicting(m, inSlot, claim, terms, answerPolicy, matched);
-        if (!rival) continue;
+        if (!rival) {
+          // A count the sentence neither gives nor counts otherwise is a fact it does not state: the claim is about
+          // something else ("150 mineurs accueillis en 2018" is not the convention on minors in place since 2017).
+          if (m.kind === 'number' && m.counted && !m.factor) return null;
+          continue;
+        }
         const reported: DetailKind = m.speaker ? 'speaker' : m.kind;
         return { judged: { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } }, detail: m };
       }

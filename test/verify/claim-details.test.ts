@@ -49,6 +49,13 @@ describe('numbers', () => {
     expect(numbers('Le nombre de cas a triplé depuis 2019.')).toEqual([['triplé', 3]]);
   });
 
+  it('reads a French plural ordinal as its rank, but not "secondes", a unit of time', () => {
+    const ranks = (text: string) => detailsOf(text).filter((d) => d.kind === 'ordinal').map((d) => [d.text, d.value]);
+    expect(ranks('Les premiers chantiers débuteront en mai.')).toEqual([['premiers', 1]]);
+    expect(ranks('Les troisièmes rencontres auront lieu à Dakar.')).toEqual([['troisièmes', 3]]);
+    expect(ranks('Le débit est mesuré toutes les dix secondes.')).toEqual([]);
+  });
+
   it('reads halving as a factor of one half, in English and French, and marks factors', () => {
     const factors = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => [d.text, d.value, d.factor]);
     expect(factors('Well yields have halved since 2019.')).toEqual([['halved', 0.5, true]]);

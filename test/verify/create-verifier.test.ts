@@ -161,6 +161,17 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'triplé', found: 'de moitié', kind: 'number' } });
   });
 
+  it('supports an English claim whose ordinal the French sentence writes in the plural ("les premiers chantiers")', async () => {
+    const result = await verifier.verify({ text: 'Paul-Henri Vasseur said the first works would start in May in three pilot countries.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+  });
+
+  it('does not contradict a claim whose count no sentence gives because of another of its details', async () => {
+    // The forum took place in June 2022; it trained no 300 engineers: the claim is another fact, not another year.
+    const result = await verifier.verify({ text: 'The first regional forum on urban sanitation trained 300 engineers in 2023.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('not_found');
+  });
+
   it('reads a name with a possessive as the name: the sentence that names the person supports the claim', async () => {
     const result = await verifier.verify({ text: "Hélène Marchetti's closing speech was given in Kisumu.", language: 'en' }, runtime.retriever);
     expect(result.claims[0]!.verdict).toBe('supported');
