@@ -172,6 +172,9 @@ function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => bool
   return entry.of;
 }
 
+// A French or English determiner ending a text (closed-class words: articles, possessives, demonstratives).
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|its|their|his|her|our|this|that|these|those|le|la|les|l['’]|un|une|du|des|au|aux|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos)\s*$/iu;
+
 // The English possessive ending of a name.
 const POSSESSIVE = /['’]s$/u;
 
@@ -189,7 +192,10 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   }
   for (const w of wordsAt(text)) {
     const rank = rankOf(w.word);
-    if (rank !== undefined) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
+    // "First", "second" and "premier" rank a noun after a determiner ("the first works", "les premiers chantiers");
+    // without one they are an adverb, a unit or a title ("will first pay", "Premier ministre"), and rank nothing.
+    // Higher ordinals have no other sense ("aujourd'hui, septième du genre").
+    if (rank !== undefined && (rank > 2 || DETERMINER_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start)))) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
   }
   const names: Detail[] = [];
   // A claim often opens with its subject's name ("Colombia hosts…", "IWSN will…"): the name finders skip a text's

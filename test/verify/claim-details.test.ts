@@ -56,6 +56,13 @@ describe('numbers', () => {
     expect(ranks('Le débit est mesuré toutes les dix secondes.')).toEqual([]);
   });
 
+  it('reads "first" and "premier" as ranks only after a determiner, not as an adverb or a title', () => {
+    const ranks = (text: string) => detailsOf(text).filter((d) => d.kind === 'ordinal').map((d) => d.text);
+    expect(ranks('The fund will first pay for wells.')).toEqual([]);
+    expect(ranks('Premier ministre depuis 2020, M. Koffi a visité Dakar.')).toEqual([]);
+    expect(ranks('The first works start in May; la réunion, septième du genre, a eu lieu hier.')).toEqual(['first', 'septième']);
+  });
+
   it('reads halving as a factor of one half, in English and French, and marks factors', () => {
     const factors = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => [d.text, d.value, d.factor]);
     expect(factors('Well yields have halved since 2019.')).toEqual([['halved', 0.5, true]]);

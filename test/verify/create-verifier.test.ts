@@ -166,6 +166,11 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]!.verdict).toBe('supported');
   });
 
+  it('supports an English claim with "first" as an adverb, which ranks nothing ("financera en priorité")', async () => {
+    const result = await verifier.verify({ text: 'The fund will first pay for wells with solar pumps, school latrines and training of village committees.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b01_fonds_commun_eau.txt' }] });
+  });
+
   it('does not contradict a claim whose count no sentence gives because of another of its details', async () => {
     // The forum took place in June 2022; it trained no 300 engineers: the claim is another fact, not another year.
     const result = await verifier.verify({ text: 'The first regional forum on urban sanitation trained 300 engineers in 2023.', language: 'en' }, runtime.retriever);
