@@ -108,6 +108,23 @@ function negationNear(c: Candidate, window: number): Array<{ text: string }> {
   });
 }
 
+// Negative prefixes of French and English adjectives and verbs ("in-suffisant", "ir-regular", "un-safe", "non-").
+const NEGATIVE_PREFIX = /^(?:non|in|im|il|ir|un)(?=\p{L}{5})/u;
+
+/**
+ * A word of the sentence that is a word of the claim it does not match, with a negative prefix: "insuffisants" for
+ * "suffisaient", "irregular" for "regular". The rest of the word must stem as the claim's word does.
+ */
+function oppositeWord(c: Candidate, terms: WeightedTerm[]): { claimed: string; found: string } | null {
+  for (const [i, t] of terms.entries()) {
+    if (t.weight <= 0 || t.isName || t.isNumber || t.words.length !== 1 || c.coverage.matches[i]) continue;
+    const claimStem = stem(t.words[0]!);
+    const token = c.unit.tokens.find((k) => NEGATIVE_PREFIX.test(k.word) && stem(k.word.replace(NEGATIVE_PREFIX, '')) === claimStem);
+    if (token) return { claimed: t.words[0]!, found: c.unit.text.slice(token.start - c.unit.start, token.end - c.unit.start) };
+  }
+  return null;
+}
+
 /**
  * Judges one claim against its scored candidate sentences (best first):
  * - `supported` when a sentence states enough of the claim's weighted terms, every detail it gives (numbers,
@@ -127,9 +144,11 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   /** A contradiction when the sentence says the claim's words with the opposite polarity, or null. */
   const polarityDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
     const negated = negationNear(c, policy.negationWindow);
-    if (claimNegated === negated.length > 0) return null;
-    const found = negated[0]?.text ?? c.unit.text;
-    const claimed = negations(claimText)[0]?.text ?? claimText;
+    const opposite = oppositeWord(c, terms);
+    // A word with a negative prefix negates too ("insuffisants" for "suffisaient"), or undoes a negation.
+    if (claimNegated === (negated.length > 0 !== !!opposite)) return null;
+    const found = opposite?.found ?? negated[0]?.text ?? c.unit.text;
+    const claimed = opposite?.claimed ?? negations(claimText)[0]?.text ?? claimText;
     return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
   };
   /** A contradiction when the sentence states, in the place of a claimed detail it lacks, another of its kind. */

@@ -171,6 +171,18 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b01_fonds_commun_eau.txt' }] });
   });
 
+  it('reads a word with a negative prefix as the negation of the claim\'s word, in either language ("informal" for "formal")', async () => {
+    for (const [text, language, claimed, found] of [
+      ['The pledge will fund the formal settlements of the towns around Lake Victoria.', 'en', 'formal', 'informal'],
+      ['L’engagement sera consacré aux quartiers formels des villes riveraines du lac Victoria.', 'fr', 'formels', 'informels'],
+    ] as const) {
+      const result = await verifier.verify({ text, language }, runtime.retriever);
+      expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed, found } });
+    }
+    const same = await verifier.verify({ text: 'L’engagement sera consacré aux quartiers informels des villes riveraines du lac Victoria.', language: 'fr' }, runtime.retriever);
+    expect(same.claims[0]!.verdict).toBe('supported');
+  });
+
   it('does not contradict a claim whose count no sentence gives because of another of its details', async () => {
     // The forum took place in June 2022; it trained no 300 engineers: the claim is another fact, not another year.
     const result = await verifier.verify({ text: 'The first regional forum on urban sanitation trained 300 engineers in 2023.', language: 'en' }, runtime.retriever);
