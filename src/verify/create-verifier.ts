@@ -106,7 +106,9 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return gathered
       .flatMap((scored) => {
         const document = documents.get(scored.unit.docId)!;
-        const readings = [scored, otherReading(scored, terms, document, translations)];
+        // The other reading covers at most a little more than this one (gathering kept the better of the two, a pair
+        // weighed at the answer policy's pairFactor): below minShown, neither can support or contradict the claim.
+        const readings = [scored, scored.blended >= policy.minShown ? otherReading(scored, terms, document, translations) : null];
         // The first gathered sentence of a communiqué is its best: its passage is the title's context.
         if (!titled.has(document.id)) {
           titled.add(document.id);
