@@ -54,7 +54,8 @@ const TIME_UNIT = /^(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|year
 const TITLE = /(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|S\.E\.)\s+/u;
 const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*[\p{Ll}.]|\p{Lu}\.)/u;
 const NAME_SEQUENCE = new RegExp(`(?:${TITLE.source})?${NAME_WORD.source}(?:\\s+(?:(?:de|da|del|van|von|der|le|la|di|du|bin|ibn)\\s+)?${NAME_WORD.source}){1,3}`, 'gu');
-const LOCATIVE = /(?:^|\s)(?:à|au|aux|en|dans|vers|depuis|de|d'|in|at|from|to|into)\s*$/iu;
+/** A preposition of place ending a text: a capitalised word after it is a place ("à Genève", "in Kisumu"). */
+export const LOCATIVE = /(?:^|\s)(?:à|au|aux|en|dans|vers|depuis|de|d'|in|at|from|to|into)\s*$/iu;
 
 function parseNumber(text: string): number | undefined {
   const word = NUMBER_WORDS[fold(text)];

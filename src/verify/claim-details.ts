@@ -1,7 +1,7 @@
 import type { KeyTerm } from '../answer/analyse-question.js';
 import { ordinalRank } from '../answer/analyse-question.js';
 import type { AnswerPolicy } from '../answer/answer-policy.js';
-import { dateSpans, numberSpans, organisationSpans, personSpans, placeSpans } from '../answer/extract-answer.js';
+import { dateSpans, LOCATIVE, numberSpans, organisationSpans, personSpans, placeSpans } from '../answer/extract-answer.js';
 import { matchTerm, type Bag } from '../answer/score-evidence.js';
 import { findGlossaryTerms, type Glossary } from '../lexicon/glossary.js';
 import { fold, isStopword, stem } from '../text/terms.js';
@@ -21,10 +21,16 @@ export interface Detail {
   /** For a number: the folded words of what it counts, the noun and the word after it ("58 États membres" →
    * ["etats", "membres"], "85 member states" → ["member", "states"]: French puts the head first, English last). */
   counted?: string[];
+  /** For a number: whether it is a factor of multiplication ("doubled", "réduit de moitié"), which only another
+   * factor can take the place of. */
+  factor?: boolean;
   /** For a name: its folded content words (titles and offices left out for a person). */
   words?: string[];
   /** A person (or a long name) outside the quotation marks of a sentence that quotes someone: the quote's speaker. */
   speaker?: boolean;
+  /** For a place: whether it stands after a preposition of place ("à Bruxelles": where something is or happens),
+   * rather than as a subject or object ("Colombia hosts…"). Only a place in the same role can take its place. */
+  locative?: boolean;
 }
 
 /** Folded country and territory name (French or English, ISO 3166 through `Intl.DisplayNames`) → region code. */
@@ -85,8 +91,9 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 const SCALES: Array<[RegExp, number]> = [[/\b(?:milliards?|billions?)$/iu, 1e9], [/\bmillions?$/iu, 1e6], [/\b(?:mille|thousand)$/iu, 1e3]];
 
 // Verbs and adjectives of multiplication in French and English ("doubled", "a triplé"): a count stated as a factor.
-const MULTIPLIERS = /(?<![\p{L}])(doubl|tripl|quadrupl)(?:e|es|ed|ing|er|é|ée|és|ées|ait|aient|ent)?(?![\p{L}])/giu;
-const FACTORS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 };
+// Halving is a factor too ("halved", "réduit de moitié"): a claim that halves states a number its source must state.
+const MULTIPLIERS = /(?<![\p{L}])(doubl|tripl|quadrupl|halv|de moiti)(?:e|es|ed|ing|er|é|ée|és|ées|ait|aient|ent)?(?![\p{L}])/giu;
+const FACTORS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4, halv: 0.5, 'de moiti': 0.5 };
 
 /** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied, and
  * its factors of multiplication. */
@@ -103,6 +110,13 @@ function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
     .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
   const factors = [...text.matchAll(MULTIPLIERS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], value: FACTORS[m[1]!.toLowerCase()]!, factor: true }));
   return [...numbers, ...factors].sort((a, b) => a.start - b.start);
+}
+
+/** The rank of an ordinal, French plurals included ("les premiers chantiers", "les troisièmes"); "secondes" is a
+ * unit of time. */
+function rankOf(word: string): number | undefined {
+  const plural = /^(?:premier|premiere|\p{L}+ieme)s$/u.test(word) ? word.slice(0, -1) : null;
+  return ordinalRank(word) ?? (plural ? ordinalRank(plural) : undefined);
 }
 
 /** Folded words of a text with their offsets (letters and digits; apostrophes and hyphens split words). */
@@ -158,6 +172,12 @@ function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => bool
   return entry.of;
 }
 
+// A French or English determiner ending a text (closed-class words: articles, possessives, demonstratives).
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|its|their|his|her|our|this|that|these|those|le|la|les|l['’]|un|une|du|des|au|aux|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos)\s*$/iu;
+
+// The English possessive ending of a name.
+const POSSESSIVE = /['’]s$/u;
+
 function readDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
   const details: Detail[] = [];
   const dates = datesOf(text);
@@ -168,16 +188,23 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   for (const n of numbersOf(text)) {
     // A factor multiplies its subject: the words after it are not what it counts.
     const counted = 'factor' in n ? [] : countedWords(text, n.end);
-    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(counted.length ? { counted } : {}) });
+    details.push({ kind: 'number', text: n.text, start: n.start, end: n.end, value: n.value, ...(counted.length ? { counted } : {}), ...('factor' in n ? { factor: true } : {}) });
   }
   for (const w of wordsAt(text)) {
-    const rank = ordinalRank(w.word);
-    if (rank !== undefined) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
+    const rank = rankOf(w.word);
+    // "First", "second" and "premier" rank a noun after a determiner ("the first works", "les premiers chantiers");
+    // without one they are an adverb, a unit or a title ("will first pay", "Premier ministre"), and rank nothing.
+    // Higher ordinals have no other sense ("aujourd'hui, septième du genre").
+    if (rank !== undefined && (rank > 2 || DETERMINER_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start)))) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
   }
   const names: Detail[] = [];
   // A claim often opens with its subject's name ("Colombia hosts…", "IWSN will…"): the name finders skip a text's
   // first word, so they read it from a leading space, and their offsets are shifted back.
-  const fromStart = (spans: Array<{ start: number; end: number; text: string }>) => spans.map((s) => ({ ...s, start: s.start - 1, end: s.end - 1 }));
+  // An English possessive is not part of the name ("Jean Asselborn's meeting" names Jean Asselborn).
+  const fromStart = (spans: Array<{ start: number; end: number; text: string }>) => spans.map((s) => {
+    const name = s.text.replace(POSSESSIVE, '');
+    return { text: name, start: s.start - 1, end: s.start - 1 + name.length };
+  });
   for (const span of fromStart(personSpans(` ${text}`, isCommonWord))) {
     const all = wordsAt(text.slice(span.start, span.end)).map((w) => ({ ...w, start: w.start + span.start, end: w.end + span.start }));
     // Offices and titles before the name ("Director General António Vitorino", "Mme") are not the person.
@@ -197,7 +224,7 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   }
   for (const p of fromStart(placeSpans(` ${text}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
-    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)) });
+    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative: LOCATIVE.test(text.slice(Math.max(0, p.start - 12), p.start)) });
   }
   return [...details, ...names.filter((n) => n.words!.length > 0)].sort((a, b) => a.start - b.start);
 }
@@ -226,7 +253,7 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
     case 'number':
       return numbersOf(evidence.text).some((n) => n.value === detail.value);
     case 'ordinal':
-      return wordsAt(evidence.text).some((w) => ordinalRank(w.word) === detail.value);
+      return wordsAt(evidence.text).some((w) => rankOf(w.word) === detail.value);
     case 'year':
       return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
     case 'month':

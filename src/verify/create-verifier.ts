@@ -1,9 +1,9 @@
 import { analyseQuestion, type QuestionAnalysis } from '../answer/analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
-import { tokenize } from '../answer/evidence-units.js';
-import { gatherEvidence } from '../answer/gather-evidence.js';
+import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
+import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
 import { documentBag } from '../answer/select-evidence.js';
-import { termStems, weighTerms, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, termStems, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
@@ -28,6 +28,14 @@ export interface VerifierDeps {
   translator?: Translator;
 }
 
+/** The words of some sentences' machine translations as one bag; undefined when none is translated. */
+function unionBag(bags: Array<Bag | undefined>): Bag | undefined {
+  const present = bags.filter((b): b is Bag => !!b);
+  if (!present.length) return undefined;
+  const tokens = present.flatMap((b) => b.tokens);
+  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language: present[0]!.language };
+}
+
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
 export type EvidenceSource = { search: { k?: number; filters?: VerifyInput } } | { passages: Passage[] };
 
@@ -47,10 +55,67 @@ export function createVerifier(deps: VerifierDeps = {}) {
   // The answer pipeline's evidence gathering, without its short-answer search (a claim asks for no answer).
   const gathering: AnswerPolicy = { ...matching, answerSearchDepth: 0 };
 
-  /** The passages' sentences scored as evidence of the claim, most covering (read in its passage) first. */
+  /**
+   * The other reading of a gathered sentence: alone when evidence gathering read it with the sentence before it,
+   * and with that sentence when it read it alone. Gathering keeps the reading that covers more of the claim, but a
+   * claim may be stated by the one sentence (its neighbour adds a rival number) or by the two together (the second
+   * says "it" for the first's subject).
+   */
+  function otherReading(scored: ScoredUnit, terms: WeightedTerm[], document: CorpusDocument, translations?: UnitTranslations): ScoredUnit | null {
+    if (scored.unit.headings.length) return null;
+    const units = documentUnits(document);
+    const translated = translations?.(document);
+    const single = units[scored.unit.position]!;
+    const before = units[scored.unit.position - 1];
+    let unit: EvidenceUnit;
+    let bags: Array<Bag | undefined>;
+    if (scored.unit.start !== single.start) [unit, bags] = [single, [translated?.[single.position]]];
+    else if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= policy.maxPairLength) {
+      [unit, bags] = [pairUnit(document.text, before, single), [translated?.[before.position], translated?.[single.position]]];
+    } else return null;
+    const own = coverage(terms, unit, matching, unionBag(bags));
+    return { ...scored, unit, coverage: own, blended: inContext(terms, own, scored.context, matching) };
+  }
+
+  /**
+   * A communiqué's title read with its lead (the first sentence of running text after it), scored as evidence.
+   * Evidence gathering leaves titles out (an answer cites them anyway), but a headline states facts a claim may
+   * repeat, and its lead says the rest ("lors de la septième réunion stratégique UE-OIM" … "se sont réunis
+   * aujourd'hui en vidéoconférence"). The two are read alone: the title's words are the topic every passage of its
+   * communiqué shares, so a passage adds nothing to what they state.
+   */
+  function titleReading(best: ScoredUnit, terms: WeightedTerm[], document: CorpusDocument, translations?: UnitTranslations): (ScoredUnit & { quote: string }) | null {
+    const units = documentUnits(document);
+    const title = units.find((u) => u.text === document.title);
+    const lead = title && units.find((u) => u.position > title.position && u.prose);
+    if (!title || !lead || lead.end - title.start > policy.maxPairLength) return null;
+    // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
+    const paired = pairUnit(document.text, title, lead);
+    const between = (at: number) => at >= title.end - title.start && at < lead.start - title.start;
+    const unit = { ...paired, text: [...paired.text].map((ch, i) => (between(i) && ch !== '\n' ? ' ' : ch)).join('') };
+    const translated = translations?.(document);
+    const own = coverage(terms, unit, matching, translated && unionBag([translated[title.position], translated[lead.position]]));
+    return { ...best, unit, quote: paired.text, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
+  }
+
+  /** The passages' sentences (and their communiqués' titles) scored as evidence of the claim, each alone and with
+   * the one before it, most covering (read in its passage) first. */
   function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
-    return gatherEvidence(analysis, terms, passages, documents, gathering, { translations })
-      .map((scored) => ({ ...scored, document: documentBag(documents.get(scored.unit.docId)!) }))
+    const gathered = gatherEvidence(analysis, terms, passages, documents, gathering, { translations });
+    const titled = new Set<string>();
+    return gathered
+      .flatMap((scored) => {
+        const document = documents.get(scored.unit.docId)!;
+        // The other reading covers at most a little more than this one (gathering kept the better of the two, a pair
+        // weighed at the answer policy's pairFactor): below minShown, neither can support or contradict the claim.
+        const readings = [scored, scored.blended >= policy.minShown ? otherReading(scored, terms, document, translations) : null];
+        // The first gathered sentence of a communiqué is its best: its passage is the title's context.
+        if (!titled.has(document.id)) {
+          titled.add(document.id);
+          readings.push(titleReading(scored, terms, document, translations));
+        }
+        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...s, document: documentBag(document) }));
+      })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
 

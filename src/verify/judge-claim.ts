@@ -14,6 +14,8 @@ import type { VerifyPolicy } from './verify-policy.js';
  */
 export interface Candidate extends ScoredUnit {
   document: Bag;
+  /** The document's text at the unit's offsets, when the unit's own text blanks some of it (see `titleReading`). */
+  quote?: string;
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -28,7 +30,7 @@ export interface JudgeContext {
 // Which difference to report first when several details differ: the most specific facts first.
 const PRIORITY: Detail['kind'][] = ['number', 'ordinal', 'year', 'month', 'person', 'organisation', 'place'];
 
-const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.passage.chunk.title, quote: c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
+const spanOf = (c: Candidate, score: number) => ({ source: c.unit.docId, title: c.passage.chunk.title, quote: c.quote ?? c.unit.text, start: c.unit.start, end: c.unit.end, score: Math.round(score * 1000) / 1000 });
 
 /** Coverage of the claim by a sentence read in its passage when the terms of some details do not count (they are
  * what differs): the same matches, those terms weighing nothing. */
@@ -68,10 +70,13 @@ function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], 
   return terms.some((t) => t.words.some((w) => claimed.includes(w)) && !!matchTerm(t, bag, policy));
 }
 
-/** The source's own detail that takes the place of a claimed one it does not state, if any. */
-function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy): Detail | null {
-  if (missing.speaker) return sourceDetails.find((d) => d.speaker && !claimStates(d, claim)) ?? null;
-  const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !claimStates(d, claim));
+/** The source's own detail that takes the place of a claimed one it does not state, if any. A source name whose
+ * every word one of the claim's names matched (`matched`: document offsets) is stated by the claim ("Afrique" for
+ * "Africa", "UE" for "EU"). */
+function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy, matched: number[]): Detail | null {
+  const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= d.words.length);
+  if (missing.speaker) return sourceDetails.find((d) => d.speaker && !stated(d)) ?? null;
+  const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && !stated(d));
   if (missing.kind === 'number') {
     // A number conflicts with a number of the same thing, when both count something.
     return rivals.find((d) => missing.counted && d.counted && sameCounted(missing.counted, d.counted, terms, policy)) ?? (missing.counted ? null : rivals[0] ?? null);
@@ -103,6 +108,23 @@ function negationNear(c: Candidate, window: number): Array<{ text: string }> {
   });
 }
 
+// Negative prefixes of French and English adjectives and verbs ("in-suffisant", "ir-regular", "un-safe", "non-").
+const NEGATIVE_PREFIX = /^(?:non|in|im|il|ir|un)(?=\p{L}{5})/u;
+
+/**
+ * A word of the sentence that is a word of the claim it does not match, with a negative prefix: "insuffisants" for
+ * "suffisaient", "irregular" for "regular". The rest of the word must stem as the claim's word does.
+ */
+function oppositeWord(c: Candidate, terms: WeightedTerm[]): { claimed: string; found: string } | null {
+  for (const [i, t] of terms.entries()) {
+    if (t.weight <= 0 || t.isName || t.isNumber || t.words.length !== 1 || c.coverage.matches[i]) continue;
+    const claimStem = stem(t.words[0]!);
+    const token = c.unit.tokens.find((k) => NEGATIVE_PREFIX.test(k.word) && stem(k.word.replace(NEGATIVE_PREFIX, '')) === claimStem);
+    if (token) return { claimed: t.words[0]!, found: c.unit.text.slice(token.start - c.unit.start, token.end - c.unit.start) };
+  }
+  return null;
+}
+
 /**
  * Judges one claim against its scored candidate sentences (best first):
  * - `supported` when a sentence states enough of the claim's weighted terms, every detail it gives (numbers,
@@ -122,14 +144,17 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   /** A contradiction when the sentence says the claim's words with the opposite polarity, or null. */
   const polarityDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
     const negated = negationNear(c, policy.negationWindow);
-    if (claimNegated === negated.length > 0) return null;
-    const found = negated[0]?.text ?? c.unit.text;
-    const claimed = negations(claimText)[0]?.text ?? claimText;
+    const opposite = oppositeWord(c, terms);
+    // A word with a negative prefix negates too ("insuffisants" for "suffisaient"), or undoes a negation.
+    if (claimNegated === (negated.length > 0 !== !!opposite)) return null;
+    const found = opposite?.found ?? negated[0]?.text ?? c.unit.text;
+    const claimed = opposite?.claimed ?? negations(claimText)[0]?.text ?? claimText;
     return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
   };
   /** A contradiction when the sentence states, in the place of a claimed detail it lacks, another of its kind. */
   const slotRival = (c: Candidate, missing: Detail[]): { judged: ReturnType<typeof judgeClaim>; detail: Detail } | null => {
     if (missing.length === 0) return null;
+    const matched = c.coverage.matches.flatMap((m, i) => (m && terms[i]!.isName ? m.tokens.map((t) => t.start) : []));
     const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
     for (const kind of PRIORITY) {
       for (const m of missing.filter((d) => d.kind === kind).sort((a, b) => Number(!!b.speaker) - Number(!!a.speaker))) {
@@ -138,8 +163,13 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         // A quote's speaker stands at the quote's edge, wherever the claim's words are.
         const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
         const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
-        const rival = conflicting(m, inSlot, claim, terms, answerPolicy);
-        if (!rival) continue;
+        const rival = conflicting(m, inSlot, claim, terms, answerPolicy, matched);
+        if (!rival) {
+          // A count the sentence neither gives nor counts otherwise is a fact it does not state: the claim is about
+          // something else ("150 mineurs accueillis en 2018" is not the convention on minors in place since 2017).
+          if (m.kind === 'number' && m.counted && !m.factor) return null;
+          continue;
+        }
         const reported: DetailKind = m.speaker ? 'speaker' : m.kind;
         return { judged: { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: m.text, found: rival.text, kind: reported } }, detail: m };
       }
@@ -202,9 +232,12 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
     if (!details.every((d) => statesInContext(c, d)) || !namesStated(c)) continue;
     // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
-    // name of its kind in the same place.
+    // name of its kind in the same place, unless a sentence that covers the claim more already supports it.
     const clash = slotRival(c, details.filter((d) => !states(c, d)));
-    if (clash) return clash.judged;
+    if (clash) {
+      if (supporting.length) continue;
+      return clash.judged;
+    }
     if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
     const opposite = polarityDiffers(c);

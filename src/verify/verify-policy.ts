@@ -47,6 +47,8 @@ export interface VerifyPolicy {
   maxEvidence: number;
   /** A further evidence span must state at least this share of the best one's coverage. Default 0.8. */
   extraEvidenceRatio: number;
+  /** Longest pair of sentences read together as one candidate, in characters (the answer pipeline's limit). Default 900. */
+  maxPairLength: number;
   /** Shortest claim: a sentence with fewer weighted content words states no checkable fact ("Voici :"). Default 2. */
   minClaimTerms: number;
 }
@@ -63,6 +65,7 @@ export const defaultVerifyPolicy: VerifyPolicy = {
   passages: 8,
   maxEvidence: 2,
   extraEvidenceRatio: 0.8,
+  maxPairLength: 900,
   minClaimTerms: 2,
 };
 

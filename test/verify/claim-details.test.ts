@@ -10,6 +10,16 @@ describe('extractDetails', () => {
     expect(detailsOf('Colombia hosts the largest number of Venezuelan refugees.')).toContainEqual(expect.objectContaining({ kind: 'place', text: 'Colombia', start: 0, end: 8 }));
   });
 
+  it('leaves an English possessive out of a name', () => {
+    expect(detailsOf("Hélène Marchetti's closing speech was given in Kisumu.")).toContainEqual(expect.objectContaining({ kind: 'person', text: 'Hélène Marchetti', start: 0, end: 16 }));
+  });
+
+  it('tells a place after a preposition of place from a place that is a subject', () => {
+    const places = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.locative]);
+    expect(places('Kenya hosted the forum.')).toEqual([['Kenya', false]]);
+    expect(places('The forum was held in Kenya.')).toEqual([['Kenya', true]]);
+  });
+
   it('reads an acronym that opens a claim as an organisation, at its offsets', () => {
     const text = 'IWSN will install solar pumps in Haiti.';
     const details = detailsOf(text);
@@ -37,6 +47,27 @@ describe('numbers', () => {
     const numbers = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => [d.text, d.value]);
     expect(numbers('Cholera cases had doubled since 2019.')).toEqual([['doubled', 2]]);
     expect(numbers('Le nombre de cas a triplé depuis 2019.')).toEqual([['triplé', 3]]);
+  });
+
+  it('reads a French plural ordinal as its rank, but not "secondes", a unit of time', () => {
+    const ranks = (text: string) => detailsOf(text).filter((d) => d.kind === 'ordinal').map((d) => [d.text, d.value]);
+    expect(ranks('Les premiers chantiers débuteront en mai.')).toEqual([['premiers', 1]]);
+    expect(ranks('Les troisièmes rencontres auront lieu à Dakar.')).toEqual([['troisièmes', 3]]);
+    expect(ranks('Le débit est mesuré toutes les dix secondes.')).toEqual([]);
+  });
+
+  it('reads "first" and "premier" as ranks only after a determiner, not as an adverb or a title', () => {
+    const ranks = (text: string) => detailsOf(text).filter((d) => d.kind === 'ordinal').map((d) => d.text);
+    expect(ranks('The fund will first pay for wells.')).toEqual([]);
+    expect(ranks('Premier ministre depuis 2020, M. Koffi a visité Dakar.')).toEqual([]);
+    expect(ranks('The first works start in May; la réunion, septième du genre, a eu lieu hier.')).toEqual(['first', 'septième']);
+  });
+
+  it('reads halving as a factor of one half, in English and French, and marks factors', () => {
+    const factors = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => [d.text, d.value, d.factor]);
+    expect(factors('Well yields have halved since 2019.')).toEqual([['halved', 0.5, true]]);
+    expect(factors('Le débit des puits a diminué de moitié depuis 2019.')).toEqual([['de moitié', 0.5, true]]);
+    expect(factors('La moitié des puits sont à sec.')).toEqual([]);
   });
 });
 

@@ -148,6 +148,59 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]!.evidence.map((e) => e.quote)).not.toContainEqual(expect.stringMatching(/^Contact/));
   });
 
+  it('reads a communiqué\'s title with its lead: a number only the headline states contradicts another', async () => {
+    // "IWSN launches Emergency Appeal No. 7 as Hurricane Selene cuts water to 48,000 islanders"
+    const result = await verifier.verify({ text: 'Hurricane Selene cut water to 84,000 islanders.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '84,000', found: '48,000', kind: 'number' } });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^IWSN launches Emergency Appeal No\. 7/);
+    expectVerbatim(result, runtime);
+  });
+
+  it('contradicts a factor with a halving ("triplé" for "diminué de moitié")', async () => {
+    const result = await verifier.verify({ text: 'Le débit des puits a triplé depuis 2019 dans certaines communes.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'triplé', found: 'de moitié', kind: 'number' } });
+  });
+
+  it('supports an English claim whose ordinal the French sentence writes in the plural ("les premiers chantiers")', async () => {
+    const result = await verifier.verify({ text: 'Paul-Henri Vasseur said the first works would start in May in three pilot countries.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+  });
+
+  it('supports an English claim with "first" as an adverb, which ranks nothing ("financera en priorité")', async () => {
+    const result = await verifier.verify({ text: 'The fund will first pay for wells with solar pumps, school latrines and training of village committees.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b01_fonds_commun_eau.txt' }] });
+  });
+
+  it('reads a word with a negative prefix as the negation of the claim\'s word, in either language ("informal" for "formal")', async () => {
+    for (const [text, language, claimed, found] of [
+      ['The pledge will fund the formal settlements of the towns around Lake Victoria.', 'en', 'formal', 'informal'],
+      ['L’engagement sera consacré aux quartiers formels des villes riveraines du lac Victoria.', 'fr', 'formels', 'informels'],
+    ] as const) {
+      const result = await verifier.verify({ text, language }, runtime.retriever);
+      expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed, found } });
+    }
+    const same = await verifier.verify({ text: 'L’engagement sera consacré aux quartiers informels des villes riveraines du lac Victoria.', language: 'fr' }, runtime.retriever);
+    expect(same.claims[0]!.verdict).toBe('supported');
+  });
+
+  it('does not contradict a claim whose count no sentence gives because of another of its details', async () => {
+    // The forum took place in June 2022; it trained no 300 engineers: the claim is another fact, not another year.
+    const result = await verifier.verify({ text: 'The first regional forum on urban sanitation trained 300 engineers in 2023.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('not_found');
+  });
+
+  it('reads a name with a possessive as the name: the sentence that names the person supports the claim', async () => {
+    const result = await verifier.verify({ text: "Hélène Marchetti's closing speech was given in Kisumu.", language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+  });
+
+  it('does not oppose a country that is a claim\'s subject to a place where something happened', async () => {
+    // "… atteignent désormais plus tôt les points d'eau permanents … dans la région de Tillabéri": Tillabéri is where,
+    // not who hosts.
+    const result = await verifier.verify({ text: 'Le Niger accueille la plupart des éleveurs transhumants de la région.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).not.toBe('contradicted');
+  });
+
   it('reads a negation as denying the words after it, not the claim\'s words before it', async () => {
     // "Chlorination will be the first priority because most families rely on rain-fed cisterns that cannot be emptied …"
     const result = await verifier.verify({ text: 'Chlorination is the first priority because most families rely on rain-fed cisterns.', language: 'en' }, runtime.retriever);
