@@ -69,17 +69,15 @@ function featuresOfWord(word: string): WordFeatureList {
   return list;
 }
 
-/** Adds a word's features to `add` in their order. */
-function addWordFeatures(word: string, add: (key: number, weight: number) => void): void {
-  const { keys, gramWeight } = featuresOfWord(word);
-  add(keys[0]!, STEM_WEIGHT);
-  for (let i = 1; i < keys.length; i++) add(keys[i]!, gramWeight);
-}
-
 /** {@link hashFeatures} of a text's content words (for a caller that has them already, as the index build has). */
 export function wordFeatures(words: string[]): Map<number, number> {
   const features = new Map<number, number>();
-  for (const word of words) addWordFeatures(word, (key, weight) => features.set(key, (features.get(key) ?? 0) + weight));
+  const add = (key: number, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
+  for (const word of words) {
+    const { keys, gramWeight } = featuresOfWord(word);
+    add(keys[0]!, STEM_WEIGHT);
+    for (let i = 1; i < keys.length; i++) add(keys[i]!, gramWeight);
+  }
   return features;
 }
 
@@ -141,7 +139,6 @@ class FeatureSums {
 
 /** Scratch table of {@link HashEmbeddings.embedWords} (embedding is synchronous: one text at a time per thread). */
 const scratch = new FeatureSums();
-const add = (key: number, weight: number) => scratch.add(key, weight);
 
 /**
  * The built-in embedder: signed feature hashing of {@link hashFeatures} with sublinear term weights, L2-normalised.
@@ -168,7 +165,12 @@ export class HashEmbeddings extends Embeddings {
   embedWords(words: string[]): number[] {
     const vector = new Float64Array(this.dimension);
     scratch.clear();
-    for (const word of words) addWordFeatures(word, add);
+    // The loop of wordFeatures, on the typed-array table (a direct call here: this runs for every chunk of a build).
+    for (const word of words) {
+      const { keys, gramWeight } = featuresOfWord(word);
+      scratch.add(keys[0]!, STEM_WEIGHT);
+      for (let i = 1; i < keys.length; i++) scratch.add(keys[i]!, gramWeight);
+    }
     for (let i = 0; i < scratch.size; i++) {
       const h = scratch.key(i);
       // Sublinear weighting: a word repeated ten times should not outweigh ten different words.
