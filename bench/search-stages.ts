@@ -1,5 +1,5 @@
 /**
- * `tsx bench/search-stages.ts --corpus DIR --index DIR`: where a hybrid search's time goes on an index already
+ * `npx tsx bench/search-stages.ts --corpus DIR --index DIR`: where a hybrid search's time goes on an index already
  * built (as `npm run bench` leaves it under bench/corpus/): each stage of the retriever timed on its own over the
  * bench's queries (question expansion, query embedding, the vector store, the lexical store, reading the chunks,
  * fusion), first pass (documents not yet read) and second pass, and the process's CPU time per search (less
