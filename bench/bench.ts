@@ -11,9 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildServer, buildWeb } from '../scripts/build.js';
 import { startServer } from '../test/helpers/start-server.js';
-import { ensurePackages, writeCorpus } from './prepare-corpus.js';
-import { sentenceSpans } from '../src/text/sentence-spans.js';
-import { cleanText } from '../src/corpus/clean-text.js';
+import { benchQueries, ensurePackages, writeCorpus } from './prepare-corpus.js';
 import { percentile } from '../src/eval/run-eval.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -122,16 +120,7 @@ const results: Record<string, unknown>[] = [];
 let queries: string[] = questions;
 for (const size of sizes) {
   const corpus = await writeCorpus(join(corpusRoot, `c${size}`), join(root, 'seeds'), size);
-  if (queries === questions) {
-    // Questions from the evaluation plus sentences of the corpus itself (the first sentence of every 7th file).
-    const files = readdirSync(corpus.dir).sort().filter((_, i) => i % 7 === 0);
-    const sentences = files.flatMap((f) => {
-      const text = cleanText(readFileSync(join(corpus.dir, f), 'utf8')).text;
-      const span = sentenceSpans(text).find((s) => s.end - s.start > 40);
-      return span ? [text.slice(span.start, span.end).slice(0, 300)] : [];
-    });
-    queries = [...questions, ...sentences].slice(0, 200);
-  }
+  if (queries === questions) queries = benchQueries(corpus.dir, questions);
   log(`Size ${size}: ${corpus.documents} documents, ${corpus.chunks} chunks${corpus.syntheticChunks ? ` (${corpus.syntheticChunks} from synthetic variation: real text ran out)` : ''}; measuring…`);
   const indexDir = join(corpusRoot, `i${size}`);
   // A full build every time: an index left by an earlier run would be reused (only changed documents re-embedded).

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cleanText } from '../src/corpus/clean-text.js';
 import { createChunker } from '../src/ingest/chunk-document.js';
+import { sentenceSpans } from '../src/text/sentence-spans.js';
 
 /** Debian packages whose text the scale corpus is made of. */
 export const CORPUS_PACKAGES = ['manpages', 'manpages-fr', 'debian-reference-en', 'debian-reference-fr'];
@@ -158,4 +159,19 @@ export async function writeCorpus(dir: string, seedsDir: string, targetChunks: n
     }
   }
   return { dir, documents, chunks, syntheticChunks };
+}
+
+/**
+ * The bench's 200 search queries: the evaluation questions, then (when there are fewer than 200 of them) sentences
+ * of the corpus itself, the first sentence of every 7th file.
+ */
+export function benchQueries(corpusDir: string, questions: string[]): string[] {
+  if (questions.length >= 200) return questions.slice(0, 200);
+  const files = readdirSync(corpusDir).sort().filter((_, i) => i % 7 === 0);
+  const sentences = files.flatMap((f) => {
+    const text = cleanText(readFileSync(join(corpusDir, f), 'utf8')).text;
+    const span = sentenceSpans(text).find((s) => s.end - s.start > 40);
+    return span ? [text.slice(span.start, span.end).slice(0, 300)] : [];
+  });
+  return [...questions, ...sentences].slice(0, 200);
 }

@@ -39,23 +39,106 @@ export function hashFeatures(text: string): Map<number, number> {
   return wordFeatures(contentWords(text));
 }
 
+/** One word's features in the order they count: the hash of its stem (weight `STEM_WEIGHT`), then of its n-grams, repeats included (each `gramWeight`). */
+interface WordFeatureList {
+  keys: Uint32Array;
+  gramWeight: number;
+}
+
+/**
+ * Words seen → their features: a text repeats most of its words, and a corpus most of its vocabulary. Bounded (about
+ * 200 bytes a word): emptied when full, as the stem cache is.
+ */
+const featureCache = new Map<string, WordFeatureList>();
+const FEATURE_CACHE_SIZE = 50_000;
+
+function featuresOfWord(word: string): WordFeatureList {
+  const cached = featureCache.get(word);
+  if (cached) return cached;
+  const wordStem = stem(word);
+  const keys = [fnv1a(wordStem, 0, wordStem.length, STEM_PREFIX)];
+  let grams = 0;
+  if (!/^\p{N}+$/u.test(word)) {
+    const marked = `#${word}#`;
+    for (const n of NGRAM_SIZES) grams += Math.max(0, marked.length - n + 1);
+    for (const n of NGRAM_SIZES) for (let i = 0; i + n <= marked.length; i++) keys.push(fnv1a(marked, i, i + n, GRAM_PREFIX));
+  }
+  const list = { keys: Uint32Array.from(keys), gramWeight: NGRAM_WEIGHT / grams };
+  if (featureCache.size >= FEATURE_CACHE_SIZE) featureCache.clear();
+  featureCache.set(word, list);
+  return list;
+}
+
 /** {@link hashFeatures} of a text's content words (for a caller that has them already, as the index build has). */
 export function wordFeatures(words: string[]): Map<number, number> {
   const features = new Map<number, number>();
   const add = (key: number, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
   for (const word of words) {
-    const wordStem = stem(word);
-    add(fnv1a(wordStem, 0, wordStem.length, STEM_PREFIX), STEM_WEIGHT);
-    if (/^\p{N}+$/u.test(word)) continue;
-    const marked = `#${word}#`;
-    let grams = 0;
-    for (const n of NGRAM_SIZES) grams += Math.max(0, marked.length - n + 1);
-    for (const n of NGRAM_SIZES) {
-      for (let i = 0; i + n <= marked.length; i++) add(fnv1a(marked, i, i + n, GRAM_PREFIX), NGRAM_WEIGHT / grams);
-    }
+    const { keys, gramWeight } = featuresOfWord(word);
+    add(keys[0]!, STEM_WEIGHT);
+    for (let i = 1; i < keys.length; i++) add(keys[i]!, gramWeight);
   }
   return features;
 }
+
+/**
+ * Sums weights per feature hash in the order features first appear, as {@link wordFeatures}' Map does (so vectors
+ * are the same to the last bit), in an open-addressed table of typed arrays reused from text to text: the build
+ * embeds a hundred thousand chunks of a few hundred features each.
+ */
+class FeatureSums {
+  private slots = new Int32Array(1 << 12);
+  private keys = new Uint32Array(this.slots.length);
+  private sums = new Float64Array(this.slots.length);
+  /** Slots in order of first appearance. */
+  order = new Int32Array(this.slots.length);
+  size = 0;
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.slots[this.order[i]!] = 0;
+    this.size = 0;
+  }
+
+  add(key: number, weight: number): void {
+    const mask = this.slots.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.slots[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    if (this.slots[slot] === 0) {
+      if (this.size * 2 >= this.slots.length) {
+        this.grow();
+        this.add(key, weight);
+        return;
+      }
+      this.slots[slot] = 1;
+      this.keys[slot] = key;
+      this.sums[slot] = 0;
+      this.order[this.size++] = slot;
+    }
+    this.sums[slot]! += weight;
+  }
+
+  key(i: number): number {
+    return this.keys[this.order[i]!]!;
+  }
+
+  sum(i: number): number {
+    return this.sums[this.order[i]!]!;
+  }
+
+  private grow(): void {
+    const entries = Array.from({ length: this.size }, (_, i) => [this.key(i), this.sum(i)] as const);
+    const capacity = this.slots.length * 2;
+    this.slots = new Int32Array(capacity);
+    this.keys = new Uint32Array(capacity);
+    this.sums = new Float64Array(capacity);
+    this.order = new Int32Array(capacity);
+    this.size = 0;
+    for (const [key, sum] of entries) this.add(key, sum);
+  }
+}
+
+/** Scratch table of {@link HashEmbeddings.embedWords} (embedding is synchronous: one text at a time per thread). */
+const scratch = new FeatureSums();
 
 /**
  * The built-in embedder: signed feature hashing of {@link hashFeatures} with sublinear term weights, L2-normalised.
@@ -81,9 +164,17 @@ export class HashEmbeddings extends Embeddings {
   /** Embeds a text given as its content words (see {@link contentWords}). */
   embedWords(words: string[]): number[] {
     const vector = new Float64Array(this.dimension);
-    for (const [h, weight] of wordFeatures(words)) {
+    scratch.clear();
+    // The loop of wordFeatures, on the typed-array table (a direct call here: this runs for every chunk of a build).
+    for (const word of words) {
+      const { keys, gramWeight } = featuresOfWord(word);
+      scratch.add(keys[0]!, STEM_WEIGHT);
+      for (let i = 1; i < keys.length; i++) scratch.add(keys[i]!, gramWeight);
+    }
+    for (let i = 0; i < scratch.size; i++) {
+      const h = scratch.key(i);
       // Sublinear weighting: a word repeated ten times should not outweigh ten different words.
-      vector[h % this.dimension]! += (h & 0x80000000 ? -1 : 1) * Math.sqrt(weight);
+      vector[h % this.dimension]! += (h & 0x80000000 ? -1 : 1) * Math.sqrt(scratch.sum(i));
     }
     let norm = 0;
     for (const x of vector) norm += x * x;

@@ -71,9 +71,31 @@ function corrupt(message: string): AppError {
 }
 
 /**
+ * The chunk at a span of a document whose `text` is sliced from the document's text the first time it is read: a
+ * search ranks about a hundred candidates by their spans and documents alone and returns a few, so only the
+ * documents of the passages returned are read from `texts.bin` (reading every candidate's document was most of a
+ * search's tail at 100k chunks: README Performance).
+ */
+function unreadChunk(document: CorpusDocument, chunkIndex: number, span: { start: number; end: number }): Chunk {
+  // The document's fields but its text, which chunkAt would read.
+  const { id, title, date, language, pages } = document;
+  const chunk = chunkAt({ id, title, date, language, pages, text: '' }, chunkIndex, span);
+  Object.defineProperty(chunk, 'text', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const text = document.text.slice(span.start, span.end);
+      Object.defineProperty(chunk, 'text', { value: text, enumerable: true, writable: true });
+      return text;
+    },
+  });
+  return chunk;
+}
+
+/**
  * Opens the stored texts without reading them: each document's `text` is read from `texts` the first time it is
- * used, and chunks are made on demand. Every span is checked against its document's length here, so a chunk never
- * points outside its text.
+ * used, and chunks are made on demand (their text, too, when used). Every span is checked against its document's
+ * length here, so a chunk never points outside its text.
  */
 export function openTexts(documentsJson: Buffer, texts: TextSource, spanBytes: Buffer): StoredTexts {
   let entries: DocumentEntry[];
@@ -113,8 +135,8 @@ export function openTexts(documentsJson: Buffer, texts: TextSource, spanBytes: B
     documentOf,
     chunk(position) {
       if (!Number.isInteger(position) || position < 0 || position >= chunkCount) return undefined;
-      const [, chunkIndex, start, end] = spans.subarray(position * SPAN_WORDS, (position + 1) * SPAN_WORDS);
-      return chunkAt(documentOf(position), chunkIndex!, { start: start!, end: end! });
+      const w = position * SPAN_WORDS;
+      return unreadChunk(documentOf(position), spans[w + 1]!, { start: spans[w + 2]!, end: spans[w + 3]! });
     },
   };
 }

@@ -22,6 +22,19 @@ describe('stored texts', () => {
     expect(stored.documentOf(chunks.length - 1).id).toBe('b/c.md');
   });
 
+  it('read the document of a chunk only when the text of the chunk is used', () => {
+    const encoded = encodeTexts(documents, chunks);
+    const source = textsIn(encoded.texts);
+    const reads: number[] = [];
+    const stored = openTexts(Buffer.from(encoded.documentsJson), { size: source.size, read: (offset, bytes) => (reads.push(offset), source.read(offset, bytes)) }, Buffer.from(encoded.spans));
+    const last = stored.chunk(chunks.length - 1)!;
+    expect([last.id, last.docId, last.start, last.end]).toEqual([chunks.at(-1)!.id, 'b/c.md', chunks.at(-1)!.start, chunks.at(-1)!.end]);
+    expect(reads).toEqual([]);
+    expect(last.text).toBe(chunks.at(-1)!.text);
+    expect(stored.chunk(chunks.length - 2)!.text).toBe(chunks.at(-2)!.text);
+    expect(reads).toHaveLength(1);
+  });
+
   it('answer undefined for a position past the end', () => {
     expect(open().chunk(chunks.length)).toBeUndefined();
   });
