@@ -234,7 +234,6 @@ function namesIn(text: string): Set<string> {
 // English nouns whose plural is not made with -s (closed class of the grammar): "people" is translated as "person".
 const IRREGULAR_PLURALS: Record<string, string> = { people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman' };
 
-/** Singular candidates of a plural of French or English ("countries" → "country", "délégations" → "délégation"). */
 const verbTransform = (nlp.methods() as { two: { transform: { verb: { toInfinitive: (word: string, model: unknown, tense: string) => string } } } }).two.transform.verb;
 const verbModel = nlp.model();
 
@@ -247,6 +246,7 @@ function verbLemmas(word: string): string[] {
   return [...new Set(tenses.map((tense) => verbTransform.toInfinitive(word, verbModel, tense)))].filter((w) => w && w !== word);
 }
 
+/** Singular candidates of a plural of French or English ("countries" → "country", "délégations" → "délégation"). */
 function singulars(word: string): string[] {
   const out: string[] = IRREGULAR_PLURALS[word] ? [IRREGULAR_PLURALS[word]!] : [];
   if (/ies$/.test(word)) out.push(word.replace(/ies$/, 'y'));
@@ -347,11 +347,10 @@ export function quotedSpeaker(question: string): string[] {
   if (!named) return [];
   const parts = named.split(/\s+/).filter((w) => !NAME_PARTICLE.test(w));
   // A person's name: every word capitalised, none an acronym ("IOM's Director General" is a role, not a name).
-  const isName = parts.every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w));
+  if (!parts.every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w))) return [];
   // The surname names the speaker whatever precedes it in either language ("Director General Amy Pope" is quoted as
-  // "a déclaré la Directrice générale Amy Pope"); evidence tokens leave out function words, so does the speaker.
-  if (!isName) return [];
-  // A hyphenated surname ("Smith-Jones") is two evidence tokens.
+  // "a déclaré la Directrice générale Amy Pope"). Evidence tokens leave out function words and split a hyphenated
+  // surname ("Smith-Jones") in two: so does the speaker.
   return fold(parts.at(-1)!.replace(/['’]s$/u, '')).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
 }
 

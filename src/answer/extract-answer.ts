@@ -144,18 +144,13 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
   return spans;
 }
 
-/** How large a place a question asks for: a town ("which city") is not a country. ("Which countries" may be
- * answered by a region: "the countries of Latin America".) */
-export type PlaceScale = 'town';
+// Nouns of French and English that ask for a town (general vocabulary of questions). ("Which countries" may be
+// answered by a region, "the countries of Latin America": it asks for no scale.)
+const TOWN_NOUNS = new Set('ville villes city cities town towns capitale capitales capital capitals commune communes municipality'.split(' '));
 
-// Nouns of French and English that ask for a town (general vocabulary of questions).
-const PLACE_SCALES: Record<string, PlaceScale> = Object.fromEntries(
-  'ville villes city cities town towns capitale capitales capital capitals commune communes municipality'.split(' ').map((w) => [w, 'town']),
-);
-
-/** The scale of place a question's focus noun asks for, if it names one. */
-export function placeScale(focus: string | null): PlaceScale | null {
-  return (focus && PLACE_SCALES[fold(focus).split(/\s+/).at(-1) ?? '']) || null;
+/** Whether a question's focus noun asks for a town, which a country name does not answer ("which city"). */
+export function asksForTown(focus: string | null): boolean {
+  return !!focus && TOWN_NOUNS.has(fold(focus).split(/\s+/).at(-1) ?? '');
 }
 
 const isCountryName = (name: string) => {
@@ -167,14 +162,13 @@ const isCountryName = (name: string) => {
  * Places: capitalised words after a locative preposition, and country names in French or English; no country
  * when the question asks for a town.
  */
-export function placeSpans(text: string, scale: PlaceScale | null = null): AnswerSpan[] {
+export function placeSpans(text: string, town = false): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
     const folded = fold(m[0]);
     const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index));
     const isCountry = isCountryName(m[0]);
-    const ofScale = scale === null || !isCountry;
-    if ((afterLocative || isCountry) && ofScale && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    if ((afterLocative || isCountry) && !(town && isCountry) && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return spans;
 }
@@ -268,7 +262,7 @@ function withCurrency(text: string, span: AnswerSpan): AnswerSpan | null {
  * counted noun (or its currency for an amount, its unit for a duration), a date, a name. Types without a short
  * answer (lists, yes/no, reasons…) have none: the sentence itself is the answer.
  */
-export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean, scale: PlaceScale | null = null): AnswerSpan[] {
+export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean, town = false): AnswerSpan[] {
   switch (type) {
     case 'number': {
       // Day numbers and years are parts of dates, not counts.
@@ -288,7 +282,7 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
     case 'person':
       return personSpans(text, isCommonWord);
     case 'place':
-      return placeSpans(text, scale);
+      return placeSpans(text, town);
     case 'organisation':
       return organisationSpans(text);
     case 'reason':
@@ -308,11 +302,11 @@ export function extractAnswer(
   anchors: { focus: UnitToken[]; others: UnitToken[] },
   questionWords: Set<string>,
   isCommonWord?: (folded: string) => boolean,
-  scale: PlaceScale | null = null,
+  town = false,
 ): AnswerSpan | null {
   // Who did what the question asks: the passive's agent of its verb or role word, before any other name.
   const agents = type === 'person' || type === 'organisation' ? agentSpans(unit.text, anchors.focus.map((t) => t.end - unit.start)) : [];
-  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord, scale)].filter((s) => {
+  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord, town)].filter((s) => {
     const words = fold(s.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
     return words.length > 0 && !words.every((w) => questionWords.has(w));
   });

@@ -54,8 +54,9 @@ export function stem(word: string): string {
       const en = englishStemmer(word);
       cached = en.length < fr.length ? en : fr;
       // Folded, a French feminine participle keeps an "e" the stemmer would have read as "é" ("signée" → "signee"
-      // → "signe", while "signé" and "signer" give "sign"); so does an English "-ee(d)" word ("agree" → "agre",
-      // "agreement" → "agr"). Dropped, every form of the word has one stem.
+      // → "signe", while "signé" and "signer" give "sign"): dropped, every form of the verb has one stem. English
+      // "-ee(d)" words lose it too ("guarantee", "guaranteed" → "guarant"), so "agree" ("agr") no longer shares
+      // "agreement"'s stem ("agre").
       if (PARTICIPLE_END.test(word) && cached.length >= 4 && cached.endsWith('e')) cached = cached.slice(0, -1);
     }
     if (stemCache.size > 200_000) stemCache.clear();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentSpans, dateSpans, numberSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { agentSpans, dateSpans, numberSpans, personSpans, asksForTown, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
 
 const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
 
@@ -41,10 +41,10 @@ describe('typed answer spans', () => {
 
   it('answers "which city / quelle ville" with no country name', () => {
     const text = 'Le fonds, lancé au Népal, a ouvert son bureau à Katmandou puis à Pokhara.';
-    expect(texts(placeSpans(text, placeScale('city')))).toEqual(['Katmandou', 'Pokhara']);
-    expect(texts(placeSpans(text, placeScale('ville')))).toEqual(['Katmandou', 'Pokhara']);
-    expect(texts(placeSpans(text, placeScale('pays')))).toEqual(['Népal', 'Katmandou', 'Pokhara']);
-    expect(placeScale('délégations')).toBeNull();
+    expect(texts(placeSpans(text, asksForTown('city')))).toEqual(['Katmandou', 'Pokhara']);
+    expect(texts(placeSpans(text, asksForTown('ville')))).toEqual(['Katmandou', 'Pokhara']);
+    expect(texts(placeSpans(text, asksForTown('pays')))).toEqual(['Népal', 'Katmandou', 'Pokhara']);
+    expect(asksForTown('délégations')).toBe(false);
   });
 
   it('keeps an amount only with its currency and a share only with its percent sign', () => {
