@@ -4,7 +4,7 @@ import type { AnswerPolicy } from './answer-policy.js';
 import type { QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './evidence-units.js';
 import { asksForTown, extractAnswer, numberSpans, type AnswerSpan } from './extract-answer.js';
-import { compactness, coverage, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
+import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 
 /** A sentence of a retrieved document scored as evidence for a question. */
@@ -94,11 +94,6 @@ function withoutPositions(cov: Coverage): Coverage {
   return { value: cov.value, matches: cov.matches.map((m) => m && { kind: m.kind, tokens: [] }) };
 }
 
-/** The words of several bags (of one language) as one. */
-function unionBag(bags: Bag[]): Bag {
-  const tokens = bags.flatMap((b) => b.tokens);
-  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language: bags[0]?.language };
-}
 
 /**
  * Scores every sentence (or whole quotation) of the retrieved passages' documents that overlaps a passage: its

@@ -17,6 +17,12 @@ export interface Bag {
   language?: string;
 }
 
+/** The words of several bags (of one language) as one. */
+export function unionBag(bags: Bag[]): Bag {
+  const tokens = bags.flatMap((b) => b.tokens);
+  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language: bags[0]?.language };
+}
+
 /** How a span covers a question: the weighted share and, per term, the match kind and the matching tokens. */
 export interface Coverage {
   value: number;

@@ -3,7 +3,7 @@ import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
 import { documentBag } from '../answer/select-evidence.js';
-import { coverage, termStems, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
@@ -29,11 +29,9 @@ export interface VerifierDeps {
 }
 
 /** The words of some sentences' machine translations as one bag; undefined when none is translated. */
-function unionBag(bags: Array<Bag | undefined>): Bag | undefined {
+function translatedBag(bags: Array<Bag | undefined>): Bag | undefined {
   const present = bags.filter((b): b is Bag => !!b);
-  if (!present.length) return undefined;
-  const tokens = present.flatMap((b) => b.tokens);
-  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language: present[0]!.language };
+  return present.length ? unionBag(present) : undefined;
 }
 
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
@@ -73,7 +71,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     else if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= policy.maxPairLength) {
       [unit, bags] = [pairUnit(document.text, before, single), [translated?.[before.position], translated?.[single.position]]];
     } else return null;
-    const own = coverage(terms, unit, matching, unionBag(bags));
+    const own = coverage(terms, unit, matching, translatedBag(bags));
     return { ...scored, unit, coverage: own, blended: inContext(terms, own, scored.context, matching) };
   }
 
@@ -91,10 +89,10 @@ export function createVerifier(deps: VerifierDeps = {}) {
     if (!title || !lead || lead.end - title.start > policy.maxPairLength) return null;
     // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
     const paired = pairUnit(document.text, title, lead);
-    const between = (at: number) => at >= title.end - title.start && at < lead.start - title.start;
-    const unit = { ...paired, text: [...paired.text].map((ch, i) => (between(i) && ch !== '\n' ? ' ' : ch)).join('') };
+    const [from, to] = [title.end - title.start, lead.start - title.start];
+    const unit = { ...paired, text: paired.text.slice(0, from) + paired.text.slice(from, to).replace(/[^\n]/g, ' ') + paired.text.slice(to) };
     const translated = translations?.(document);
-    const own = coverage(terms, unit, matching, translated && unionBag([translated[title.position], translated[lead.position]]));
+    const own = coverage(terms, unit, matching, translated && translatedBag([translated[title.position], translated[lead.position]]));
     return { ...best, unit, quote: paired.text, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
   }
 
