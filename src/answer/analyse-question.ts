@@ -68,7 +68,7 @@ export interface QuestionAnalysis {
 // on lower-cased text with accents kept ("où" is a place question, "ou" is "or").
 const PATTERNS: Array<[AnswerType, RegExp]> = [
   ['duration', /\b(combien de temps|pendant combien|how long)\b/u],
-  ['amount', /\b(quel montant|quelle somme|combien d'argent|how much money|what amount|what sum)\b/u],
+  ['amount', /\b(quel montant|quelle somme|combien d'argent|how much money|what amount|what sum|(?:quel|what) (?:est|était|is|was) (?:le |the )?(?:montant|somme|amount|sum))\b/u],
   ['percent', /\b(quel pourcentage|quelle part|quelle proportion|quel taux|what percentage|what share|what proportion|what percent|what rate)\b/u],
   ['number', /\b(combien|how many|how much|quel nombre|what number|le nombre de|the number of)\b/u],
   ['date', /\b(quand|quelle date|quel jour|quel mois|quelle année|en quelle année|depuis quand|when|what date|which date|what day|which day|what month|which month|what year|which year)\b/u],
@@ -104,7 +104,7 @@ const ordinalForms = (rank: number) => [...Object.entries(ORDINAL_RANKS).filter(
 const COUNT_AFTER_WH = /\b(which|what|quels|quelles)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+/u;
 
 // Date questions that ask for a year, or for the day itself.
-const YEAR_ASKED = /\b(quelle année|en quelle année|depuis quelle année|what year|which year|in what year|in which year|yr)\b/u;
+const YEAR_ASKED = /\b(quelles? années?|depuis quelle année|what years?|which years?|yrs?)\b/u;
 const DAY_ASKED = /\b(quel jour|quelle date|à quelle date|what date|which date|what day|which day|exact date)\b/u;
 
 // Answer types whose focus noun only restates the type ("year" for a date, "city" for a place).
@@ -138,7 +138,10 @@ function nounType(noun: string, language: AnswerLanguage, knowledge: LexicalKnow
   const direct = language === 'en' ? classes.classify(folded) ?? singulars(folded).map((w) => classes.classify(w)).find((c) => c) ?? null : null;
   const votes = new Map<string, number>();
   if (direct) votes.set(direct, 2);
-  for (const translation of knowledge.translate(folded).slice(0, 4)) {
+  // A plural the dictionary lacks is looked up in the singular ("années" → "année" → "year"); a capitalised
+  // translation is a proper name the lookup met by its stem ("annees" → "Anne"), which says nothing of the noun.
+  const translations = [folded, ...singulars(folded)].map((w) => knowledge.translate(w).filter((t) => !/^\p{Lu}/u.test(t))).find((t) => t.length) ?? [];
+  for (const translation of translations.slice(0, 4)) {
     const head = words(translation).find((w) => !isStopword(w));
     const cls = head ? classes.classify(head) : null;
     if (cls) votes.set(cls, (votes.get(cls) ?? 0) + 1);
@@ -167,14 +170,14 @@ export function englishFocusPhrase(question: string): string | null {
 
 /** The answer type, the focus noun as written, and whether the focus is plural. */
 export function answerTypeOf(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; focusText: string | null; plural: boolean } {
-  const { type, focus, plural } = typeAndFocus(question, language, knowledge);
-  // English puts adjectives before the noun: the phrase ends with the noun that is the focus.
-  const phrase = language === 'en' && focus ? englishFocusPhrase(question) : null;
+  // English puts adjectives before the noun: the phrase ends with the noun that is the focus ("what exact date").
+  const phrase = language === 'en' ? englishFocusPhrase(question) : null;
   const head = phrase?.split(/\s+/).at(-1) ?? null;
-  return phrase && head ? { type, focus: head, focusText: phrase, plural } : { type, focus, focusText: focus, plural };
+  const { type, focus, plural } = typeAndFocus(question, language, knowledge, head);
+  return phrase && head && focus ? { type, focus: head, focusText: phrase, plural } : { type, focus, focusText: focus, plural };
 }
 
-function typeAndFocus(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; plural: boolean } {
+function typeAndFocus(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge, head: string | null): { type: AnswerType; focus: string | null; plural: boolean } {
   const q = normalise(question).replace(COUNT_AFTER_WH, '$1 ');
   const countedWord = COUNTED.exec(q)?.[1] ?? null;
   // "How much is a ticket": a function word after "how much" is no counted noun.
@@ -198,7 +201,7 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
     return { type: first.type, focus, plural };
   }
   if (which && noun) {
-    const byNoun = nounType(noun, language, knowledge);
+    const byNoun = nounType(head ?? noun, language, knowledge);
     if (byNoun) return { type: byNoun, focus, plural };
   }
   if (LIST.test(q) || (which && plural)) return { type: 'list', focus, plural: true };
@@ -320,7 +323,9 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     const isNumber = /^\p{N}+$/u.test(term.word);
     const rank = ordinalRank(term.word);
     if (rank !== undefined) for (const w of ordinalForms(rank)) if (!forms.some((f) => f.stems[0] === stem(w))) forms.push({ stems: [stem(w)], kind: 'translation' });
-    if (!isNumber && knowledge.thesaurus) {
+    // A name is matched as written, translated or through the glossary: a thesaurus gives it hypernyms and
+    // neighbours ("Madagascar" → "island"), which name other things.
+    if (!isNumber && !names.has(term.word) && knowledge.thesaurus) {
       for (const synonym of knowledge.thesaurus.synonyms(term.word)) {
         const s = stem(synonym);
         if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });

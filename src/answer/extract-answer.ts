@@ -37,6 +37,8 @@ const MONTH_INDEX = (() => {
   return index;
 })();
 
+const ENGLISH_MONTHS = new Set(Array.from({ length: 12 }, (_, m) => fold(new Intl.DateTimeFormat('en', { month: 'long' }).format(new Date(2020, m, 15)))));
+
 /** Country and territory names in French and English (ISO 3166 regions through `Intl.DisplayNames`), folded. */
 const COUNTRY_NAMES = new Set(regionNames().flatMap((r) => [fold(r.en), fold(r.fr)]));
 
@@ -117,6 +119,14 @@ function findDates(text: string): AnswerSpan[] {
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{L}+)\s+((?:1[89]|20)\d{2})(?![\p{L}\p{N}])/gu)) {
     const month = MONTH_INDEX.get(fold(m[1]!));
     if (month && !seen(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: { year: Number(m[2]), month } });
+  }
+  // A month without its year after a preposition of time ("débuteront en mai", "from May"); an English month only
+  // capitalised ("may" and "march" are verbs).
+  for (const m of text.matchAll(/(?<![\p{L}])(?:en|dès|depuis|jusqu'en|début|fin|mi|in|since|from|until|by|early|late|mid)[\s-]+(\p{L}+)(?![\p{L}])/giu)) {
+    const word = m[1]!;
+    const month = MONTH_INDEX.get(fold(word));
+    const start = m.index + m[0].length - word.length;
+    if (month && !(ENGLISH_MONTHS.has(fold(word)) && !/^\p{Lu}/u.test(word)) && !seen(start, start + word.length)) spans.push({ start, end: start + word.length, text: word, date: { year: NaN, month } });
   }
   for (const m of text.matchAll(/(?<![\p{L}\p{N}/.,-])((?:1[89]|20)\d{2})(?![\p{N}%]|[.,]\d)/gu)) {
     if (!seen(m.index, m.index + 4)) spans.push({ start: m.index, end: m.index + 4, text: m[0], date: { year: Number(m[1]) } });

@@ -52,6 +52,18 @@ describe('answer types', () => {
     expect(typeOf('In what year was the network founded?', 'en')).toBe('date');
   });
 
+  it('classifies an English noun after its adjective ("what exact date") and a French plural ("quelles années")', () => {
+    const exact = analyse('On what exact date was the fund launched?', 'en');
+    expect([exact.type, exact.datePrecision]).toEqual(['date', 'day']);
+    const years = analyse('En quelles années les puits ont-ils été forés ?', 'fr');
+    expect([years.type, years.datePrecision]).toEqual(['date', 'year']);
+  });
+
+  it('reads "quel est le montant / what is the amount" as an amount', () => {
+    expect(typeOf('Quel est le montant de l’enveloppe initiale ?')).toBe('amount');
+    expect(typeOf('What was the amount of the appeal?', 'en')).toBe('amount');
+  });
+
   it('tells counts, shares, amounts and durations apart', () => {
     expect(typeOf('Combien de techniciens seront formés ?')).toBe('number');
     expect(typeOf('What share of households live far from water?', 'en')).toBe('percent');
@@ -77,6 +89,14 @@ describe('required numbers', () => {
 });
 
 describe('key terms', () => {
+  it('gives a name no thesaurus synonyms (they are hypernyms: "Madagascar" → "island")', () => {
+    const madagascar = analyse('When did the network open an office in Madagascar?', 'en').terms.find((t) => t.words.includes('madagascar'))!;
+    expect(madagascar.isName).toBe(true);
+    expect(madagascar.forms.filter((f) => f.kind === 'synonym')).toEqual([]);
+    const office = analyse('When did the network open an office in Madagascar?', 'en').terms.find((t) => t.words.includes('office'))!;
+    expect(office.forms.some((f) => f.kind === 'synonym')).toBe(true);
+  });
+
   it('reads a country of several words as one proper name with its other-language name', () => {
     const term = analyse('Who represented the United States at the forum?', 'en').terms.find((t) => t.words.includes('united'))!;
     expect(term.words).toEqual(['united', 'states']);

@@ -20,6 +20,13 @@ describe('typed answer spans', () => {
     expect(texts(dateSpans('Le forum s’est tenu les 3 et 4 juin 2022 à Kisumu.'))).toEqual(['3 et 4 juin 2022']);
   });
 
+  it('finds a month without its year after a preposition of time, and not the English verb "may"', () => {
+    const mai = dateSpans('Les premiers chantiers débuteront en mai dans trois pays.');
+    expect(texts(mai)).toEqual(['mai']);
+    expect(mai[0]!.date).toEqual({ year: NaN, month: 5 });
+    expect(texts(dateSpans('Works start in May; in may cases they slip.'))).toEqual(['May']);
+  });
+
   it('does not take a relative word such as "hier" for a date', () => {
     expect(dateSpans('Le gouvernement a signé, hier, un accord.')).toEqual([]);
   });
