@@ -154,13 +154,19 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
   return spans;
 }
 
-// Nouns of French and English that ask for a town (general vocabulary of questions). ("Which countries" may be
-// answered by a region, "the countries of Latin America": it asks for no scale.)
+// Nouns of French and English that ask for a town, or for one country (general vocabulary of questions). "Which
+// countries" may be answered by a region ("les pays d'Amérique latine"): only the singular asks for a country.
 const TOWN_NOUNS = new Set('ville villes city cities town towns capitale capitales capital capitals commune communes municipality'.split(' '));
+const ONE_COUNTRY = /(?:^|[^\p{L}])(?:quel|which|what|the|le|ce|this)\s+(?:pays|country|nation)(?:[^\p{L}]|$)/u;
 
-/** Whether a question's focus noun asks for a town, which a country name does not answer ("which city"). */
-export function asksForTown(focus: string | null): boolean {
-  return !!focus && TOWN_NOUNS.has(fold(focus).split(/\s+/).at(-1) ?? '');
+/** The scale of place a question asks for: a town ("which city", which a country name does not answer), a country
+ * ("quel pays", which a town does not answer), or any place. */
+export type PlaceScale = 'town' | 'country' | null;
+
+/** The scale of place a question asks for, by its focus noun and the determiner before it. */
+export function placeScale(focus: string | null, question = ''): PlaceScale {
+  const head = focus ? fold(focus).split(/\s+/).at(-1) ?? '' : '';
+  return TOWN_NOUNS.has(head) ? 'town' : ONE_COUNTRY.test(fold(question)) ? 'country' : null;
 }
 
 const isCountryName = (name: string) => {
@@ -169,16 +175,17 @@ const isCountryName = (name: string) => {
 };
 
 /**
- * Places: capitalised words after a locative preposition, and country names in French or English; no country
- * when the question asks for a town.
+ * Places: capitalised words after a locative preposition, and country names in French or English; of the scale
+ * the question asks for, if any (no country for "which city", only countries for "which country").
  */
-export function placeSpans(text: string, town = false): AnswerSpan[] {
+export function placeSpans(text: string, scale: PlaceScale = null): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
     const folded = fold(m[0]);
     const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index));
     const isCountry = isCountryName(m[0]);
-    if ((afterLocative || isCountry) && !(town && isCountry) && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    const ofScale = scale === 'town' ? !isCountry : scale === 'country' ? isCountry : true;
+    if ((afterLocative || isCountry) && ofScale && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return spans;
 }
@@ -272,7 +279,7 @@ function withCurrency(text: string, span: AnswerSpan): AnswerSpan | null {
  * counted noun (or its currency for an amount, its unit for a duration), a date, a name. Types without a short
  * answer (lists, yes/no, reasons…) have none: the sentence itself is the answer.
  */
-export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean, town = false): AnswerSpan[] {
+export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean, scale: PlaceScale = null): AnswerSpan[] {
   switch (type) {
     case 'number': {
       // Day numbers and years are parts of dates, not counts.
@@ -292,7 +299,7 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
     case 'person':
       return personSpans(text, isCommonWord);
     case 'place':
-      return placeSpans(text, town);
+      return placeSpans(text, scale);
     case 'organisation':
       return organisationSpans(text);
     case 'reason':
@@ -312,11 +319,11 @@ export function extractAnswer(
   anchors: { focus: UnitToken[]; others: UnitToken[] },
   questionWords: Set<string>,
   isCommonWord?: (folded: string) => boolean,
-  town = false,
+  scale: PlaceScale = null,
 ): AnswerSpan | null {
   // Who did what the question asks: the passive's agent of its verb or role word, before any other name.
   const agents = type === 'person' || type === 'organisation' ? agentSpans(unit.text, anchors.focus.map((t) => t.end - unit.start)) : [];
-  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord, town)].filter((s) => {
+  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord, scale)].filter((s) => {
     const words = fold(s.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
     return words.length > 0 && !words.every((w) => questionWords.has(w));
   });

@@ -3,7 +3,7 @@ import type { Passage } from '../retrieval/retriever.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './evidence-units.js';
-import { asksForTown, extractAnswer, numberSpans, type AnswerSpan } from './extract-answer.js';
+import { extractAnswer, placeScale, numberSpans, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 
@@ -117,7 +117,7 @@ export function gatherEvidence(
     return cov;
   };
   const questionWords = new Set(terms.filter((t) => !t.fromHistory).flatMap((t) => t.words));
-  const town = asksForTown(analysis.focusText);
+  const scale = placeScale(analysis.focusText, analysis.question);
   for (const passage of passages) {
     const { chunk } = passage;
     const document = documents.get(chunk.docId);
@@ -165,7 +165,7 @@ export function gatherEvidence(
     // A count answers "how many X" only where the sentence names X, once some retrieved sentence counts X:
     // elsewhere its numbers count other things (where none does, another noun may be the asker's paraphrase).
     const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);
-    scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common, town);
+    scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common, scale);
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
   }
   return ranked.sort((a, b) => b.score - a.score);

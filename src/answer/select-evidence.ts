@@ -4,7 +4,7 @@ import { joinDigitGroups } from '../text/digit-groups.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, tokenize, underSameHeading } from './evidence-units.js';
-import { dateSpans, organisationSpans, type AnswerSpan } from './extract-answer.js';
+import { dateSpans, organisationSpans, placeScale, type AnswerSpan } from './extract-answer.js';
 import { matchTerm, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
 import type { ScoredUnit } from './gather-evidence.js';
 
@@ -199,8 +199,11 @@ export function selectEvidence(
   let candidates = stating;
   if (analysis.type === 'date') {
     candidates = stating.filter((s) => precise(s.answer) || precise(headerDate(s, documents, scored, aboutTitle)?.span ?? null));
-  } else if (SPAN_REQUIRED.has(analysis.type)) candidates = stating.filter((s) => s.answer);
-  else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
+  } else if (SPAN_REQUIRED.has(analysis.type) || (analysis.type === 'place' && placeScale(analysis.focusText) === 'town')) {
+    // A town is named, and written with a capital: a sentence without one does not say in which town. (Other places
+    // may be a region or an adjective, "la présidence belge", which place spans do not all find.)
+    candidates = stating.filter((s) => s.answer);
+  } else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
   // "What did X say" is answered by a quotation of X: a sentence that names X and reports speech (its attribution
   // "…», a déclaré X" is part of it); X named near other words, or someone else's quotation, does not answer it.
   if (analysis.speaker.length > 0) candidates = candidates.filter((s) => quotesSpeaker(s.unit, analysis.speaker, documents));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentSpans, dateSpans, numberSpans, personSpans, asksForTown, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { agentSpans, dateSpans, numberSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
 
 const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
 
@@ -46,12 +46,15 @@ describe('typed answer spans', () => {
     expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
   });
 
-  it('answers "which city / quelle ville" with no country name', () => {
+  it('answers "which city / quelle ville" with no country name, and "which country / quel pays" with countries only', () => {
     const text = 'Le fonds, lancé au Népal, a ouvert son bureau à Katmandou puis à Pokhara.';
-    expect(texts(placeSpans(text, asksForTown('city')))).toEqual(['Katmandou', 'Pokhara']);
-    expect(texts(placeSpans(text, asksForTown('ville')))).toEqual(['Katmandou', 'Pokhara']);
-    expect(texts(placeSpans(text, asksForTown('pays')))).toEqual(['Népal', 'Katmandou', 'Pokhara']);
-    expect(asksForTown('délégations')).toBe(false);
+    expect(texts(placeSpans(text, placeScale('city')))).toEqual(['Katmandou', 'Pokhara']);
+    expect(texts(placeSpans(text, placeScale('ville')))).toEqual(['Katmandou', 'Pokhara']);
+    expect(texts(placeSpans(text, placeScale('pays', 'Dans quel pays ?')))).toEqual(['Népal']);
+    expect(texts(placeSpans(text, placeScale('country', 'Which country?')))).toEqual(['Népal']);
+    // "Which countries" may be answered by a region: it asks for no scale.
+    expect(texts(placeSpans(text, placeScale('pays', 'Quels pays ?')))).toEqual(['Népal', 'Katmandou', 'Pokhara']);
+    expect(texts(placeSpans(text, placeScale('délégations')))).toEqual(['Népal', 'Katmandou', 'Pokhara']);
   });
 
   it('keeps an amount only with its currency and a share only with its percent sign', () => {

@@ -85,6 +85,13 @@ describe('what the sentence is about', () => {
   });
 });
 
+describe('places', () => {
+  it('refuses "which city" when no sentence about it names a town', async () => {
+    // The kits are distributed in the appeal's response, nowhere named; its dateline's town is the release's.
+    expect((await ask('In which city were the hygiene kits distributed?')).answerable).toBe(false);
+  });
+});
+
 describe('counts', () => {
   it('refuses a count when no sentence that holds a number names what is counted', async () => {
     // The fund's sentences count households ("foyers"); delegates are counted in another communiqué, about a forum.
