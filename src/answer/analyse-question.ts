@@ -62,6 +62,8 @@ export interface QuestionAnalysis {
   datePrecision: 'year' | 'day' | null;
   /** For "what did X say", the surname of the named speaker X (folded), or none: the answer is a quotation of X. */
   speaker: string[];
+  /** What the counted or asked-for noun names (a person, a place, a time…), through WordNet; null when unknown. */
+  focusKind: AnswerType | null;
 }
 
 // Interrogatives of French and English by the answer they ask for: closed-class words of the two languages, matched
@@ -130,7 +132,7 @@ function normalise(question: string): string {
 }
 
 /** The answer type a noun asks for ("minister" → person), through WordNet; French nouns through their translations. */
-function nounType(noun: string, language: AnswerLanguage, knowledge: LexicalKnowledge): AnswerType | null {
+export function nounType(noun: string, language: AnswerLanguage, knowledge: LexicalKnowledge): AnswerType | null {
   const classes = knowledge.nounClasses;
   if (!classes) return null;
   const folded = fold(noun);
@@ -197,7 +199,8 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   const whichFirst = which && (!first || which.index < first.index);
   if (first && !whichFirst) {
     if (first.type === 'person' && !focus) return { type: 'person', focus: whoFocus(question, q), plural };
-    if (first.type === 'number' && counted && /money|argent|fund|fonds|budget|cost|cout/.test(fold(counted))) return { type: 'amount', focus, plural };
+    // "How much (initial) money": the noun that ends the phrase is what is counted.
+    if (first.type === 'number' && counted && /money|argent|fund|fonds|budget|cost|cout/.test(fold(head ?? counted))) return { type: 'amount', focus, plural };
     return { type: first.type, focus, plural };
   }
   if (which && noun) {
@@ -373,7 +376,8 @@ export function analyseQuestion(
   const focusWord = focus ? fold(focus) : null;
   const terms = termsOf(input.question, input.language, expand(input.question), knowledge, false, focusWord);
   // "Which year", "quelle ville": a noun that only names the kind of answer is not a word the evidence must contain.
-  const typeNoun = focus && NOUN_NAMES_TYPE[type]?.includes(nounType(focus, input.language, knowledge) ?? 'other');
+  const focusKind = focus ? nounType(focus, input.language, knowledge) : null;
+  const typeNoun = focus && NOUN_NAMES_TYPE[type]?.includes(focusKind ?? 'other');
   if (typeNoun) for (const term of terms) if (term.isFocus) Object.assign(term, { isFocus: false, isMeta: true });
   const previous = [...(input.history ?? [])].reverse().find((t) => t.role === 'user' && t.content.trim());
   const followUp = !!previous && isFollowUp(input.question);
@@ -386,5 +390,5 @@ export function analyseQuestion(
   const numbers = requiredNumbers(input.question);
   const q = normalise(input.question);
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) ? 'day' : null;
-  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question) };
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), focusKind };
 }

@@ -1,7 +1,8 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import type { Passage } from '../retrieval/retriever.js';
 import type { AnswerPolicy } from './answer-policy.js';
-import type { QuestionAnalysis } from './analyse-question.js';
+import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
+import type { AnswerLanguage } from '../text/detect-language.js';
 import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './evidence-units.js';
 import { extractAnswer, placeScale, numberSpans, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
@@ -87,6 +88,25 @@ export interface GatherOptions {
   isCommonWord?: (folded: string) => boolean;
   /** Machine translations of the documents' sentences into the question's language. */
   translations?: UnitTranslations;
+  /** What a noun of a language names (a person, a place, a time…), or null when unknown. */
+  nounKind?: (noun: string, language: AnswerLanguage) => AnswerType | null;
+}
+
+// Kinds of nouns that never count one another: "how many countries" is not answered by "97 000 migrants". People
+// and their groups are one kind (WordNet files "people" and "households" with organisations).
+const COUNTED_KINDS: Partial<Record<AnswerType, string>> = { person: 'people', organisation: 'people', place: 'place', date: 'time' };
+
+/**
+ * Whether a count counts another kind of thing than the question's noun: both nouns' kinds are known and differ
+ * ("70 ans" for "combien de membres du personnel", "97 000 migrants" for "how many countries").
+ */
+function countsOtherKind(span: AnswerSpan, number: string, focusKind: AnswerType | null, language: string | undefined, nounKind: GatherOptions['nounKind']): boolean {
+  const asked = focusKind ? COUNTED_KINDS[focusKind] : undefined;
+  if (span.countsFocus || !asked || !nounKind || (language !== 'fr' && language !== 'en')) return false;
+  const counted = span.text.slice(number.length).match(/[\p{L}'’-]+/gu)?.at(-1);
+  const kind = counted ? nounKind(counted.replace(/^[dl]['’]/u, ''), language) : null;
+  const found = kind ? COUNTED_KINDS[kind] : undefined;
+  return !!found && found !== asked;
 }
 
 /** A coverage whose matches carry no tokens. */
@@ -166,6 +186,8 @@ export function gatherEvidence(
     // elsewhere its numbers count other things (where none does, another noun may be the asker's paraphrase).
     const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);
     scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common, scale);
+    const number = scored.answer && analysis.type === 'number' ? numberSpans(scored.answer.text)[0]?.text ?? '' : '';
+    if (scored.answer && number && countsOtherKind(scored.answer, number, analysis.focusKind, document.language, options.nounKind)) scored.answer = null;
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
   }
   return ranked.sort((a, b) => b.score - a.score);

@@ -68,6 +68,7 @@ describe('answer types', () => {
     expect(typeOf('Combien de techniciens seront formés ?')).toBe('number');
     expect(typeOf('What share of households live far from water?', 'en')).toBe('percent');
     expect(typeOf('How much money has the appeal received?', 'en')).toBe('amount');
+    expect(typeOf('How much initial money does the fund have?', 'en')).toBe('amount');
     expect(typeOf('How long will the pledge be disbursed?', 'en')).toBe('duration');
   });
 

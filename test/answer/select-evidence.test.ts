@@ -93,6 +93,11 @@ describe('places', () => {
 });
 
 describe('counts', () => {
+  it('does not answer a count of people with a count of places ("23 pays" for "how many delegates")', async () => {
+    // The forum's English release names the delegates' countries next to "delegations"; 450 délégués is the count.
+    expect((await ask('How many delegates attended the Kisumu urban sanitation forum?')).answer).toMatch(/450/);
+  });
+
   it('refuses a count when no sentence that holds a number names what is counted', async () => {
     // The fund's sentences count households ("foyers"); delegates are counted in another communiqué, about a forum.
     const result = await ask("Combien de délégués le Fonds commun pour l'eau va-t-il raccorder à l'eau potable ?");
