@@ -126,6 +126,11 @@ function oneEditApart(a: string, b: string): boolean {
   return swap || a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }
 
+/** A misspelt interrogative ("wich", "wat"): a word of the asking, not of the content; a dictionary word ("duel",
+ * "comments") is no misspelling. */
+const isMisspeltInterrogative = (word: string, knowledge: LexicalKnowledge) =>
+  !isStopword(word) && INTERROGATIVES.some((q) => q.length >= 4 && oneEditApart(word, q)) && knowledge.translate(word).length === 0;
+
 function normalise(question: string): string {
   const text = question.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
   return text.replace(/\p{L}{3,}/gu, (word) => (isStopword(fold(word)) ? word : INTERROGATIVES.find((q) => q.length >= 4 && oneEditApart(word, q)) ?? word));
@@ -165,7 +170,8 @@ export function englishFocusPhrase(question: string): string | null {
   const clause = /\b(?:many|much|which|what)\b.*/i.exec(question)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
   if (!clause) return null;
   const match = nlp(clause.toLowerCase()).match('(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
-  const phrase = match.groups('np') as { text(): string } | undefined;
+  // The first interrogative's phrase only: the groups of later matches would be joined to it ("city yr").
+  const phrase = (match.groups('np') as { eq(n: number): { text(): string } } | undefined)?.eq(0);
   const text = phrase?.text().trim();
   return text ? text : null;
 }
@@ -173,7 +179,7 @@ export function englishFocusPhrase(question: string): string | null {
 /** The answer type, the focus noun as written, and whether the focus is plural. */
 export function answerTypeOf(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; focusText: string | null; plural: boolean } {
   // English puts adjectives before the noun: the phrase ends with the noun that is the focus ("what exact date").
-  const phrase = language === 'en' ? englishFocusPhrase(question) : null;
+  const phrase = language === 'en' ? englishFocusPhrase(normalise(question)) : null;
   const head = phrase?.split(/\s+/).at(-1) ?? null;
   const { type, focus, plural } = typeAndFocus(question, language, knowledge, head);
   return phrase && head && focus ? { type, focus: head, focusText: phrase, plural } : { type, focus, focusText: focus, plural };
@@ -334,7 +340,7 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });
       }
     }
-    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !(knowledge.thesaurus?.synonyms(term.word).length), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) });
+    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !(knowledge.thesaurus?.synonyms(term.word).length), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || isMisspeltInterrogative(term.word, knowledge) });
   }
   return terms;
 }

@@ -90,6 +90,16 @@ describe('required numbers', () => {
 });
 
 describe('key terms', () => {
+  it('gives a misspelt interrogative no weight, and keeps a dictionary word one letter from one', () => {
+    const terms = analyse('wich fund pays for wells, and which comments were made?', 'en').terms;
+    expect(terms.find((t) => t.words.includes('wich'))?.isMeta).toBe(true);
+    expect(terms.find((t) => t.words.includes('comments'))?.isMeta).toBe(false);
+  });
+
+  it('reads the first interrogative\'s phrase as the focus, not one joined with a later one', () => {
+    expect(answerTypeOf('which city was the network founded in and what year?', 'en', runtime.knowledge).focus).toBe('city');
+  });
+
   it('gives a name no thesaurus synonyms (they are hypernyms: "Madagascar" → "island")', () => {
     const madagascar = analyse('When did the network open an office in Madagascar?', 'en').terms.find((t) => t.words.includes('madagascar'))!;
     expect(madagascar.isName).toBe(true);
