@@ -62,6 +62,9 @@ export interface QuestionAnalysis {
   datePrecision: 'year' | 'day' | null;
   /** For "what did X say", the surname of the named speaker X (folded), or none: the answer is a quotation of X. */
   speaker: string[];
+  /** For "what did <role> say" ("the deputy director general"), the role's folded content words: the answer is a
+   * quotation whose attribution states them. Empty for a named speaker or a pronoun. */
+  speakerRole: string[];
   /** What the counted or asked-for noun names (a person, a place, a time…), through WordNet; null when unknown. */
   focusKind: AnswerType | null;
 }
@@ -353,6 +356,17 @@ const SPEAKER_FR = /\b[Qq](?:u['’](?:a|ont|avait)|u['’]est-ce qu['’](?:a|o
 const NAME_PARTICLE = /^(?:de|da|van|von|le|la|di|du)$/u;
 
 /**
+ * The role of the speaker a "what did X say" question names without a name ("what did IOM's deputy director
+ * general say", "qu'a dit le ministre"), as folded content words; none for a name or a pronoun ("what did she say"
+ * refers to the previous answer, whose words may be reported without a speech verb).
+ */
+export function speakerRole(question: string): string[] {
+  const named = SPEAKER_EN.exec(question)?.[1] ?? SPEAKER_FR.exec(question)?.[1];
+  if (!named || quotedSpeaker(question).length > 0) return [];
+  return contentWords(named.replace(/['’]s\b/gu, ''));
+}
+
+/**
  * The named speaker of a "what did X say" question, as the folded surname of its capitalised name (a pronoun or a
  * common noun — "the minister" — names no one the evidence must quote), or none.
  */
@@ -396,5 +410,5 @@ export function analyseQuestion(
   const numbers = requiredNumbers(input.question);
   const q = normalise(input.question);
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) ? 'day' : null;
-  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), focusKind };
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerRole(input.question), focusKind };
 }

@@ -44,16 +44,17 @@ const SPEECH = /[«»“”"]|\b(?:said|says|stated|declared|added|stressed|note
 const SPEAKER_LOOKBACK = 2;
 
 /**
- * Whether a unit quotes the speaker: it reports speech and names them, or it is a quotation that follows, within a
- * few sentences, one of theirs (a release quotes a speaker over several paragraphs, naming them once).
+ * Whether a unit quotes the speaker that `names` recognises: it reports speech and names them, or it is a quotation
+ * that follows, within a few sentences, one of theirs (a release quotes a speaker over several paragraphs, naming
+ * them once).
  */
-function quotesSpeaker(unit: ScoredUnit['unit'], speaker: string[], documents: Map<string, CorpusDocument>): boolean {
-  const names = (u: ScoredUnit['unit']) => SPEECH.test(u.text) && speaker.every((w) => u.tokens.some((t) => t.word === w));
-  if (names(unit)) return true;
+function quotesSpeaker(unit: ScoredUnit['unit'], names: (u: ScoredUnit['unit']) => boolean, documents: Map<string, CorpusDocument>): boolean {
+  const attributed = (u: ScoredUnit['unit']) => SPEECH.test(u.text) && names(u);
+  if (attributed(unit)) return true;
   const document = documents.get(unit.docId);
   if (!document || !/[«“"]/.test(unit.text)) return false;
   const units = documentUnits(document);
-  return units.slice(Math.max(0, unit.position - SPEAKER_LOOKBACK), unit.position).some(names);
+  return units.slice(Math.max(0, unit.position - SPEAKER_LOOKBACK), unit.position).some(attributed);
 }
 
 // Coordinating words of French and English that join two things a question asks about.
@@ -206,7 +207,16 @@ export function selectEvidence(
   } else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
   // "What did X say" is answered by a quotation of X: a sentence that names X and reports speech (its attribution
   // "…», a déclaré X" is part of it); X named near other words, or someone else's quotation, does not answer it.
-  if (analysis.speaker.length > 0) candidates = candidates.filter((s) => quotesSpeaker(s.unit, analysis.speaker, documents));
+  if (analysis.speaker.length > 0) {
+    const bySurname = (u: ScoredUnit['unit']) => analysis.speaker.every((w) => u.tokens.some((t) => t.word === w));
+    candidates = candidates.filter((s) => quotesSpeaker(s.unit, bySurname, documents));
+  } else if (analysis.speakerRole.length > 0) {
+    // A speaker named by a role ("the deputy director general") is quoted with the role in the attribution, in
+    // either language: a sentence that tells of them, or another official's words, is not what they said.
+    const role = terms.filter((t) => !t.fromHistory && !t.isMeta && t.weight > 0 && t.words.every((w) => analysis.speakerRole.includes(w)));
+    const byRole = (u: ScoredUnit['unit']) => role.every((t) => matchTerm(t, u, policy));
+    candidates = candidates.filter((s) => quotesSpeaker(s.unit, byRole, documents));
+  }
   if (candidates.length === 0) return { answerable: false, reason: 'no_answer_of_type' };
 
   // The names the question mentions must be in the evidence's documents: a sentence from a communiqué that states

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseQuestion, answerTypeOf, nameWords, quotedSpeaker, requiredNumbers } from '../../src/answer/analyse-question.js';
+import { analyseQuestion, answerTypeOf, nameWords, quotedSpeaker, requiredNumbers, speakerRole } from '../../src/answer/analyse-question.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
@@ -32,6 +32,15 @@ describe('quoted speakers', () => {
     expect(quotedSpeaker("What did IWSN's Deputy Director-General say?")).toEqual([]);
     expect(quotedSpeaker('What did he say about the forum?')).toEqual([]);
     expect(quotedSpeaker('What did the minister say?')).toEqual([]);
+  });
+});
+
+describe('speaker roles', () => {
+  it('reads the role of a speaker named without a name, and none for a name or a pronoun', () => {
+    expect(speakerRole("What did IWSN's Deputy Director-General say?")).toEqual(['iwsn', 'deputy', 'director', 'general']);
+    expect(speakerRole('Qu’a dit le trésorier du réseau ?')).toEqual(['tresorier']);
+    expect(speakerRole('What did Miriam Kamau say?')).toEqual([]);
+    expect(speakerRole('What did she say about the fund?')).toEqual([]);
   });
 });
 

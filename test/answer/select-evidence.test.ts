@@ -63,6 +63,13 @@ describe('what someone said', () => {
     expect(result.citations[0]!.quote).toContain('a déclaré Mme Hélène Marchetti');
   });
 
+  it('answers "what did <role> say" with a quotation attributed to that role, and refuses a role never quoted', async () => {
+    const coordinator = await ask('What did the IWSN Emergency Response Coordinator say about clean water?');
+    expect(coordinator.citations[0]!.quote).toContain('first line of defence');
+    expect((await ask('What did the IWSN treasurer say about the hurricane appeal?')).answerable).toBe(false);
+    expect((await ask("Qu'a dit le trésorier du RIEA sur le Fonds commun pour l'eau ?")).answerable).toBe(false);
+  });
+
   it('refuses when the person is named in the communiqué but never quoted', async () => {
     // Peter Marsh is the appeal's media contact: his name is there, no words of his.
     const result = await ask('What did Peter Marsh say about the hurricane appeal?');
