@@ -60,12 +60,24 @@ export function weighTerms(analysis: QuestionAnalysis, frequencies: Map<string, 
   });
 }
 
-/** Words sharing a prefix of at least 5 letters and half the shorter word ("venezuelan"/"venezueliens"). */
+/** Words sharing a prefix of at least 5 letters and more than half the longer word ("venezuelan"/"venezueliens";
+ * not "population"/"populistes"). */
 export function isCognate(a: string, b: string): boolean {
   if (a.length < 5 || b.length < 5) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i >= 5 && i >= Math.min(a.length, b.length) / 2;
+  return i >= 5 && i > Math.max(a.length, b.length) / 2;
+}
+
+/**
+ * Whether two words that share a stem are one word's forms: one begins the other ("aid"/"aide"), or they share a
+ * long prefix. Stemmers of two languages may cut unrelated words to one stem: English "population" and French
+ * "populistes" are both "popul".
+ */
+export function sameWordFamily(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i === Math.min(a.length, b.length) || i >= 6 || i >= 0.6 * Math.max(a.length, b.length);
 }
 
 /** Tokens where all of a form's stems occur together (within a window of two extra words), for phrase anchors. */
@@ -116,7 +128,9 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
     if (form.language && bag.language && form.language !== bag.language) continue;
     if (!form.stems.every((s) => bag.stems.has(s))) continue;
     if (best && policy.matchWeights[form.kind] <= policy.matchWeights[best.kind]) continue;
-    const tokens = phraseTokens(bag.tokens, form.stems);
+    let tokens = phraseTokens(bag.tokens, form.stems);
+    // The question's own word matches its forms, not another word the stemmer cut the same way.
+    if (form.kind === 'exact' && term.words.length === 1) tokens = tokens.filter((t) => sameWordFamily(term.words[0]!, t.word));
     if (tokens.length) best = { kind: form.kind, tokens };
   }
   // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.

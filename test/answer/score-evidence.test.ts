@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerPolicy } from '../../src/answer/answer-policy.js';
 import { documentUnits } from '../../src/answer/evidence-units.js';
-import { coverage, type WeightedTerm } from '../../src/answer/score-evidence.js';
+import { coverage, isCognate, sameWordFamily, type WeightedTerm } from '../../src/answer/score-evidence.js';
 import type { CorpusDocument } from '../../src/corpus/load-corpus.js';
 import { stem } from '../../src/text/terms.js';
 
@@ -31,5 +31,30 @@ describe('dictionary translations', () => {
     const [englishUnit] = documentUnits(document('en.txt', 'en', 'The cooperatives construit three wells.'));
     expect(coverage([building], unit!, policy).matches[0]).toMatchObject({ kind: 'cognate', tokens: [{ word: 'construit' }] });
     expect(coverage([building], englishUnit!, policy).matches[0]).toBeNull();
+  });
+});
+
+describe('word families', () => {
+  it('tell a word\'s own forms from an unrelated word that two stemmers cut alike', () => {
+    expect(sameWordFamily('aid', 'aide')).toBe(true);
+    expect(sameWordFamily('refugees', 'refugies')).toBe(true);
+    expect(sameWordFamily('organisation', 'organisee')).toBe(true);
+    expect(sameWordFamily('population', 'populistes')).toBe(false);
+  });
+
+  it('do not match a question word to a text word of another family by its stem', () => {
+    const policy = answerPolicy();
+    const population: WeightedTerm = {
+      words: ['population'], forms: [{ stems: [stem('population')], kind: 'exact' }],
+      isName: false, isProperName: false, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false,
+    };
+    const [unit] = documentUnits(document('fr.txt', 'fr', 'Les agendas populistes exploitent la migration.'));
+    expect(coverage([population], unit!, policy).matches[0]).toBeNull();
+  });
+
+  it('count as cognates words sharing more than half the longer one', () => {
+    expect(isCognate('venezuelan', 'venezueliens')).toBe(true);
+    expect(isCognate('develop', 'developpement')).toBe(true);
+    expect(isCognate('population', 'populistes')).toBe(false);
   });
 });
