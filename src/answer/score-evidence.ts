@@ -60,13 +60,13 @@ export function weighTerms(analysis: QuestionAnalysis, frequencies: Map<string, 
   });
 }
 
-/** Words sharing a prefix of at least 5 letters and more than half the longer word ("venezuelan"/"venezueliens";
- * not "population"/"populistes"). */
+/** Words sharing a prefix of half the shorter word and at least 6 letters, or 5 letters and more than half the longer
+ * word ("venezuelan"/"venezueliens", "venezuala"/"venezueliens"; not "population"/"populistes"). */
 export function isCognate(a: string, b: string): boolean {
   if (a.length < 5 || b.length < 5) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i >= 5 && i > Math.max(a.length, b.length) / 2;
+  return i >= Math.min(a.length, b.length) / 2 && (i >= 6 || (i >= 5 && i > Math.max(a.length, b.length) / 2));
 }
 
 /**
