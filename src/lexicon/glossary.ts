@@ -1,5 +1,5 @@
 import data from './domain-glossary.json' with { type: 'json' };
-import { stem, words } from '../text/terms.js';
+import { isStopword, stem, words } from '../text/terms.js';
 import { countryEntries } from './country-names.js';
 
 /** One concept of the domain glossary with its English and French names (acronyms, full names, terms). */
@@ -55,7 +55,8 @@ export function createGlossary(entries: GlossaryEntry[] = [...data.entries, ...c
 
 /**
  * Glossary concepts named in a text (compared by stems), longest variant first at each position, without overlaps. An acronym counts
- * only where it is written in capitals ("WHO", not "who"; "UE" not "ue"), so that function words never match.
+ * where it is written in capitals ("WHO", not "who"; "UE" not "ue"), so that function words never match; or in lower
+ * case as people type it ("iom", "unhcr") when it has three letters or more and is no function word.
  */
 export function findGlossaryTerms(glossary: Glossary, text: string): GlossaryMatch[] {
   const folded = words(text).map(stem);
@@ -64,7 +65,7 @@ export function findGlossaryTerms(glossary: Glossary, text: string): GlossaryMat
   for (let i = 0; i < folded.length; ) {
     const candidates = glossary.byFirstWord.get(folded[i]!) ?? [];
     const found = candidates.find((c) =>
-      c.words.every((w, j) => folded[i + j] === w) && (!isAcronym(c.variant) || raw[i] === c.variant),
+      c.words.every((w, j) => folded[i + j] === w) && (!isAcronym(c.variant) || raw[i] === c.variant || typedAcronym(raw[i]!, c.variant)),
     );
     if (found) {
       matches.push({ entry: found.entry, variant: found.variant, language: found.language, from: i, to: i + found.words.length });
@@ -72,6 +73,11 @@ export function findGlossaryTerms(glossary: Glossary, text: string): GlossaryMat
     } else i++;
   }
   return matches;
+}
+
+/** An acronym typed in lower case: three letters or more, and not a function word ("who", "ils"). */
+function typedAcronym(written: string, acronym: string): boolean {
+  return written.length >= 3 && written === acronym.toLowerCase() && !isStopword(written);
 }
 
 /**
