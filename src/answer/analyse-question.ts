@@ -6,6 +6,7 @@ import type { AnswerLanguage } from '../text/detect-language.js';
 import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
 import { isFollowUp, type Turn } from './condense-question.js';
+import { isCalendarWord } from './extract-answer.js';
 
 /** The kind of answer a question asks for. */
 export type AnswerType =
@@ -235,13 +236,14 @@ function whoFocus(question: string, normalised: string): string | null {
   return namesIn(question).has(fold(word)) ? null : word;
 }
 
-/** Words written with a capital inside the question (not its first word), and acronyms anywhere: folded. */
+/** Words written with a capital inside the question (not its first word, nor a month or a day, which English
+ * capitalises), and acronyms anywhere: folded. */
 function namesIn(text: string): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'’]\s+|^)(\p{Lu}[\p{L}-]*)/gu)) {
     const isAcronym = /^\p{Lu}{2,}$/u.test(m[1]!);
     if (m.index === 0 && !isAcronym) continue;
-    for (const w of words(m[1]!)) names.add(w);
+    for (const w of words(m[1]!)) if (!isCalendarWord(w)) names.add(w);
   }
   return names;
 }

@@ -31,6 +31,13 @@ const MONTH_NAMES = (() => {
   return names;
 })();
 
+/** Whether a folded word names a month or a day of the week in French or English (English writes them with a capital). */
+export function isCalendarWord(folded: string): boolean {
+  return MONTH_NAMES.has(folded) || DAY_NAMES.has(folded);
+}
+
+const DAY_NAMES = new Set(['fr', 'en'].flatMap((locale) => Array.from({ length: 7 }, (_, d) => fold(new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2020, 0, 5 + d)))))));
+
 const MONTH_INDEX = (() => {
   const index = new Map<string, number>();
   for (const locale of ['fr', 'en']) for (let m = 0; m < 12; m++) index.set(fold(new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2020, m, 15))), m + 1);

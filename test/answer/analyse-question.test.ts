@@ -99,6 +99,13 @@ describe('required numbers', () => {
 });
 
 describe('key terms', () => {
+  it('does not take a month or a day written with a capital for a name', () => {
+    const terms = analyse('Who opened the Kisumu forum on Friday in June 2022?', 'en').terms;
+    expect(terms.find((t) => t.words.includes('june'))?.isName).toBe(false);
+    expect(terms.find((t) => t.words.includes('friday'))?.isName).toBe(false);
+    expect(terms.find((t) => t.words.includes('kisumu'))?.isName).toBe(true);
+  });
+
   it('gives a misspelt interrogative no weight, and keeps a dictionary word one letter from one', () => {
     const terms = analyse('wich fund pays for wells, and which comments were made?', 'en').terms;
     expect(terms.find((t) => t.words.includes('wich'))?.isMeta).toBe(true);
