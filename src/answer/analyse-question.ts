@@ -231,9 +231,19 @@ const WHO_PREDICATE = /(?:^|[^\p{L}])(?:qui|who)\s+(?:(?:a|avait|aura|est|était
  * "chaired") or the role ("deputy" in "who was the deputy director general"); not a name the question states.
  */
 function whoFocus(question: string, normalised: string): string | null {
-  const word = WHO_PREDICATE.exec(normalised)?.[1];
+  // English puts adjectives before the noun: "who is the current president" asks for a president.
+  const word = englishRoleHead(normalised) ?? WHO_PREDICATE.exec(normalised)?.[1];
   if (!word || isStopword(fold(word))) return null;
   return namesIn(question).has(fold(word)) ? null : word;
+}
+
+/** The noun that ends "who is/was the <adjectives> <noun>" in English, through compromise's tags; null otherwise. */
+function englishRoleHead(normalised: string): string | null {
+  const clause = /\bwho\s+(?:is|was|are|were)\s+(?:the|an?)\s+.*/u.exec(normalised)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
+  if (!clause) return null;
+  const phrase = (nlp(clause).match('who #Copula (the|a|an) [<np>#Adjective+ #Noun+]').groups('np') as { eq(n: number): { text(): string } } | undefined)?.eq(0);
+  // compromise may tag "of" in a title ("president of france") as part of the noun phrase.
+  return phrase?.text().trim().split(/\s+of\s+/u)[0]!.split(/\s+/).at(-1) || null;
 }
 
 /** Words written with a capital inside the question (not its first word, nor a month or a day, which English

@@ -121,6 +121,12 @@ export function isNearSpelling(a: string, b: string): boolean {
 // the same words in many sentences).
 const cognateCache = new WeakMap<KeyTerm, Map<string | undefined, Map<string, boolean>>>();
 
+/** Whether a token may stand for a name: not a shorter word ("France" is no "franc"), only the name itself or a
+ * longer form ("Pact"/"Pacte"). Other terms: any. */
+function namesAsLong(term: KeyTerm, token: UnitToken): boolean {
+  return !term.isName || term.words.length !== 1 || token.word.length >= term.words[0]!.replace(/s$/u, '').length;
+}
+
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
@@ -130,7 +136,7 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
     if (best && policy.matchWeights[form.kind] <= policy.matchWeights[best.kind]) continue;
     let tokens = phraseTokens(bag.tokens, form.stems);
     // The question's own word matches its forms, not another word the stemmer cut the same way.
-    if (form.kind === 'exact' && term.words.length === 1) tokens = tokens.filter((t) => sameWordFamily(term.words[0]!, t.word));
+    if (form.kind === 'exact' && term.words.length === 1) tokens = tokens.filter((t) => sameWordFamily(term.words[0]!, t.word) && namesAsLong(term, t));
     if (tokens.length) best = { kind: form.kind, tokens };
   }
   // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.
@@ -150,7 +156,7 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
       translated ??= term.forms.filter((f) => f.kind === 'translation' && f.stems.length === 1 && (!f.language || !bag.language || f.language === bag.language)).map((f) => f.stems[0]!);
       known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || translated.some((s) => isCognate(s, t.word))));
     }
-    return related;
+    return related && namesAsLong(term, t);
   });
   return tokens.length ? { kind: 'cognate', tokens } : best;
 }

@@ -50,6 +50,10 @@ describe('answer types', () => {
     expect(typeOf('Le Mali ou le Niger reçoivent-ils des kits ?')).not.toBe('place');
   });
 
+  it('reads the noun after the adjectives of "who is the current president" as what is asked', () => {
+    expect(answerTypeOf('Who is the current president of France?', 'en', runtime.knowledge).focus).toBe('president');
+  });
+
   it('takes the type from the interrogative that comes first', () => {
     expect(typeOf('Who was director general when the fund was launched?', 'en')).toBe('person');
     expect(typeOf('When did the director general launch the fund?', 'en')).toBe('date');

@@ -52,6 +52,18 @@ describe('word families', () => {
     expect(coverage([population], unit!, policy).matches[0]).toBeNull();
   });
 
+  it('do not match a name to a shorter word ("France" is no "franc")', () => {
+    const policy = answerPolicy();
+    const france: WeightedTerm = {
+      words: ['france'], forms: [{ stems: [stem('france')], kind: 'exact' }],
+      isName: true, isProperName: true, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false,
+    };
+    const [franc] = documentUnits(document('fr.txt', 'fr', 'Chaque franc investi compte.'));
+    const [country] = documentUnits(document('fr2.txt', 'fr', 'La France investit dans le fonds.'));
+    expect(coverage([france], franc!, policy).matches[0]).toBeNull();
+    expect(coverage([france], country!, policy).matches[0]?.kind).toBe('exact');
+  });
+
   it('count as cognates words sharing a long prefix, or a short one that is most of both', () => {
     expect(isCognate('venezuelan', 'venezueliens')).toBe(true);
     expect(isCognate('develop', 'developpement')).toBe(true);

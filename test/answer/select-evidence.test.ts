@@ -92,6 +92,12 @@ describe('what the sentence is about', () => {
   });
 });
 
+describe('off-topic questions', () => {
+  it('refuses "who is the current president of France" (a chair of a committee is no president of France)', async () => {
+    expect((await ask('Who is the current president of France?')).answerable).toBe(false);
+  });
+});
+
 describe('places', () => {
   it('refuses "which city" when no sentence about it names a town', async () => {
     // The kits are distributed in the appeal's response, nowhere named; its dateline's town is the release's.
