@@ -378,6 +378,12 @@ export function speakerRole(question: string): string[] {
   return contentWords(named.replace(/['’]s\b/gu, ''));
 }
 
+/** A speaker's role words if one of them names a person or a body ("the treasurer", "IOM's deputy director"), none
+ * otherwise: "what does the note say" asks for the content of a document, which no attribution names. */
+function speakerOfKind(role: string[], language: AnswerLanguage, knowledge: LexicalKnowledge): string[] {
+  return role.some((w) => ['person', 'organisation'].includes(nounType(w, language, knowledge) ?? '')) ? role : [];
+}
+
 /**
  * The named speaker of a "what did X say" question, as the folded surname of its capitalised name (a pronoun or a
  * common noun — "the minister" — names no one the evidence must quote), or none.
@@ -422,5 +428,5 @@ export function analyseQuestion(
   const numbers = requiredNumbers(input.question);
   const q = normalise(input.question);
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) ? 'day' : null;
-  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerRole(input.question), focusKind };
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind };
 }

@@ -36,6 +36,11 @@ describe('quoted speakers', () => {
 });
 
 describe('speaker roles', () => {
+  it('keeps a role that names a person, not a document ("what does the note say")', () => {
+    expect(analyse('Que dit la note sur le balisage des pages ?', 'fr').speakerRole).toEqual([]);
+    expect(analyse('What did the IWSN treasurer say about the appeal?', 'en').speakerRole).toEqual(['iwsn', 'treasurer']);
+  });
+
   it('reads the role of a speaker named without a name, and none for a name or a pronoun', () => {
     expect(speakerRole("What did IWSN's Deputy Director-General say?")).toEqual(['iwsn', 'deputy', 'director', 'general']);
     expect(speakerRole('Qu’a dit le trésorier du réseau ?')).toEqual(['tresorier']);
