@@ -2,7 +2,7 @@
  * `npx tsx bench/graph-settings.ts --corpus DIR --index DIR --settings 24/100/2,16/64/2 --ef 128,256,400`: HNSW
  * graph settings compared on the vectors of an index already built (as `npm run bench` leaves it under
  * bench/corpus/): for each `M/efConstruction/shards`, the shards are built side by side in the build threads (wall
- * time), then searched at each ef over the bench's queries: recall@10 against exact search over the same (centred)
+ * time and CPU time), then searched at each ef over the bench's queries: recall@10 against exact search over the same (centred)
  * vectors, and the search's p50 / p95. Prints JSON; read times as ratios between settings of the same run.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -58,6 +58,8 @@ for (const setting of values.settings!.split(',')) {
   const pool = createBuildPool(shards);
   const perShard = Math.ceil(rows / shards);
   const started = performance.now();
+  // Process CPU time includes the build threads': less inflated than wall time by other processes' load.
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: shards }, (_, shard) => {
       const first = shard * perShard;
@@ -66,6 +68,8 @@ for (const setting of values.settings!.split(',')) {
     }),
   );
   const buildMs = Math.round(performance.now() - started);
+  const { user, system } = process.cpuUsage(cpuBefore);
+  const buildCpuMs = Math.round((user + system) / 1000);
   await pool.close();
   const graphs = await Promise.all(
     Array.from({ length: shards }, async (_, shard) => {
@@ -91,7 +95,7 @@ for (const setting of values.settings!.split(',')) {
     }
     byEf[ef] = { recallAt10: +(hits / (10 * queryVectors.length)).toFixed(4), searchMs: stats(times) };
   }
-  results.push({ m, efConstruction, shards, buildMs, byEf });
+  results.push({ m, efConstruction, shards, buildMs, buildCpuMs, byEf });
   console.error(JSON.stringify(results.at(-1)));
   await rm(dir, { recursive: true, force: true });
 }
