@@ -9,12 +9,11 @@ import { acquireLock, createDataDir, removeStale, writeAtomic, type FileDigest }
 import { buildGraph } from './build-graph.js';
 import { createBuildPool, type BuildPool } from './build-pool.js';
 import { chooseGraphSettings, type GraphSettings } from './graph-settings.js';
-import { encodeLexicalIndex, lexicalTerms } from './lexical-index.js';
+import { concatLexicalIndexes, encodeLexicalIndex, lexicalTerms } from './lexical-index.js';
 import { mineAcronyms } from '../lexicon/mine-acronyms.js';
 import { INDEX_FORMAT, type IndexManifest } from './manifest.js';
 import { graphFiles, readIndexData, type IndexData } from './open-index.js';
 import { encodeTexts } from './stored-texts.js';
-import type { PreparedChunks } from './prepare-chunks.js';
 
 /** Options of {@link buildIndex}. */
 export interface BuildIndexOptions {
@@ -43,43 +42,37 @@ const PARALLEL_FROM = 2000;
 const MAX_BUILD_THREADS = 4;
 
 /**
- * Fills `vectors` for the chunks at `toEmbed` and returns every chunk's stems. With a pool and the hash embedder,
- * both run in the build threads in batches; otherwise the embedder runs here in batches of `batchSize`.
+ * Writes the vectors of the chunks at `toEmbed` into `matrix` (row = chunk position) and returns the lexical index
+ * of every chunk, in parts of consecutive chunks (see `concatLexicalIndexes`). With a pool, the stems and (with the
+ * hash embedder) the vectors are computed in the build threads in batches, writing straight into the matrix (shared
+ * memory); otherwise here, the embedder in batches of `batchSize`.
  */
 async function embedAndExtract(
   options: BuildIndexOptions,
   chunks: Chunk[],
-  vectors: Array<Float32Array | null>,
+  matrix: Float32Array,
   toEmbed: number[],
   pool: BuildPool | null,
   log: (line: string) => void,
-): Promise<string[][]> {
+): Promise<Uint8Array[]> {
   const dimension = options.embeddings.info.dimension;
   const hashInThreads = pool !== null && options.embeddings.info.provider === 'hash';
   const batchSize = options.batchSize ?? (hashInThreads ? 1000 : 64);
-  const terms: string[][] = new Array(chunks.length);
-  const embedSet = new Set(toEmbed);
+  let parts: Uint8Array[];
   if (pool) {
-    // Stems (and hash vectors) of every chunk, in batches spread over the threads.
-    const jobs: Promise<void>[] = [];
+    const rowOf = new Int32Array(chunks.length).fill(-1);
+    for (const p of toEmbed) rowOf[p] = p;
+    const jobs: Array<Promise<Uint8Array>> = [];
     for (let i = 0; i < chunks.length; i += batchSize) {
-      const positions = Array.from({ length: Math.min(batchSize, chunks.length - i) }, (_, j) => i + j);
-      const embedHere = hashInThreads && positions.some((p) => embedSet.has(p));
-      jobs.push(
-        pool
-          .run<PreparedChunks>({ kind: 'prepare', chunks: positions.map((p) => ({ title: chunks[p]!.title, text: chunks[p]!.text })), dimension: embedHere ? dimension : null })
-          .then((prepared) =>
-            positions.forEach((p, j) => {
-              terms[p] = prepared.terms[j]!;
-              if (embedHere && embedSet.has(p)) vectors[p] = prepared.vectors.subarray(j * dimension, (j + 1) * dimension);
-            }),
-          ),
-      );
+      const batch = chunks.slice(i, i + batchSize);
+      const rows = Array.from(rowOf.subarray(i, i + batch.length));
+      const vectors = hashInThreads && rows.some((r) => r >= 0) ? { matrix: matrix.buffer as SharedArrayBuffer, dimension, rows } : null;
+      jobs.push(pool.run<Uint8Array>({ kind: 'prepare', chunks: batch.map((c) => ({ title: c.title, text: c.text })), vectors }));
     }
-    await Promise.all(jobs);
-    if (hashInThreads) return terms;
+    parts = await Promise.all(jobs);
+    if (hashInThreads) return parts;
   } else {
-    chunks.forEach((c, p) => (terms[p] = lexicalTerms(c.title, c.text)));
+    parts = [encodeLexicalIndex(chunks.map((c) => lexicalTerms(c.title, c.text)))];
   }
   for (let i = 0; i < toEmbed.length; i += batchSize) {
     const batch = toEmbed.slice(i, i + batchSize);
@@ -89,11 +82,11 @@ async function embedAndExtract(
       if (vector.length !== dimension) {
         throw new AppError('internal', `The embedder returned ${vector.length} dimensions, expected ${dimension}.`);
       }
-      vectors[position] = Float32Array.from(vector);
+      matrix.set(vector, position * dimension);
     });
     if (toEmbed.length > batchSize * 4 && (i / batchSize) % 20 === 0) log(`Embedded ${Math.min(i + batchSize, toEmbed.length)}/${toEmbed.length} chunks`);
   }
-  return terms;
+  return parts;
 }
 
 /** Batches of documents per chunking job in the build threads. */
@@ -119,17 +112,18 @@ function meanVector(matrix: Float32Array, dimension: number): Float32Array {
   return Float32Array.from(sum, (x) => x / Math.max(rows, 1));
 }
 
-/** Builds the HNSW shards (contiguous ranges of positions), in the build threads when there are any. */
+/**
+ * Builds the HNSW shards (contiguous ranges of rows of `matrix`), in the build threads when there are any: they
+ * read the matrix in place (shared memory) and subtract the centre as they insert.
+ */
 async function buildGraphs(matrix: Float32Array, dimension: number, center: Float32Array | null, graph: GraphSettings, dir: string, pool: BuildPool | null): Promise<FileDigest[]> {
   const rows = matrix.length / dimension;
   const perShard = Math.ceil(rows / graph.shards);
   return Promise.all(
     graphFiles(graph.shards).map((name, shard) => {
       const first = shard * perShard;
-      const slice = matrix.slice(first * dimension, Math.min(rows, first + perShard) * dimension);
-      if (center) for (let i = 0; i < slice.length; i++) slice[i]! -= center[i % dimension]!;
-      const task = { vectors: slice, dimension, firstLabel: first, settings: graph, path: join(dir, name) };
-      return pool ? pool.run<FileDigest>({ kind: 'graph', ...task }, [slice.buffer]) : buildGraph(task);
+      const task = { matrix, dimension, firstLabel: first, count: Math.max(0, Math.min(rows, first + perShard) - first), center, settings: graph, path: join(dir, name) };
+      return pool ? pool.run<FileDigest>({ kind: 'graph', ...task }) : buildGraph(task);
     }),
   );
 }
@@ -195,7 +189,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
 
     const reused = (document: CorpusDocument) => previous !== null && previousHashes.get(document.id) === document.hash;
     const chunks: Chunk[] = [];
-    const vectors: Array<Float32Array | null> = [];
+    const reusedVectors: Array<Float32Array | null> = [];
     const toEmbed: number[] = [];
     const added: string[] = [];
     const updated: string[] = [];
@@ -217,7 +211,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
         if (reused(document)) {
           for (const position of previousChunks.get(document.id) ?? []) {
             chunks.push(previous!.chunks[position]!);
-            vectors.push(previous!.vectors.subarray(position * dimension, (position + 1) * dimension));
+            reusedVectors.push(previous!.vectors.subarray(position * dimension, (position + 1) * dimension));
           }
           continue;
         }
@@ -225,17 +219,19 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
         spans.get(document)!.forEach((span, chunkIndex) => {
           toEmbed.push(chunks.length);
           chunks.push(chunkAt(document, chunkIndex, span));
-          vectors.push(null);
+          reusedVectors.push(null);
         });
       }
       log(`Chunked ${changed.length} documents into ${toEmbed.length} chunks in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
       const graph = chooseGraphSettings(options.embeddings.info, chunks.length, threads, options.hnsw);
       phase = performance.now();
-      const terms = await embedAndExtract(options, chunks, vectors, toEmbed, pool, log);
+      // One matrix for every vector: the build threads write their rows into it and the graph threads read it.
+      const bytes = chunks.length * dimension * 4;
+      const matrix = new Float32Array(pool ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+      reusedVectors.forEach((v, i) => v && matrix.set(v, i * dimension));
+      const lexicalParts = await embedAndExtract(options, chunks, matrix, toEmbed, pool, log);
       log(`Embedded ${toEmbed.length} and stemmed ${chunks.length} chunks in ${((performance.now() - phase) / 1000).toFixed(1)} s (${pool ? threads : 1} thread${pool && threads > 1 ? 's' : ''})`);
       phase = performance.now();
-      const matrix = new Float32Array(chunks.length * dimension);
-      vectors.forEach((v, i) => matrix.set(v!, i * dimension));
 
       const { dataDir, dir, files, write } = await createDataDir(options.indexDir);
       const center = graph.center ? meanVector(matrix, dimension) : null;
@@ -248,7 +244,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       await write('texts.bin', texts.texts);
       await write('chunks.bin', texts.spans);
       await write('vectors.f32', new Uint8Array(matrix.buffer));
-      await write('lexical.bin', encodeLexicalIndex(terms));
+      await write('lexical.bin', concatLexicalIndexes(lexicalParts));
       // Mined once here (while the graph threads work), so that opening the index only reads them.
       await write('acronyms.json', JSON.stringify(mineAcronyms(options.documents, options.translate)));
       const written = performance.now();

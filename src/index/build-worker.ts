@@ -8,7 +8,12 @@ import { prepareChunks } from './prepare-chunks.js';
 /** Work a build thread does. */
 export type BuildJob =
   | { kind: 'chunk'; documents: Array<Pick<CorpusDocument, 'text' | 'language' | 'pages'>>; options: ChunkerOptions }
-  | { kind: 'prepare'; chunks: Array<{ title: string; text: string }>; dimension: number | null }
+  | {
+      kind: 'prepare';
+      chunks: Array<{ title: string; text: string }>;
+      /** The build's vector matrix (shared memory) and each chunk's row in it (-1: not embedded), for hash vectors. */
+      vectors: { matrix: SharedArrayBuffer; dimension: number; rows: number[] } | null;
+    }
   | ({ kind: 'graph' } & GraphTask);
 
 parentPort?.on('message', async ({ id, job }: { id: number; job: BuildJob }) => {
@@ -17,8 +22,9 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: BuildJob }) => 
       const chunker = createChunker(job.options);
       parentPort!.postMessage({ id, result: job.documents.map((d) => chunker.spans(d)) });
     } else if (job.kind === 'prepare') {
-      const result = prepareChunks(job.chunks, job.dimension);
-      parentPort!.postMessage({ id, result }, [result.vectors.buffer as ArrayBuffer]);
+      const vectors = job.vectors && { ...job.vectors, matrix: new Float32Array(job.vectors.matrix) };
+      const result = prepareChunks(job.chunks, vectors);
+      parentPort!.postMessage({ id, result }, [result.buffer as ArrayBuffer]);
     } else {
       parentPort!.postMessage({ id, result: await buildGraph(job) });
     }

@@ -201,6 +201,82 @@ export function updateLexicalIndex(previous: Uint8Array | null, keep: (position:
   return assemble({ lengths, termCount, termOffsets, postingStarts, ids, tfs, termBytes });
 }
 
+/** Buffer.compare of two byte ranges, without making views of them. */
+function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
+  const n = Math.min(aEnd - aStart, bEnd - bStart);
+  for (let k = 0; k < n; k++) {
+    const d = a[aStart + k]! - b[bStart + k]!;
+    if (d !== 0) return d;
+  }
+  return aEnd - aStart - (bEnd - bStart);
+}
+
+/** The index of the chunks of `first` then those of `second` (whose ids follow): one merge of the two dictionaries. */
+function concatTwo(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const a = parse(first);
+  const b = parse(second);
+  const lengths = new Uint32Array(a.chunks + b.chunks);
+  lengths.set(a.s.lengths);
+  lengths.set(b.s.lengths, a.chunks);
+  const termOffsets = new Uint32Array(a.terms + b.terms + 1);
+  const postingStarts = new Uint32Array(a.terms + b.terms + 1);
+  const ids = new Uint32Array(a.postings + b.postings);
+  const tfs = new Uint16Array(a.postings + b.postings);
+  const termBytes = new Uint8Array(a.termByteCount + b.termByteCount);
+  const [ta, tb] = [a.s.termOffsets, b.s.termOffsets];
+  let i = 0;
+  let j = 0;
+  let termCount = 0;
+  let posting = 0;
+  let byteAt = 0;
+  while (i < a.terms || j < b.terms) {
+    const order = i >= a.terms ? 1 : j >= b.terms ? -1 : compareBytes(a.s.termBytes, ta[i]!, ta[i + 1]!, b.s.termBytes, tb[j]!, tb[j + 1]!);
+    termOffsets[termCount] = byteAt;
+    postingStarts[termCount] = posting;
+    // The ids of `first` come before those of `second`, so a shared term's postings stay in ascending order.
+    if (order <= 0) {
+      const [start, end] = [a.s.postingStarts[i]!, a.s.postingStarts[i + 1]!];
+      ids.set(a.s.ids.subarray(start, end), posting);
+      tfs.set(a.s.tfs.subarray(start, end), posting);
+      posting += end - start;
+      termBytes.set(a.s.termBytes.subarray(ta[i]!, ta[i + 1]!), byteAt);
+      byteAt += ta[i + 1]! - ta[i]!;
+      i++;
+    }
+    if (order >= 0) {
+      const [start, end] = [b.s.postingStarts[j]!, b.s.postingStarts[j + 1]!];
+      for (let p = start; p < end; p++) ids[posting + p - start] = b.s.ids[p]! + a.chunks;
+      tfs.set(b.s.tfs.subarray(start, end), posting);
+      posting += end - start;
+      if (order > 0) {
+        termBytes.set(b.s.termBytes.subarray(tb[j]!, tb[j + 1]!), byteAt);
+        byteAt += tb[j + 1]! - tb[j]!;
+      }
+      j++;
+    }
+    termCount++;
+  }
+  termOffsets[termCount] = byteAt;
+  postingStarts[termCount] = posting;
+  return assemble({ lengths, termCount, termOffsets, postingStarts, ids, tfs, termBytes });
+}
+
+/**
+ * One index of the chunks of `parts` in order, part after part (each part's chunk ids from 0): the same bytes as
+ * `encodeLexicalIndex` of all their chunks at once. A build's threads each encode the chunks of their batches and
+ * the parts are merged here in pairs, a tree of linear merges of sorted dictionaries (O(postings × log parts)).
+ */
+export function concatLexicalIndexes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 0) return encodeLexicalIndex([]);
+  let level = parts;
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let k = 0; k < level.length; k += 2) next.push(k + 1 < level.length ? concatTwo(level[k]!, level[k + 1]!) : level[k]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
 function views(buffer: ArrayBuffer, chunks: number, terms: number, postings: number, termBytes: number, base = 0): Sections {
   let at = base + HEADER_WORDS * 4;
   const take = <T>(make: (offset: number) => T, bytes: number): T => {

@@ -1,23 +1,28 @@
 import { HashEmbeddings } from '../embeddings/hash-embeddings.js';
 import { passageText } from '../ingest/chunk-document.js';
 import { contentWords, stem } from '../text/terms.js';
+import { encodeLexicalIndex } from './lexical-index.js';
 
-/** What a build computes per chunk: its lexical stems and, when a hash dimension is given, its vector. */
-export interface PreparedChunks {
-  /** Row-major vectors, or an empty array when no dimension was asked for. */
-  vectors: Float32Array;
-  terms: string[][];
+/** Where {@link prepareChunks} writes hash vectors: rows of a row-major matrix (shared with the build's other threads). */
+export interface VectorRows {
+  matrix: Float32Array;
+  dimension: number;
+  /** The matrix row of each chunk, or -1 for a chunk that is not embedded (its vector is reused). */
+  rows: ArrayLike<number>;
 }
 
-/** Embeds chunks with the hash embedder (when `dimension` is set) and extracts their stems: a build thread's work. */
-export function prepareChunks(chunks: Array<{ title: string; text: string }>, dimension: number | null): PreparedChunks {
-  const vectors = new Float32Array(dimension ? chunks.length * dimension : 0);
-  const embedder = dimension ? new HashEmbeddings({ dimension }) : null;
+/**
+ * A build thread's work on a run of consecutive chunks: their stems, returned as a lexical index of the run alone
+ * (chunk ids from 0; see `concatLexicalIndexes`), and, with `vectors`, their hash vectors written in place.
+ */
+export function prepareChunks(chunks: Array<{ title: string; text: string }>, vectors: VectorRows | null): Uint8Array {
+  const embedder = vectors ? new HashEmbeddings({ dimension: vectors.dimension }) : null;
   // The embedder reads the same words as `lexicalTerms` (both take the passage text): split it once for both.
   const terms = chunks.map((c, i) => {
     const words = contentWords(passageText(c));
-    if (embedder) vectors.set(embedder.embedWords(words), i * dimension!);
+    const row = vectors ? vectors.rows[i]! : -1;
+    if (embedder && row >= 0) vectors!.matrix.set(embedder.embedWords(words), row * vectors!.dimension);
     return words.map(stem);
   });
-  return { vectors, terms };
+  return encodeLexicalIndex(terms);
 }

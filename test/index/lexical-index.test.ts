@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../src/text/terms.js';
-import { encodeLexicalIndex, lexicalTerms, openLexicalIndex } from '../../src/index/lexical-index.js';
+import { concatLexicalIndexes, encodeLexicalIndex, lexicalTerms, openLexicalIndex } from '../../src/index/lexical-index.js';
 
 const chunks = [
   ['refug', 'venezuel', 'refug', 'conferenc'],
@@ -44,5 +44,16 @@ describe('the persisted lexical index', () => {
     const bytes = encodeLexicalIndex(chunks);
     expect(() => openLexicalIndex(bytes.subarray(0, bytes.length - 8))).toThrow(/lexical\.bin is corrupt/);
     expect(() => openLexicalIndex(new Uint8Array(64))).toThrow(/lexical\.bin is corrupt/);
+  });
+
+  it('joins the indexes of consecutive runs of chunks into the bytes of one index of them all', () => {
+    const withEmpty = [...chunks, [], ['zèbre', 'refug']];
+    const whole = Buffer.from(encodeLexicalIndex(withEmpty));
+    for (const cuts of [[1], [2, 3], [1, 2, 3, 4, 5, 6], [0, 7], [3, 3]]) {
+      const bounds = [0, ...cuts, withEmpty.length];
+      const parts = bounds.slice(1).map((end, i) => encodeLexicalIndex(withEmpty.slice(bounds[i], end)));
+      expect(Buffer.from(concatLexicalIndexes(parts))).toEqual(whole);
+    }
+    expect(Buffer.from(concatLexicalIndexes([]))).toEqual(Buffer.from(encodeLexicalIndex([])));
   });
 });
