@@ -10,6 +10,8 @@ import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexico
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
+import { fold } from '../text/terms.js';
+import { extractDetails, statesDetail, type Detail } from './claim-details.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
@@ -32,6 +34,16 @@ export interface VerifierDeps {
 function translatedBag(bags: Array<Bag | undefined>): Bag | undefined {
   const present = bags.filter((b): b is Bag => !!b);
   return present.length ? unionBag(present) : undefined;
+}
+
+// French and English pronouns and demonstratives that stand for something named before ("120 délégations y ont
+// participé", "It was attended by…"): closed-class words of the two languages.
+const ANAPHOR = /(?<![\p{L}'’])(?:y|il|ils|elle|elles|celle|celui|ceux|celles|ce|cet|cette|ces|it|they|there|this|these|those|he|she|such)(?![\p{L}'’])/iu;
+
+/** Whether a sentence's first clause refers back to what an earlier sentence named: then it opens no new topic, even
+ * at the start of a paragraph. */
+function refersBack(sentence: string): boolean {
+  return ANAPHOR.test(sentence.split(/[,;:(]/u)[0]!);
 }
 
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
@@ -68,7 +80,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     let unit: EvidenceUnit;
     let bags: Array<Bag | undefined>;
     if (scored.unit.start !== single.start) [unit, bags] = [single, [translated?.[single.position]]];
-    else if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= policy.maxPairLength) {
+    else if (before && (!document.text.slice(before.end, single.start).includes('\n') || (before.prose && single.prose && refersBack(single.text))) && single.end - before.start <= policy.maxPairLength) {
       [unit, bags] = [pairUnit(document.text, before, single), [translated?.[before.position], translated?.[single.position]]];
     } else return null;
     const own = coverage(terms, unit, matching, translatedBag(bags));
@@ -96,9 +108,26 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return { ...best, unit, quote: paired.text, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
   }
 
+  /**
+   * A reading whose sentence states a number, rank or date of the claim written otherwise ("120" for "cent vingt",
+   * "6" for "six"): the claim's words of that detail count as its own words there, as they would written alike.
+   */
+  function withRestatedDetails<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], restatable: Detail[]): T {
+    const restated = new Set(terms.flatMap((t, i) => {
+      if (scored.coverage.matches[i] || t.weight <= 0) return [];
+      const holder = restatable.find((d) => t.words.every((w) => d.words!.includes(w)));
+      return holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit }, terms, matching) ? [i] : [];
+    }));
+    if (restated.size === 0) return scored;
+    const matches = scored.coverage.matches.map((m, i) => (restated.has(i) ? { kind: 'exact' as const, tokens: [] } : m));
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    const own = { value: terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * matching.matchWeights[matches[i]!.kind] : 0), 0) / total, matches };
+    return { ...scored, coverage: own, blended: inContext(terms, own, scored.context, matching) };
+  }
+
   /** The passages' sentences (and their communiqués' titles) scored as evidence of the claim, each alone and with
    * the one before it, most covering (read in its passage) first. */
-  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
+  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], restatable: Detail[], passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
     const gathered = gatherEvidence(analysis, terms, passages, documents, gathering, { translations });
     const titled = new Set<string>();
     return gathered
@@ -112,7 +141,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
           titled.add(document.id);
           readings.push(titleReading(scored, terms, document, translations));
         }
-        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...s, document: documentBag(document) }));
+        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...withRestatedDetails(s, terms, restatable), document: documentBag(document) }));
       })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
@@ -132,7 +161,11 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const terms = weighTerms(analysis, frequencies, stats.chunks, matching);
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
     const translations = await evidenceTranslator?.prepare(documents.values(), language);
-    const candidates = candidatesOf(analysis, terms, passages, documents, translations);
+    // The claim's numbers, ranks and dates, with the words they are written in.
+    const restatable = extractDetails(text, common, knowledge.glossary)
+      .filter((d) => !d.words && !d.factor)
+      .map((d) => ({ ...d, words: d.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold) }));
+    const candidates = candidatesOf(analysis, terms, restatable, passages, documents, translations);
     const tokens = tokenize(text);
     const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };

@@ -247,7 +247,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   if (supporting.length) {
     // Of the sentences that state the claim, the one that says most of what it says besides its names and numbers
     // ("intervient dans plus de 40 pays" rather than a contact line's phone number with a 40 in it).
-    const c = supporting.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a));
+    const most = supporting.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a));
+    // A sentence that states the claim by itself is quoted rather than the pair of sentences that holds it.
+    const inside = supporting.filter((b) => b.unit.docId === most.unit.docId && b.unit.start >= most.unit.start && b.unit.end <= most.unit.end && b.unit.end - b.unit.start < most.unit.end - most.unit.start);
+    const c = inside.length ? inside.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a)) : most;
     // A sentence that names the claim's people but says less of what the claim says of them ("Contact : M. X")
     // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme"). Numbers
     // and dates are not contested so: the supporting sentence states them itself.

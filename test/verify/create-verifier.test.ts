@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
@@ -225,6 +226,14 @@ describe('claim checker on a second corpus it was not written for', () => {
 
   // Written from this corpus alone (paraphrases, translations both ways, one changed detail of each kind,
   // inventions, overgeneralisations): the methods tuned on the seeds' dev claims must hold here too.
+  it('supports a claim that writes out in words the number its source gives in digits', async () => {
+    // "Quelque 450 délégués venus de 23 pays … ont pris part aux travaux."
+    const result = await verifier.verify({ text: 'Quatre cent cinquante délégués venus de 23 pays ont pris part aux travaux du forum de Kisumu.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b03_forum_kisumu_fr.txt' }] });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/450 délégués/);
+    expectVerbatim(result, runtime);
+  });
+
   it('gives most of the labelled claims about this corpus their verdict, with verbatim evidence', async () => {
     const claims = await readClaims(resolve(import.meta.dirname, '../fixtures/corpus-b-claims.jsonl'), 'dev');
     expect(claims.length).toBeGreaterThanOrEqual(20);
@@ -233,5 +242,41 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(metrics.all!.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(metrics.all!.unsupportedRecall).toBeGreaterThanOrEqual(0.8);
     expect(metrics.all!.unsupportedPrecision).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('claim checker on a communiqué whose paragraph opens by referring back', () => {
+  let runtime: Runtime;
+  let cleanups: Array<() => Promise<void>>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    const { dir: corpusDir, cleanup } = await tempDir();
+    // Invented: the count's paragraph names the forum only as "y"; the paragraph before it names the forum.
+    await writeFile(join(corpusDir, 'forum_mopti.txt'), [
+      'Pêche artisanale : clôture du forum régional de Mopti',
+      '',
+      "Mopti, le 4 mai 2023 – Le forum régional sur la pêche artisanale durable s'est achevé aujourd'hui à Mopti, à l'initiative de l'Alliance des pêcheurs du fleuve Niger (APFN).",
+      '',
+      "Quelque 250 coopératives y ont pris part, avec des chercheurs et des agents des services techniques de l'État.",
+      '',
+      "L'APFN publiera un rapport sur les prises de l'année en septembre.",
+      '',
+      "Contact presse : Mme Awa Traoré, awa.traore@apfn.example",
+      '',
+    ].join('\n'));
+    const opened = await seedsRuntime({}, corpusDir);
+    cleanups = [opened.cleanup, cleanup];
+    runtime = opened.runtime;
+    verifier = createVerifier({ knowledge: runtime.knowledge });
+  });
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  it('reads that paragraph with the sentence before it, and contradicts a claim with another count', async () => {
+    const result = await verifier.verify({ text: '300 coopératives ont assisté au forum régional sur la pêche artisanale durable à Mopti.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '300', found: '250', kind: 'number' } });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^Mopti, le 4 mai 2023[^]*250 coopératives y ont pris part/);
+    expectVerbatim(result, runtime);
   });
 });
