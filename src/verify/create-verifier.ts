@@ -1,4 +1,4 @@
-import { analyseQuestion, type QuestionAnalysis } from '../answer/analyse-question.js';
+import { analyseQuestion, verbLemmas, type MatchKind, type QuestionAnalysis } from '../answer/analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
@@ -11,7 +11,7 @@ import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
 import { fold } from '../text/terms.js';
-import { extractDetails, statesDetail, type Detail } from './claim-details.js';
+import { extractDetails, quoteSpans, statesDetail, type Detail } from './claim-details.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
@@ -44,6 +44,14 @@ const ANAPHOR = /(?<![\p{L}'’])(?:y|il|ils|elle|elles|celle|celui|ceux|celles|
  * at the start of a paragraph. */
 function refersBack(sentence: string): boolean {
   return ANAPHOR.test(sentence.split(/[,;:(]/u)[0]!);
+}
+
+/** A claim's parts that a sentence may state otherwise than in the claim's words (see `implicitParts`). */
+interface ImplicitParts {
+  restatable: Detail[];
+  /** Indexes of the terms that are verbs of saying. */
+  saying: Set<number>;
+  speakers: Detail[];
 }
 
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
@@ -109,17 +117,42 @@ export function createVerifier(deps: VerifierDeps = {}) {
   }
 
   /**
-   * A reading whose sentence states a number, rank or date of the claim written otherwise ("120" for "cent vingt",
-   * "6" for "six"): the claim's words of that detail count as its own words there, as they would written alike.
+   * What a claim says that a sentence may state otherwise than in the claim's words: its numbers, ranks and dates
+   * (with the words they are written in), and its verbs of saying with the people it names (who said it).
    */
-  function withRestatedDetails<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], restatable: Detail[]): T {
-    const restated = new Set(terms.flatMap((t, i) => {
-      if (scored.coverage.matches[i] || t.weight <= 0) return [];
-      const holder = restatable.find((d) => t.words.every((w) => d.words!.includes(w)));
-      return holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit }, terms, matching) ? [i] : [];
+  function implicitParts(text: string, terms: WeightedTerm[]): ImplicitParts {
+    const details = extractDetails(text, common, knowledge.glossary);
+    const restatable = details
+      .filter((d) => !d.words && !d.factor)
+      .map((d) => ({ ...d, words: d.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold) }));
+    const speech = knowledge.speechVerbs;
+    const speakers = details.filter((d) => d.kind === 'person');
+    const saying = new Set(!speech || !speakers.length ? [] : terms.flatMap((t, i) => {
+      if (t.isName || t.isNumber || t.weight <= 0 || t.words.length !== 1) return [];
+      // The claim's own verb (English) or its dictionary translations (French), each with its infinitive.
+      const word = t.words[0]!;
+      const lemmas = [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]);
+      return lemmas.some((l) => speech.isSpeechVerb(l)) ? [i] : [];
     }));
-    if (restated.size === 0) return scored;
-    const matches = scored.coverage.matches.map((m, i) => (restated.has(i) ? { kind: 'exact' as const, tokens: [] } : m));
+    return { restatable, saying, speakers };
+  }
+
+  /**
+   * A reading with the claim's parts it states otherwise counted as stated: a number, rank or date written
+   * otherwise ("120" for "cent vingt", "6" for "six") as the claim's own words; a verb of saying ("called",
+   * "stressed") as a synonym where the sentence quotes the person the claim names ("« … », a déclaré Amy Pope").
+   */
+  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts): T {
+    const sourceSpeakers = parts.saying.size && quoteSpans(scored.unit.text).length ? extractDetails(scored.unit.text, common, knowledge.glossary).filter((d) => d.speaker) : [];
+    const quotesSpeaker = parts.speakers.some((p) => sourceSpeakers.some((s) => p.words!.every((w) => s.words!.includes(w))));
+    const implied = terms.map((t, i): MatchKind | null => {
+      if (scored.coverage.matches[i] || t.weight <= 0) return null;
+      if (quotesSpeaker && parts.saying.has(i)) return 'synonym';
+      const holder = parts.restatable.find((d) => t.words.every((w) => d.words!.includes(w)));
+      return holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit }, terms, matching) ? 'exact' : null;
+    });
+    if (!implied.some(Boolean)) return scored;
+    const matches = scored.coverage.matches.map((m, i) => m ?? (implied[i] ? { kind: implied[i]!, tokens: [] } : null));
     const total = terms.reduce((sum, t) => sum + t.weight, 0);
     const own = { value: terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * matching.matchWeights[matches[i]!.kind] : 0), 0) / total, matches };
     return { ...scored, coverage: own, blended: inContext(terms, own, scored.context, matching) };
@@ -127,7 +160,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
 
   /** The passages' sentences (and their communiqués' titles) scored as evidence of the claim, each alone and with
    * the one before it, most covering (read in its passage) first. */
-  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], restatable: Detail[], passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
+  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], parts: ImplicitParts, passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
     const gathered = gatherEvidence(analysis, terms, passages, documents, gathering, { translations });
     const titled = new Set<string>();
     return gathered
@@ -141,7 +174,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
           titled.add(document.id);
           readings.push(titleReading(scored, terms, document, translations));
         }
-        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...withRestatedDetails(s, terms, restatable), document: documentBag(document) }));
+        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...withImplicitParts(s, terms, parts), document: documentBag(document) }));
       })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
@@ -161,11 +194,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const terms = weighTerms(analysis, frequencies, stats.chunks, matching);
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
     const translations = await evidenceTranslator?.prepare(documents.values(), language);
-    // The claim's numbers, ranks and dates, with the words they are written in.
-    const restatable = extractDetails(text, common, knowledge.glossary)
-      .filter((d) => !d.words && !d.factor)
-      .map((d) => ({ ...d, words: d.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold) }));
-    const candidates = candidatesOf(analysis, terms, restatable, passages, documents, translations);
+    const candidates = candidatesOf(analysis, terms, implicitParts(text, terms), passages, documents, translations);
     const tokens = tokenize(text);
     const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };

@@ -245,19 +245,22 @@ describe('claim checker on a second corpus it was not written for', () => {
   });
 });
 
-describe('claim checker on a communiqué whose paragraph opens by referring back', () => {
+describe('claim checker on an invented communiqué', () => {
   let runtime: Runtime;
   let cleanups: Array<() => Promise<void>>;
   let verifier: Verifier;
   beforeAll(async () => {
     const { dir: corpusDir, cleanup } = await tempDir();
-    // Invented: the count's paragraph names the forum only as "y"; the paragraph before it names the forum.
+    // The count's paragraph names the forum only as "y" (the paragraph before it names the forum); a quote is
+    // given to its speaker after it.
     await writeFile(join(corpusDir, 'forum_mopti.txt'), [
       'Pêche artisanale : clôture du forum régional de Mopti',
       '',
       "Mopti, le 4 mai 2023 – Le forum régional sur la pêche artisanale durable s'est achevé aujourd'hui à Mopti, à l'initiative de l'Alliance des pêcheurs du fleuve Niger (APFN).",
       '',
       "Quelque 250 coopératives y ont pris part, avec des chercheurs et des agents des services techniques de l'État.",
+      '',
+      "« La pêche durable est un grand pas vers la sécurité alimentaire du delta », a déclaré Mme Awa Traoré, présidente de l'APFN.",
       '',
       "L'APFN publiera un rapport sur les prises de l'année en septembre.",
       '',
@@ -273,7 +276,14 @@ describe('claim checker on a communiqué whose paragraph opens by referring back
     for (const c of cleanups) await c();
   });
 
-  it('reads that paragraph with the sentence before it, and contradicts a claim with another count', async () => {
+  it('supports an English claim that reports with a verb of saying what a French sentence quotes, not when it names another speaker', async () => {
+    const result = await verifier.verify({ text: 'Awa Traoré called sustainable fishing a decisive step forward for food security in the delta. Moussa Keita called sustainable fishing a decisive step forward for food security in the delta.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ quote: expect.stringMatching(/^« La pêche durable est un grand pas/) }] });
+    expect(result.claims[1]!.verdict).not.toBe('supported');
+    expectVerbatim(result, runtime);
+  });
+
+  it('reads a paragraph that opens by referring back with the sentence before it, and contradicts a claim with another count', async () => {
     const result = await verifier.verify({ text: '300 coopératives ont assisté au forum régional sur la pêche artisanale durable à Mopti.', language: 'fr' }, runtime.retriever);
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '300', found: '250', kind: 'number' } });
     expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^Mopti, le 4 mai 2023[^]*250 coopératives y ont pris part/);
