@@ -303,9 +303,19 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
   }
 }
 
+const abbreviations = new Map<string, RegExp>();
+
+/** A region's code written as an abbreviation with full stops ("U.S.-based"); without them, two capitals are too
+ * often another word of a title in capitals ("IN", "TO"). */
+function regionAbbreviation(code: string): RegExp {
+  let re = abbreviations.get(code);
+  if (!re) abbreviations.set(code, (re = new RegExp(`(?<![\\p{L}\\p{N}.])${code[0]}\\.${code[1]}\\.?(?![\\p{L}\\p{N}])`, 'u')));
+  return re;
+}
+
 function nameStated(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy: AnswerPolicy): boolean {
   const region = REGION_CODES.get(detail.words!.join(' '));
-  if (region && wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === region)) return true;
+  if (region && (wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === region) || regionAbbreviation(region).test(evidence.text))) return true;
   return detail.words!.every((word) => {
     const term = terms.find((t) => t.words.includes(word));
     if (term) return !!matchTerm(term, evidence.bag, policy);

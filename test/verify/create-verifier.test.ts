@@ -234,6 +234,13 @@ describe('claim checker on a second corpus it was not written for', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('reads a country written as its abbreviation ("U.S.-based") as the country', async () => {
+    const result = await verifier.verify({ text: 'The Harlow Foundation is based in the United States. The Harlow Foundation is based in Canada.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/U\.S\.-based/);
+    expect(result.claims[1]!.verdict).not.toBe('supported');
+  });
+
   it('gives most of the labelled claims about this corpus their verdict, with verbatim evidence', async () => {
     const claims = await readClaims(resolve(import.meta.dirname, '../fixtures/corpus-b-claims.jsonl'), 'dev');
     expect(claims.length).toBeGreaterThanOrEqual(20);
