@@ -303,6 +303,10 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
   }
 }
 
+/** The region codes of the countries a text names by one word, remembered per text (sentences are read for every
+ * claim). */
+const regionsOf = memo((text: string) => new Set(wordsAt(text).flatMap((w) => REGION_CODES.get(w.word) ?? [])));
+
 const abbreviations = new Map<string, RegExp>();
 
 /** A region's code written as an abbreviation with full stops ("U.S.-based"); without them, two capitals are too
@@ -315,11 +319,11 @@ function regionAbbreviation(code: string): RegExp {
 
 function nameStated(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy: AnswerPolicy): boolean {
   const region = REGION_CODES.get(detail.words!.join(' '));
-  if (region && (wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === region) || regionAbbreviation(region).test(evidence.text))) return true;
+  if (region && (regionsOf(evidence.text).has(region) || regionAbbreviation(region).test(evidence.text))) return true;
   return detail.words!.every((word) => {
     const term = terms.find((t) => t.words.includes(word));
     if (term) return !!matchTerm(term, evidence.bag, policy);
-    return evidence.bag.stems.has(stem(word)) || (REGION_CODES.has(word) && wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === REGION_CODES.get(word)));
+    return evidence.bag.stems.has(stem(word)) || (REGION_CODES.has(word) && regionsOf(evidence.text).has(REGION_CODES.get(word)!));
   });
 }
 

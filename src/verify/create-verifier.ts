@@ -54,6 +54,30 @@ interface ImplicitParts {
   speakers: Detail[];
 }
 
+// A communiqué's title read with its lead, per loaded document (see `titleReading`).
+const titleLeads = new WeakMap<CorpusDocument, { unit: EvidenceUnit; quote: string; positions: number[] } | null>();
+
+/** A communiqué's title with its lead (the first sentence of running text after it) as one unit, the lines between
+ * them blanked; null when there is none or the two are further apart than `maxLength`. Made once per document. */
+function titleLead(document: CorpusDocument, maxLength: number): { unit: EvidenceUnit; quote: string; positions: number[] } | null {
+  let made = titleLeads.get(document);
+  if (made === undefined) {
+    const units = documentUnits(document);
+    const title = units.find((u) => u.text === document.title);
+    const lead = title && units.find((u) => u.position > title.position && u.prose);
+    made = null;
+    if (title && lead && lead.end - title.start <= maxLength) {
+      // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
+      const paired = pairUnit(document.text, title, lead);
+      const [from, to] = [title.end - title.start, lead.start - title.start];
+      const unit = { ...paired, text: paired.text.slice(0, from) + paired.text.slice(from, to).replace(/[^\n]/g, ' ') + paired.text.slice(to) };
+      made = { unit, quote: paired.text, positions: [title.position, lead.position] };
+    }
+    titleLeads.set(document, made);
+  }
+  return made;
+}
+
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
 export type EvidenceSource = { search: { k?: number; filters?: VerifyInput } } | { passages: Passage[] };
 
@@ -103,18 +127,15 @@ export function createVerifier(deps: VerifierDeps = {}) {
    * communiqué shares, so a passage adds nothing to what they state.
    */
   function titleReading(best: ScoredUnit, terms: WeightedTerm[], document: CorpusDocument, translations?: UnitTranslations): (ScoredUnit & { quote: string }) | null {
-    const units = documentUnits(document);
-    const title = units.find((u) => u.text === document.title);
-    const lead = title && units.find((u) => u.position > title.position && u.prose);
-    if (!title || !lead || lead.end - title.start > policy.maxPairLength) return null;
-    // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
-    const paired = pairUnit(document.text, title, lead);
-    const [from, to] = [title.end - title.start, lead.start - title.start];
-    const unit = { ...paired, text: paired.text.slice(0, from) + paired.text.slice(from, to).replace(/[^\n]/g, ' ') + paired.text.slice(to) };
+    const lead = titleLead(document, policy.maxPairLength);
+    if (!lead) return null;
     const translated = translations?.(document);
-    const own = coverage(terms, unit, matching, translated && translatedBag([translated[title.position], translated[lead.position]]));
-    return { ...best, unit, quote: paired.text, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
+    const own = coverage(terms, lead.unit, matching, translated && translatedBag(lead.positions.map((p) => translated[p])));
+    return { ...best, unit: lead.unit, quote: lead.quote, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
   }
+
+  // Whether a claim's word is a verb of saying (or translates as one), per folded word.
+  const sayingWords = new Map<string, boolean>();
 
   /**
    * What a claim says that a sentence may state otherwise than in the claim's words: its numbers, ranks and dates
@@ -131,8 +152,13 @@ export function createVerifier(deps: VerifierDeps = {}) {
       if (t.isName || t.isNumber || t.weight <= 0 || t.words.length !== 1) return [];
       // The claim's own verb (English) or its dictionary translations (French), each with its infinitive.
       const word = t.words[0]!;
-      const lemmas = [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]);
-      return lemmas.some((l) => speech.isSpeechVerb(l)) ? [i] : [];
+      let saysIt = sayingWords.get(word);
+      if (saysIt === undefined) {
+        saysIt = [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]).some((l) => speech.isSpeechVerb(l));
+        if (sayingWords.size > 20_000) sayingWords.clear();
+        sayingWords.set(word, saysIt);
+      }
+      return saysIt ? [i] : [];
     }));
     return { restatable, saying, speakers };
   }
@@ -202,11 +228,12 @@ export function createVerifier(deps: VerifierDeps = {}) {
 
   /**
    * Checks every claim of a text; sentences that state nothing checkable are left out. Without a given language,
-   * each claim is read in its own (a pasted text may mix French and English).
+   * each claim is read in its own (a pasted text may mix French and English); `detected` is the whole text's
+   * language when the caller has detected it already.
    */
-  async function checkText(text: string, language: AnswerLanguage | 'auto', retriever: Retriever, source: EvidenceSource): Promise<CheckedClaim[]> {
+  async function checkText(text: string, language: AnswerLanguage | 'auto', retriever: Retriever, source: EvidenceSource, detected?: AnswerLanguage): Promise<CheckedClaim[]> {
     const claims: CheckedClaim[] = [];
-    const textLanguage = language === 'auto' ? detectAnswerLanguage(text) : language;
+    const textLanguage = language === 'auto' ? detected ?? detectAnswerLanguage(text) : language;
     for (const span of splitClaims(text, textLanguage)) {
       const checked = await checkClaim(span, language === 'auto' ? detectAnswerLanguage(withoutMarkers(span.text)) : language, retriever, source);
       if (checked) claims.push(checked);
@@ -218,7 +245,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
   async function verify(input: VerifyInput, retriever: Retriever): Promise<VerifyResult> {
     const started = performance.now();
     const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.text) : input.language;
-    const claims = await checkText(input.text, input.language ?? 'auto', retriever, { search: { filters: input } });
+    const claims = await checkText(input.text, input.language ?? 'auto', retriever, { search: { filters: input } }, language);
     return { language, claims, timings: { totalMs: Math.round((performance.now() - started) * 10) / 10 } };
   }
 

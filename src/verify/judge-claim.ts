@@ -195,8 +195,15 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   // The sentence most about the same thing first: its coverage without the details that differ, and without the
   // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
   const speakers = details.filter((d) => d.speaker);
+  // Leaving out the terms of details and speakers raises a sentence's coverage at most to blended·T/(T − R): below
+  // minAligned even then, a sentence is not looked at (most retrieved sentences share only the topic).
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const detailTermWords = new Set(details.flatMap((d) => d.words ?? d.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase())));
+  const removable = terms.reduce((sum, t) => sum + (t.words.some((w) => detailTermWords.has(w)) ? t.weight : 0), 0);
+  const mayAlign = (c: Candidate) => removable >= total || c.blended * total >= policy.minAligned * (total - removable);
   const firstClash = (pool: Candidate[], namesOnly = false): ReturnType<typeof judgeClaim> | null => {
     const aligned = pool
+      .filter(mayAlign)
       .map((c) => {
         const missing = details.filter((d) => !states(c, d));
         return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
