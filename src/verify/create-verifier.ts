@@ -3,14 +3,14 @@ import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
 import { documentBag } from '../answer/select-evidence.js';
-import { coverage, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, matchTerm, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
-import { fold } from '../text/terms.js';
+import { fold, stem } from '../text/terms.js';
 import { extractDetails, quoteSpans, statesDetail, type Detail } from './claim-details.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
@@ -134,6 +134,31 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return { ...best, unit: lead.unit, quote: lead.quote, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
   }
 
+  /**
+   * A claim's words are conjugated or plural ("instaure", "left"), and the thesaurus lists a word under its lemma
+   * only: such a term also matches the synonyms of its lemma. Its weight, from the corpus's frequencies of its forms,
+   * is left as it was: loose synonyms are frequent words and would lighten it.
+   */
+  function withLemmaSynonyms(terms: WeightedTerm[]): WeightedTerm[] {
+    const thesaurus = knowledge.thesaurus;
+    if (!thesaurus) return terms;
+    return terms.map((t) => {
+      if (t.isName || t.isNumber || t.words.length !== 1 || t.forms.some((f) => f.kind === 'synonym')) return t;
+      const known = new Set(t.forms.map((f) => f.stems.join(' ')));
+      const added = thesaurus.synonymsOfForm(t.words[0]!).map(stem).filter((s) => !known.has(s) && !!known.add(s));
+      return added.length ? { ...t, forms: [...t.forms, ...added.map((s) => ({ stems: [s], kind: 'synonym' as const }))] } : t;
+    });
+  }
+
+  // A claim term with its thesaurus synonyms only, for matching in a machine translation (its own word is matched
+  // there already by evidence gathering).
+  const synonymTerms = new WeakMap<WeightedTerm, WeightedTerm>();
+  const synonymsOf = (t: WeightedTerm) => {
+    let own = synonymTerms.get(t);
+    if (!own) synonymTerms.set(t, (own = { ...t, forms: t.forms.filter((f) => f.kind === 'synonym') }));
+    return own;
+  };
+
   // Whether a claim's word is a verb of saying (or translates as one), per folded word.
   const sayingWords = new Map<string, boolean>();
 
@@ -168,18 +193,22 @@ export function createVerifier(deps: VerifierDeps = {}) {
    * otherwise ("120" for "cent vingt", "6" for "six") as the claim's own words; a verb of saying ("called",
    * "stressed") as a synonym where the sentence quotes the person the claim names ("« … », a déclaré Amy Pope").
    */
-  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts): T {
+  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, translated?: () => Bag | undefined): T {
     const sourceSpeakers = parts.saying.size && quoteSpans(scored.unit.text).length ? extractDetails(scored.unit.text, common, knowledge.glossary).filter((d) => d.speaker) : [];
     const quotesSpeaker = parts.speakers.some((p) => sourceSpeakers.some((s) => p.words!.every((w) => s.words!.includes(w))));
+    // The claim's synonyms in the sentence's machine translation count only where they can lift it to minShown.
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    const open = terms.reduce((sum, t, i) => sum + (scored.coverage.matches[i] ? 0 : t.weight), 0);
+    const machine = scored.blended + (open / total) * matching.matchWeights.synonym >= policy.minShown ? translated?.() : undefined;
     const implied = terms.map((t, i): MatchKind | null => {
       if (scored.coverage.matches[i] || t.weight <= 0) return null;
       if (quotesSpeaker && parts.saying.has(i)) return 'synonym';
       const holder = parts.restatable.find((d) => t.words.every((w) => d.words!.includes(w)));
-      return holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit }, terms, matching) ? 'exact' : null;
+      if (holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit }, terms, matching)) return 'exact';
+      return machine ? matchTerm(synonymsOf(t), machine, matching)?.kind ?? null : null;
     });
     if (!implied.some(Boolean)) return scored;
     const matches = scored.coverage.matches.map((m, i) => m ?? (implied[i] ? { kind: implied[i]!, tokens: [] } : null));
-    const total = terms.reduce((sum, t) => sum + t.weight, 0);
     const own = { value: terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * matching.matchWeights[matches[i]!.kind] : 0), 0) / total, matches };
     return { ...scored, coverage: own, blended: inContext(terms, own, scored.context, matching) };
   }
@@ -200,7 +229,10 @@ export function createVerifier(deps: VerifierDeps = {}) {
           titled.add(document.id);
           readings.push(titleReading(scored, terms, document, translations));
         }
-        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...withImplicitParts(s, terms, parts), document: documentBag(document) }));
+        const translated = translations?.(document);
+        // The machine translation of a reading: of the sentences it spans.
+        const machineOf = (s: ScoredUnit) => () => translated && translatedBag(documentUnits(document).flatMap((u) => (u.start >= s.unit.start && u.end <= s.unit.end ? [translated[u.position]] : [])));
+        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...withImplicitParts(s, terms, parts, machineOf(s)), document: documentBag(document) }));
       })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
@@ -217,7 +249,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
       retriever.corpus.stats(),
       retriever.corpus.getDocuments([...new Set(passages.map((p) => p.chunk.docId))]),
     ]);
-    const terms = weighTerms(analysis, frequencies, stats.chunks, matching);
+    const terms = withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching));
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
     const translations = await evidenceTranslator?.prepare(documents.values(), language);
     const candidates = candidatesOf(analysis, terms, implicitParts(text, terms), passages, documents, translations);

@@ -219,6 +219,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
       }
       const clash = slotRival(c, namesOnly ? missing.filter((d) => d.words) : missing);
       if (!clash) continue;
+      // The claim's other names must be those of the sentence or its communiqué: a sentence about other people,
+      // bodies or places states another fact ("Belgium pledged 25 million euros" is not contradicted by the
+      // Commission's 1.88 billion).
+      if (!missing.every((d) => d === clash.detail || !d.words || statesInContext(c, d))) continue;
       // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
       // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
       // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.

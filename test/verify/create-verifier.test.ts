@@ -212,7 +212,7 @@ describe('claim checker on a second corpus it was not written for', () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
     try {
-      const text = 'The fund will give priority to drilling wells fitted with solar pumps.';
+      const text = 'The fund will give priority to drilling wells powered by solar pumps.';
       const without = await verifier.verify({ text, language: 'en' }, runtime.retriever);
       const translated = await createVerifier({ knowledge: runtime.knowledge, translator }).verify({ text, language: 'en' }, runtime.retriever);
       expect(without.claims[0]!.verdict).toBe('not_found');
@@ -222,6 +222,26 @@ describe('claim checker on a second corpus it was not written for', () => {
     } finally {
       await translator.close();
     }
+  });
+
+  it('supports an English claim whose word is a synonym of the machine translation of a French word', async () => {
+    // The stand-in engine translates "forage" as "drilling"; the claim says "boring", a synonym of "drilling".
+    const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
+    try {
+      const result = await createVerifier({ knowledge: runtime.knowledge, translator }).verify({ text: 'The fund will give priority to boring wells fitted with solar pumps.', language: 'en' }, runtime.retriever);
+      expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b01_fonds_commun_eau.txt' }] });
+      expect(result.claims[0]!.evidence[0]!.quote).toMatch(/le forage de puits/);
+    } finally {
+      await translator.close();
+    }
+  });
+
+  it('contradicts a changed amount only in a sentence about the same bodies and places as the claim', async () => {
+    // "Doté d'une enveloppe initiale de 12,5 millions de francs suisses, le FCE réunit quatre bailleurs publics …":
+    // its communiqué never names Senegal.
+    const result = await verifier.verify({ text: "Le FCE a été doté d'une enveloppe initiale de 20 millions de francs suisses. Le Sénégal a doté le FCE d'une enveloppe initiale de 20 millions de francs suisses.", language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '20 millions', found: '12,5 millions', kind: 'number' } });
+    expect(result.claims[1]!.verdict).toBe('not_found');
   });
 
   // Written from this corpus alone (paraphrases, translations both ways, one changed detail of each kind,
