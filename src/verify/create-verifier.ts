@@ -174,7 +174,8 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const speech = knowledge.speechVerbs;
     const speakers = details.filter((d) => d.kind === 'person');
     const saying = new Set(!speech || !speakers.length ? [] : terms.flatMap((t, i) => {
-      if (t.isName || t.isNumber || t.weight <= 0 || t.words.length !== 1) return [];
+      // A verb of saying may weigh nothing ("said" is a meta word of questions): it still says the claim reports speech.
+      if (t.isName || t.isNumber || t.words.length !== 1) return [];
       // The claim's own verb (English) or its dictionary translations (French), each with its infinitive.
       const word = t.words[0]!;
       let saysIt = sayingWords.get(word);
@@ -193,9 +194,22 @@ export function createVerifier(deps: VerifierDeps = {}) {
    * otherwise ("120" for "cent vingt", "6" for "six") as the claim's own words; a verb of saying ("called",
    * "stressed") as a synonym where the sentence quotes the person the claim names ("« … », a déclaré Amy Pope").
    */
-  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, translated?: () => Bag | undefined): T {
-    const sourceSpeakers = parts.saying.size && quoteSpans(scored.unit.text).length ? extractDetails(scored.unit.text, common, knowledge.glossary).filter((d) => d.speaker) : [];
-    const quotesSpeaker = parts.speakers.some((p) => sourceSpeakers.some((s) => p.words!.every((w) => s.words!.includes(w))));
+  /**
+   * Who speaks in a sentence that quotes someone: the names outside its quotation marks; for a sentence of a
+   * quotation that runs over several sentences, those of its paragraph ("« … dignes de ce nom », a déclaré X" closes
+   * the quote its first sentence opens).
+   */
+  function speakersOf(unit: EvidenceUnit, document: CorpusDocument): Detail[] {
+    if (!/[«»“”"]/u.test(unit.text)) return [];
+    const own = quoteSpans(unit.text).length ? extractDetails(unit.text, common, knowledge.glossary).filter((d) => d.speaker) : [];
+    if (own.length) return own;
+    const text = document.text;
+    const end = text.indexOf('\n', unit.end);
+    return extractDetails(text.slice(text.lastIndexOf('\n', unit.start) + 1, end < 0 ? text.length : end), common, knowledge.glossary).filter((d) => d.speaker);
+  }
+
+  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, speakers: Detail[], translated?: () => Bag | undefined): T {
+    const quotesSpeaker = parts.speakers.some((p) => speakers.some((s) => p.words!.every((w) => s.words!.includes(w))));
     // The claim's synonyms in the sentence's machine translation count only where they can lift it to minShown.
     const total = terms.reduce((sum, t) => sum + t.weight, 0);
     const open = terms.reduce((sum, t, i) => sum + (scored.coverage.matches[i] ? 0 : t.weight), 0);
@@ -232,7 +246,10 @@ export function createVerifier(deps: VerifierDeps = {}) {
         const translated = translations?.(document);
         // The machine translation of a reading: of the sentences it spans.
         const machineOf = (s: ScoredUnit) => () => translated && translatedBag(documentUnits(document).flatMap((u) => (u.start >= s.unit.start && u.end <= s.unit.end ? [translated[u.position]] : [])));
-        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...withImplicitParts(s, terms, parts, machineOf(s)), document: documentBag(document) }));
+        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => {
+          const speakers = parts.saying.size ? speakersOf(s.unit, document) : [];
+          return { ...withImplicitParts(s, terms, parts, speakers, machineOf(s)), document: documentBag(document), speakers };
+        });
       })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
@@ -252,9 +269,10 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const terms = withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching));
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
     const translations = await evidenceTranslator?.prepare(documents.values(), language);
-    const candidates = candidatesOf(analysis, terms, implicitParts(text, terms), passages, documents, translations);
+    const parts = implicitParts(text, terms);
+    const candidates = candidatesOf(analysis, terms, parts, passages, documents, translations);
     const tokens = tokenize(text);
-    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common });
+    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, reportsSpeech: parts.saying.size > 0 });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };
   }
 

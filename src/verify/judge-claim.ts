@@ -14,6 +14,8 @@ import type { VerifyPolicy } from './verify-policy.js';
  */
 export interface Candidate extends ScoredUnit {
   document: Bag;
+  /** Who speaks, when the sentence is (part of) a quotation and the claim reports what someone said. */
+  speakers?: Detail[];
   /** The document's text at the unit's offsets, when the unit's own text blanks some of it (see `titleReading`). */
   quote?: string;
 }
@@ -25,6 +27,9 @@ export interface JudgeContext {
   policy: VerifyPolicy;
   glossary: Glossary;
   isCommonWord: (folded: string) => boolean;
+  /** Whether the claim reports what a person it names said (a verb of saying): a quotation supports it only in
+   * that person's mouth. */
+  reportsSpeech?: boolean;
 }
 
 // Which difference to report first when several details differ: the most specific facts first.
@@ -176,6 +181,13 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     }
     return null;
   };
+  /** A contradiction when the claim says a person it names said what the sentence quotes someone else saying. */
+  const persons = details.filter((d) => d.kind === 'person');
+  const speakerDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
+    if (!ctx.reportsSpeech || !persons.length || !c.speakers?.length) return null;
+    if (persons.some((p) => c.speakers!.some((s) => p.words!.every((w) => s.words!.includes(w))))) return null;
+    return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: persons[0]!.text, found: c.speakers[0]!.text, kind: 'speaker' } };
+  };
   const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit }, terms, answerPolicy);
 
   // Numbers and dates must be in the sentence; a name may be in its passage (the communiqué's topic, its dateline).
@@ -251,6 +263,11 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     }
     if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
+    const otherSpeaker = speakerDiffers(c);
+    if (otherSpeaker) {
+      if (supporting.length) continue;
+      return otherSpeaker;
+    }
     const opposite = polarityDiffers(c);
     if (opposite) return opposite;
     supporting.push(c);

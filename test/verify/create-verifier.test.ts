@@ -244,6 +244,14 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[1]!.verdict).toBe('not_found');
   });
 
+  it('gives a sentence of a quotation that runs over several sentences to the speaker named where it closes', async () => {
+    // "\"Sanitation is where public health is won or lost. Today's pledges mean … after dark,\" said Dr. Miriam W. Kamau"
+    const result = await verifier.verify({ text: 'Miriam Kamau said that sanitation is where public health is won or lost. Brian Otieno said that sanitation is where public health is won or lost.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+    expect(result.claims[1]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'Brian Otieno', found: 'Dr. Miriam W. Kamau', kind: 'speaker' } });
+    expectVerbatim(result, runtime);
+  });
+
   // Written from this corpus alone (paraphrases, translations both ways, one changed detail of each kind,
   // inventions, overgeneralisations): the methods tuned on the seeds' dev claims must hold here too.
   it('supports a claim that writes out in words the number its source gives in digits', async () => {
