@@ -268,7 +268,7 @@ const verbModel = nlp.model();
  * The infinitive of an English verb form the dictionary lacks, through compromise's conjugation model: an irregular
  * past ("held" → "hold", "fled" → "flee"), a gerund ("meeting" → "meet"), a third person ("hosts" → "host").
  */
-function verbLemmas(word: string): string[] {
+export function verbLemmas(word: string): string[] {
   const tenses = ['PastTense', ...(/ing$/.test(word) ? ['Gerund'] : []), ...(/s$/.test(word) ? ['PresentTense'] : [])];
   return [...new Set(tenses.map((tense) => verbTransform.toInfinitive(word, verbModel, tense)))].filter((w) => w && w !== word);
 }

@@ -1,5 +1,6 @@
 import { createGlossary, domainGlossary, type Glossary, type GlossaryEntry } from './glossary.js';
 import type { NounClasses } from './noun-classes.js';
+import type { SpeechVerbs } from './speech-verbs.js';
 import type { Thesaurus } from './thesaurus.js';
 
 /**
@@ -13,6 +14,8 @@ export interface LexicalKnowledge {
   translate: (word: string) => string[];
   thesaurus: Thesaurus | null;
   nounClasses: NounClasses | null;
+  /** English verbs of saying (WordNet), for a claim that reports what someone said. */
+  speechVerbs?: SpeechVerbs | null;
 }
 
 /** Whether a folded word is a dictionary word of French or English (names are not): for telling names from offices. */

@@ -1,6 +1,7 @@
 import { translateWord, type BilingualLexicon } from '../retrieval/lexicon.js';
 import { lexicalKnowledge, type LexicalKnowledge } from './lexical-knowledge.js';
 import { openNounClasses } from './noun-classes.js';
+import { openSpeechVerbs } from './speech-verbs.js';
 import { openThesaurus, THESAURUS_FILES } from './thesaurus.js';
 
 /** Which lexical resources are active, for `/api/health` and the start-up log. */
@@ -29,6 +30,7 @@ export function loadLexicalKnowledge(options: { lexicon: BilingualLexicon | null
       translate: lexicon ? (word) => translateWord(lexicon, word) : () => [],
       thesaurus: openThesaurus(options.thesaurusDir, THESAURUS_FILES),
       nounClasses: openNounClasses(),
+      speechVerbs: openSpeechVerbs(),
     });
     loaded.set(key, knowledge);
   }

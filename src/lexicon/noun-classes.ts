@@ -1,6 +1,6 @@
-import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { openWordnetIndex } from './wordnet-index.js';
 
 /** What an English noun names, by WordNet's lexicographer file of its senses. */
 export type NounClass = 'person' | 'place' | 'time' | 'organisation' | 'quantity' | 'money' | 'reason' | 'other';
@@ -32,54 +32,19 @@ export function wordnetDir(): string | null {
  * database is missing.
  */
 export function openNounClasses(dir: string | null = wordnetDir()): NounClasses | null {
-  if (!dir) return null;
-  const indexPath = join(dir, 'index.noun');
-  let fd: number;
-  try {
-    accessSync(indexPath, constants.R_OK);
-    fd = openSync(join(dir, 'data.noun'), 'r');
-  } catch {
-    return null;
-  }
-  let lines: Map<string, string> | null = null;
-  // Lines are "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...": the offsets
-  // close the line, so they are parsed only when a noun is looked up.
-  const readLines = () => {
-    const byLemma = new Map<string, string>();
-    let index = '';
-    try {
-      index = readFileSync(indexPath, 'utf8');
-    } catch {
-      // Removed since it was opened: nouns go unclassified rather than failing a question.
-    }
-    for (const line of index.split('\n')) {
-      if (line.startsWith(' ') || !line) continue;
-      byLemma.set(line.slice(0, line.indexOf(' ')), line);
-    }
-    return byLemma;
-  };
-  const offsetsOf = (key: string) => {
-    const line = (lines ??= readLines()).get(key);
-    if (!line) return undefined;
-    const fields = line.trim().split(' ');
-    return fields.slice(-Number(fields[2])).map(Number);
-  };
+  const wordnet = dir ? openWordnetIndex(dir, 'noun') : null;
+  if (!wordnet) return null;
   const cache = new Map<string, NounClass | null>();
-  const buffer = Buffer.alloc(32);
-  const lexFile = (offset: number) => {
-    const n = readSync(fd, buffer, 0, buffer.length, offset);
-    return Number(buffer.subarray(0, n).toString('latin1').split(' ')[1]);
-  };
   return {
     classify(noun) {
       const key = noun.toLowerCase().replace(/\s+/g, '_');
       if (cache.has(key)) return cache.get(key)!;
-      const offsets = offsetsOf(key);
+      const offsets = wordnet.offsetsOf(key);
       let result: NounClass | null = null;
       if (offsets) {
         const votes = new Map<NounClass, number>();
         offsets.slice(0, 6).forEach((offset, i) => {
-          const cls = LEX_FILES[lexFile(offset)] ?? 'other';
+          const cls = LEX_FILES[wordnet.lexFile(offset)] ?? 'other';
           votes.set(cls, (votes.get(cls) ?? 0) + (i === 0 ? 1.5 : 1));
         });
         result = [...votes].sort((a, b) => b[1] - a[1])[0]![0];
@@ -87,9 +52,7 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
       cache.set(key, result);
       return result;
     },
-    load() {
-      lines ??= readLines();
-    },
-    close: () => closeSync(fd),
+    load: () => wordnet.load(),
+    close: () => wordnet.close(),
   };
 }

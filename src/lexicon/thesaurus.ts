@@ -1,11 +1,14 @@
 import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { fold } from '../text/terms.js';
+import { fold, stem } from '../text/terms.js';
 
 /** Synonyms of single words, for matching a question to a sentence that says the same with other words. */
 export interface Thesaurus {
   /** Synonyms of a folded word (single words only), most common senses first; empty when unknown. */
   synonyms(word: string): string[];
+  /** Synonyms of a folded word, or, when the thesaurus has no entry for it, of its headwords that share its stem: a
+   * conjugated or plural form is listed under its lemma ("instaure" under "instaurer", "called" under "call"). */
+  synonymsOfForm(word: string): string[];
   /** The files it reads. */
   sources: string[];
   /** Reads the word indexes now (they are otherwise read at the first lookup), e.g. once the server listens. */
@@ -24,6 +27,8 @@ interface MythesFile {
   idxPath: string;
   /** Word → offset in the `.dat` file; read at the first lookup. */
   offsets: Map<string, number> | null;
+  /** The index's words in sorted order, for finding a word's lemma by prefix; made at the first such lookup. */
+  sorted: string[] | null;
 }
 
 /** A MyThes word index (`.idx`: two header lines, then `word|offset`) as folded word → offset. */
@@ -48,6 +53,17 @@ function readOffsets(idxPath: string): Map<string, number> {
   return offsets;
 }
 
+/** The first index of a sorted array whose value is not below `key`. */
+function lowerBound(sorted: string[], key: string): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Opens MyThes thesauri (`.idx` word → offset, `.dat` entries) from `dir`. Opening only opens the files: the word
  * indexes (a few hundred kB, about 0.4 s to parse) are read at the first lookup or by `load()`, so that a server
@@ -66,19 +82,28 @@ export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): T
     } catch {
       continue;
     }
-    files.push({ fd, idxPath, offsets: null });
+    files.push({ fd, idxPath, offsets: null, sorted: null });
     sources.push(name);
   }
   if (files.length === 0) return null;
   const cache = new Map<string, string[]>();
+  const lemmaCache = new Map<string, string[]>();
   const offsetsOf = (file: MythesFile) => (file.offsets ??= readOffsets(file.idxPath));
 
+  // Reads are synchronous: one buffer serves them all.
+  const buffer = Buffer.allocUnsafe(16_384);
+
   function read(file: MythesFile, offset: number): string[] {
-    // An entry is "word|senses" then one line per sense: "(pos)|syn|syn|…".
-    const buffer = Buffer.alloc(16_384);
-    const n = readSync(file.fd, buffer, 0, buffer.length, offset);
-    const lines = buffer.subarray(0, n).toString('utf8').split('\n');
-    const senses = Number(lines[0]?.split('|')[1] ?? 0);
+    // An entry is "word|senses" then one line per sense: "(pos)|syn|syn|…". Most fit in 2 kB: the rest is read
+    // only for a longer one.
+    let lines: string[] = [];
+    let senses = 0;
+    for (const size of [2048, buffer.length]) {
+      const n = readSync(file.fd, buffer, 0, size, offset);
+      lines = buffer.subarray(0, n).toString('utf8').split('\n');
+      senses = Number(lines[0]?.split('|')[1] ?? 0);
+      if (lines.length > senses + 1 || n < size) break;
+    }
     const out: string[] = [];
     for (const line of lines.slice(1, 1 + senses)) {
       for (const synonym of line.split('|').slice(1, 1 + PER_SENSE)) {
@@ -91,18 +116,43 @@ export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): T
     return out;
   }
 
+  function synonyms(word: string): string[] {
+    let found = cache.get(word);
+    if (!found) {
+      found = [];
+      for (const file of files) {
+        const offset = offsetsOf(file).get(word);
+        if (offset !== undefined) for (const s of read(file, offset)) if (s !== word && !found.includes(s)) found.push(s);
+      }
+      if (cache.size > 20_000) cache.clear();
+      cache.set(word, found);
+    }
+    return found;
+  }
+
   return {
     sources,
-    synonyms(word) {
-      let found = cache.get(word);
+    synonyms,
+    synonymsOfForm(word) {
+      const own = synonyms(word);
+      if (own.length || word.length < 4) return own;
+      let found = lemmaCache.get(word);
       if (!found) {
         found = [];
+        const root = stem(word);
         for (const file of files) {
-          const offset = offsetsOf(file).get(word);
-          if (offset !== undefined) for (const s of read(file, offset)) if (s !== word && !found.includes(s)) found.push(s);
+          const sorted = (file.sorted ??= [...offsetsOf(file).keys()].sort());
+          // The headwords that start with the word's stem, kept when they stem as the word does; a lemma is a few
+          // letters longer than its forms at most ("instaurer"/"instaure"), and a phrase is no lemma.
+          let at = lowerBound(sorted, root);
+          for (; at < sorted.length && sorted[at]!.startsWith(root); at++) {
+            const headword = sorted[at]!;
+            if (headword === word || headword.length > word.length + 3 || headword.includes(' ') || stem(headword) !== root) continue;
+            for (const s of read(file, offsetsOf(file).get(headword)!)) if (s !== word && !found.includes(s)) found.push(s);
+          }
         }
-        if (cache.size > 20_000) cache.clear();
-        cache.set(word, found);
+        if (lemmaCache.size > 20_000) lemmaCache.clear();
+        lemmaCache.set(word, found);
       }
       return found;
     },

@@ -102,10 +102,50 @@ const numbersOf = memo((text: string) => numbersIn(text, datesOf(text)));
 // Contact details: e-mail addresses, web addresses and telephone numbers (international, or after "Tel"/"Fax").
 const CONTACTS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+|(?:https?:\/\/|www\.)\S+|\+\d[\d\s().\/-]{5,}\d|\b(?:t[ée]l|phone|fax|mob)\.?\s*:?\s*\d[\d\s().\/-]{4,}\d/giu;
 
+// What may join the words of one number written out: a space, a hyphen, "et"/"and" ("vingt et un", "one hundred and
+// twenty").
+const NUMBER_JOINER = /^(?:\s*-\s*|\s+(?:(?:et|and)\s+)?)$/iu;
+
+/**
+ * A number written in several words read as one ("cent vingt" → 120, "two hundred" → 200, "deux mille cinq cents"):
+ * a hundred or more multiplies what comes before it, a smaller word adds to it. Digits are left alone.
+ */
+export function composeNumberWords(text: string, spans: ReturnType<typeof numberSpans>): ReturnType<typeof numberSpans> {
+  const out: ReturnType<typeof numberSpans> = [];
+  const isWord = (s: { text: string }) => /^\p{L}+$/u.test(s.text);
+  let run: ReturnType<typeof numberSpans> = [];
+  const flush = () => {
+    if (run.length > 1) {
+      let total = 0;
+      let current = 0;
+      for (const { value } of run) {
+        if (value! >= 1000) [total, current] = [total + Math.max(current, 1) * value!, 0];
+        else if (value! >= 100) current = Math.max(current, 1) * value!;
+        else current += value!;
+      }
+      out.push({ start: run[0]!.start, end: run.at(-1)!.end, text: text.slice(run[0]!.start, run.at(-1)!.end), value: total + current });
+    } else out.push(...run);
+    run = [];
+  };
+  for (const s of spans) {
+    const last = run.at(-1);
+    if (!isWord(s) || s.value === undefined) {
+      flush();
+      out.push(s);
+      continue;
+    }
+    // Each word must be smaller than the one before it, unless it multiplies ("deux cents", "five thousand").
+    if (last && !(NUMBER_JOINER.test(text.slice(last.end, s.start)) && (s.value < last.value! || s.value >= 100))) flush();
+    run.push(s);
+  }
+  flush();
+  return out;
+}
+
 function numbersIn(text: string, dates: ReturnType<typeof dateSpans>) {
   // The digits of a telephone number or an address count nothing.
   const contacts = [...text.matchAll(CONTACTS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const numbers = numberSpans(text)
+  const numbers = composeNumberWords(text, numberSpans(text))
     .filter((n) => n.value !== undefined && !dates.some((d) => overlaps(d, n)) && !contacts.some((c) => overlaps(c, n)))
     .map((n) => ({ ...n, value: n.value! * (SCALES.find(([re]) => re.test(n.text))?.[1] ?? 1) }));
   const factors = [...text.matchAll(MULTIPLIERS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], value: FACTORS[m[1]!.toLowerCase()]!, factor: true }));
@@ -263,13 +303,27 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
   }
 }
 
+/** The region codes of the countries a text names by one word, remembered per text (sentences are read for every
+ * claim). */
+const regionsOf = memo((text: string) => new Set(wordsAt(text).flatMap((w) => REGION_CODES.get(w.word) ?? [])));
+
+const abbreviations = new Map<string, RegExp>();
+
+/** A region's code written as an abbreviation with full stops ("U.S.-based"); without them, two capitals are too
+ * often another word of a title in capitals ("IN", "TO"). */
+function regionAbbreviation(code: string): RegExp {
+  let re = abbreviations.get(code);
+  if (!re) abbreviations.set(code, (re = new RegExp(`(?<![\\p{L}\\p{N}.])${code[0]}\\.${code[1]}\\.?(?![\\p{L}\\p{N}])`, 'u')));
+  return re;
+}
+
 function nameStated(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy: AnswerPolicy): boolean {
   const region = REGION_CODES.get(detail.words!.join(' '));
-  if (region && wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === region)) return true;
+  if (region && (regionsOf(evidence.text).has(region) || regionAbbreviation(region).test(evidence.text))) return true;
   return detail.words!.every((word) => {
     const term = terms.find((t) => t.words.includes(word));
     if (term) return !!matchTerm(term, evidence.bag, policy);
-    return evidence.bag.stems.has(stem(word)) || (REGION_CODES.has(word) && wordsAt(evidence.text).some((w) => REGION_CODES.get(w.word) === REGION_CODES.get(word)));
+    return evidence.bag.stems.has(stem(word)) || (REGION_CODES.has(word) && regionsOf(evidence.text).has(REGION_CODES.get(word)!));
   });
 }
 

@@ -1,15 +1,17 @@
-import { analyseQuestion, type QuestionAnalysis } from '../answer/analyse-question.js';
+import { analyseQuestion, verbLemmas, type MatchKind, type QuestionAnalysis } from '../answer/analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
 import { documentBag } from '../answer/select-evidence.js';
-import { coverage, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, matchTerm, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
+import { fold, stem } from '../text/terms.js';
+import { extractDetails, quoteSpans, statesDetail, type Detail } from './claim-details.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
@@ -32,6 +34,48 @@ export interface VerifierDeps {
 function translatedBag(bags: Array<Bag | undefined>): Bag | undefined {
   const present = bags.filter((b): b is Bag => !!b);
   return present.length ? unionBag(present) : undefined;
+}
+
+// French and English pronouns and demonstratives that stand for something named before ("120 délégations y ont
+// participé", "It was attended by…"): closed-class words of the two languages.
+const ANAPHOR = /(?<![\p{L}'’])(?:y|il|ils|elle|elles|celle|celui|ceux|celles|ce|cet|cette|ces|it|they|there|this|these|those|he|she|such)(?![\p{L}'’])/iu;
+
+/** Whether a sentence's first clause refers back to what an earlier sentence named: then it opens no new topic, even
+ * at the start of a paragraph. */
+function refersBack(sentence: string): boolean {
+  return ANAPHOR.test(sentence.split(/[,;:(]/u)[0]!);
+}
+
+/** A claim's parts that a sentence may state otherwise than in the claim's words (see `implicitParts`). */
+interface ImplicitParts {
+  restatable: Detail[];
+  /** Indexes of the terms that are verbs of saying. */
+  saying: Set<number>;
+  speakers: Detail[];
+}
+
+// A communiqué's title read with its lead, per loaded document (see `titleReading`).
+const titleLeads = new WeakMap<CorpusDocument, { unit: EvidenceUnit; quote: string; positions: number[] } | null>();
+
+/** A communiqué's title with its lead (the first sentence of running text after it) as one unit, the lines between
+ * them blanked; null when there is none or the two are further apart than `maxLength`. Made once per document. */
+function titleLead(document: CorpusDocument, maxLength: number): { unit: EvidenceUnit; quote: string; positions: number[] } | null {
+  let made = titleLeads.get(document);
+  if (made === undefined) {
+    const units = documentUnits(document);
+    const title = units.find((u) => u.text === document.title);
+    const lead = title && units.find((u) => u.position > title.position && u.prose);
+    made = null;
+    if (title && lead && lead.end - title.start <= maxLength) {
+      // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
+      const paired = pairUnit(document.text, title, lead);
+      const [from, to] = [title.end - title.start, lead.start - title.start];
+      const unit = { ...paired, text: paired.text.slice(0, from) + paired.text.slice(from, to).replace(/[^\n]/g, ' ') + paired.text.slice(to) };
+      made = { unit, quote: paired.text, positions: [title.position, lead.position] };
+    }
+    titleLeads.set(document, made);
+  }
+  return made;
 }
 
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */
@@ -68,7 +112,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     let unit: EvidenceUnit;
     let bags: Array<Bag | undefined>;
     if (scored.unit.start !== single.start) [unit, bags] = [single, [translated?.[single.position]]];
-    else if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= policy.maxPairLength) {
+    else if (before && (!document.text.slice(before.end, single.start).includes('\n') || (before.prose && single.prose && refersBack(single.text))) && single.end - before.start <= policy.maxPairLength) {
       [unit, bags] = [pairUnit(document.text, before, single), [translated?.[before.position], translated?.[single.position]]];
     } else return null;
     const own = coverage(terms, unit, matching, translatedBag(bags));
@@ -83,22 +127,109 @@ export function createVerifier(deps: VerifierDeps = {}) {
    * communiqué shares, so a passage adds nothing to what they state.
    */
   function titleReading(best: ScoredUnit, terms: WeightedTerm[], document: CorpusDocument, translations?: UnitTranslations): (ScoredUnit & { quote: string }) | null {
-    const units = documentUnits(document);
-    const title = units.find((u) => u.text === document.title);
-    const lead = title && units.find((u) => u.position > title.position && u.prose);
-    if (!title || !lead || lead.end - title.start > policy.maxPairLength) return null;
-    // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
-    const paired = pairUnit(document.text, title, lead);
-    const [from, to] = [title.end - title.start, lead.start - title.start];
-    const unit = { ...paired, text: paired.text.slice(0, from) + paired.text.slice(from, to).replace(/[^\n]/g, ' ') + paired.text.slice(to) };
+    const lead = titleLead(document, policy.maxPairLength);
+    if (!lead) return null;
     const translated = translations?.(document);
-    const own = coverage(terms, unit, matching, translated && translatedBag([translated[title.position], translated[lead.position]]));
-    return { ...best, unit, quote: paired.text, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
+    const own = coverage(terms, lead.unit, matching, translated && translatedBag(lead.positions.map((p) => translated[p])));
+    return { ...best, unit: lead.unit, quote: lead.quote, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
+  }
+
+  /**
+   * A claim's words are conjugated or plural ("instaure", "left"), and the thesaurus lists a word under its lemma
+   * only: such a term also matches the synonyms of its lemma. Its weight, from the corpus's frequencies of its forms,
+   * is left as it was: loose synonyms are frequent words and would lighten it.
+   */
+  function withLemmaSynonyms(terms: WeightedTerm[]): WeightedTerm[] {
+    const thesaurus = knowledge.thesaurus;
+    if (!thesaurus) return terms;
+    return terms.map((t) => {
+      if (t.isName || t.isNumber || t.words.length !== 1 || t.forms.some((f) => f.kind === 'synonym')) return t;
+      const known = new Set(t.forms.map((f) => f.stems.join(' ')));
+      const added = thesaurus.synonymsOfForm(t.words[0]!).map(stem).filter((s) => !known.has(s) && !!known.add(s));
+      return added.length ? { ...t, forms: [...t.forms, ...added.map((s) => ({ stems: [s], kind: 'synonym' as const }))] } : t;
+    });
+  }
+
+  // A claim term with its thesaurus synonyms only, for matching in a machine translation (its own word is matched
+  // there already by evidence gathering).
+  const synonymTerms = new WeakMap<WeightedTerm, WeightedTerm>();
+  const synonymsOf = (t: WeightedTerm) => {
+    let own = synonymTerms.get(t);
+    if (!own) synonymTerms.set(t, (own = { ...t, forms: t.forms.filter((f) => f.kind === 'synonym') }));
+    return own;
+  };
+
+  // Whether a claim's word is a verb of saying (or translates as one), per folded word.
+  const sayingWords = new Map<string, boolean>();
+
+  /**
+   * What a claim says that a sentence may state otherwise than in the claim's words: its numbers, ranks and dates
+   * (with the words they are written in), and its verbs of saying with the people it names (who said it).
+   */
+  function implicitParts(text: string, terms: WeightedTerm[]): ImplicitParts {
+    const details = extractDetails(text, common, knowledge.glossary);
+    const restatable = details
+      .filter((d) => !d.words && !d.factor)
+      .map((d) => ({ ...d, words: d.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold) }));
+    const speech = knowledge.speechVerbs;
+    const speakers = details.filter((d) => d.kind === 'person');
+    const saying = new Set(!speech || !speakers.length ? [] : terms.flatMap((t, i) => {
+      // A verb of saying may weigh nothing ("said" is a meta word of questions): it still says the claim reports speech.
+      if (t.isName || t.isNumber || t.words.length !== 1) return [];
+      // The claim's own verb (English) or its dictionary translations (French), each with its infinitive.
+      const word = t.words[0]!;
+      let saysIt = sayingWords.get(word);
+      if (saysIt === undefined) {
+        saysIt = [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]).some((l) => speech.isSpeechVerb(l));
+        if (sayingWords.size > 20_000) sayingWords.clear();
+        sayingWords.set(word, saysIt);
+      }
+      return saysIt ? [i] : [];
+    }));
+    return { restatable, saying, speakers };
+  }
+
+  /**
+   * A reading with the claim's parts it states otherwise counted as stated: a number, rank or date written
+   * otherwise ("120" for "cent vingt", "6" for "six") as the claim's own words; a verb of saying ("called",
+   * "stressed") as a synonym where the sentence quotes the person the claim names ("« … », a déclaré Amy Pope").
+   */
+  /**
+   * Who speaks in a sentence that quotes someone: the names outside its quotation marks; for a sentence of a
+   * quotation that runs over several sentences, those of its paragraph ("« … dignes de ce nom », a déclaré X" closes
+   * the quote its first sentence opens).
+   */
+  function speakersOf(unit: EvidenceUnit, document: CorpusDocument): Detail[] {
+    if (!/[«»“”"]/u.test(unit.text)) return [];
+    const own = quoteSpans(unit.text).length ? extractDetails(unit.text, common, knowledge.glossary).filter((d) => d.speaker) : [];
+    if (own.length) return own;
+    const text = document.text;
+    const end = text.indexOf('\n', unit.end);
+    return extractDetails(text.slice(text.lastIndexOf('\n', unit.start) + 1, end < 0 ? text.length : end), common, knowledge.glossary).filter((d) => d.speaker);
+  }
+
+  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, speakers: Detail[], translated?: () => Bag | undefined): T {
+    const quotesSpeaker = parts.speakers.some((p) => speakers.some((s) => p.words!.every((w) => s.words!.includes(w))));
+    // The claim's synonyms in the sentence's machine translation count only where they can lift it to minShown.
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    const open = terms.reduce((sum, t, i) => sum + (scored.coverage.matches[i] ? 0 : t.weight), 0);
+    const machine = scored.blended + (open / total) * matching.matchWeights.synonym >= policy.minShown ? translated?.() : undefined;
+    const implied = terms.map((t, i): MatchKind | null => {
+      if (scored.coverage.matches[i] || t.weight <= 0) return null;
+      if (quotesSpeaker && parts.saying.has(i)) return 'synonym';
+      const holder = parts.restatable.find((d) => t.words.every((w) => d.words!.includes(w)));
+      if (holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit }, terms, matching)) return 'exact';
+      return machine ? matchTerm(synonymsOf(t), machine, matching)?.kind ?? null : null;
+    });
+    if (!implied.some(Boolean)) return scored;
+    const matches = scored.coverage.matches.map((m, i) => m ?? (implied[i] ? { kind: implied[i]!, tokens: [] } : null));
+    const own = { value: terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * matching.matchWeights[matches[i]!.kind] : 0), 0) / total, matches };
+    return { ...scored, coverage: own, blended: inContext(terms, own, scored.context, matching) };
   }
 
   /** The passages' sentences (and their communiqués' titles) scored as evidence of the claim, each alone and with
    * the one before it, most covering (read in its passage) first. */
-  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
+  function candidatesOf(analysis: QuestionAnalysis, terms: WeightedTerm[], parts: ImplicitParts, passages: Passage[], documents: Map<string, CorpusDocument>, translations?: UnitTranslations): Candidate[] {
     const gathered = gatherEvidence(analysis, terms, passages, documents, gathering, { translations });
     const titled = new Set<string>();
     return gathered
@@ -112,7 +243,13 @@ export function createVerifier(deps: VerifierDeps = {}) {
           titled.add(document.id);
           readings.push(titleReading(scored, terms, document, translations));
         }
-        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => ({ ...s, document: documentBag(document) }));
+        const translated = translations?.(document);
+        // The machine translation of a reading: of the sentences it spans.
+        const machineOf = (s: ScoredUnit) => () => translated && translatedBag(documentUnits(document).flatMap((u) => (u.start >= s.unit.start && u.end <= s.unit.end ? [translated[u.position]] : [])));
+        return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => {
+          const speakers = parts.saying.size ? speakersOf(s.unit, document) : [];
+          return { ...withImplicitParts(s, terms, parts, speakers, machineOf(s)), document: documentBag(document), speakers };
+        });
       })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
@@ -129,22 +266,24 @@ export function createVerifier(deps: VerifierDeps = {}) {
       retriever.corpus.stats(),
       retriever.corpus.getDocuments([...new Set(passages.map((p) => p.chunk.docId))]),
     ]);
-    const terms = weighTerms(analysis, frequencies, stats.chunks, matching);
+    const terms = withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching));
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
     const translations = await evidenceTranslator?.prepare(documents.values(), language);
-    const candidates = candidatesOf(analysis, terms, passages, documents, translations);
+    const parts = implicitParts(text, terms);
+    const candidates = candidatesOf(analysis, terms, parts, passages, documents, translations);
     const tokens = tokenize(text);
-    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common });
+    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, reportsSpeech: parts.saying.size > 0 });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };
   }
 
   /**
    * Checks every claim of a text; sentences that state nothing checkable are left out. Without a given language,
-   * each claim is read in its own (a pasted text may mix French and English).
+   * each claim is read in its own (a pasted text may mix French and English); `detected` is the whole text's
+   * language when the caller has detected it already.
    */
-  async function checkText(text: string, language: AnswerLanguage | 'auto', retriever: Retriever, source: EvidenceSource): Promise<CheckedClaim[]> {
+  async function checkText(text: string, language: AnswerLanguage | 'auto', retriever: Retriever, source: EvidenceSource, detected?: AnswerLanguage): Promise<CheckedClaim[]> {
     const claims: CheckedClaim[] = [];
-    const textLanguage = language === 'auto' ? detectAnswerLanguage(text) : language;
+    const textLanguage = language === 'auto' ? detected ?? detectAnswerLanguage(text) : language;
     for (const span of splitClaims(text, textLanguage)) {
       const checked = await checkClaim(span, language === 'auto' ? detectAnswerLanguage(withoutMarkers(span.text)) : language, retriever, source);
       if (checked) claims.push(checked);
@@ -156,7 +295,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
   async function verify(input: VerifyInput, retriever: Retriever): Promise<VerifyResult> {
     const started = performance.now();
     const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.text) : input.language;
-    const claims = await checkText(input.text, input.language ?? 'auto', retriever, { search: { filters: input } });
+    const claims = await checkText(input.text, input.language ?? 'auto', retriever, { search: { filters: input } }, language);
     return { language, claims, timings: { totalMs: Math.round((performance.now() - started) * 10) / 10 } };
   }
 

@@ -14,6 +14,8 @@ import type { VerifyPolicy } from './verify-policy.js';
  */
 export interface Candidate extends ScoredUnit {
   document: Bag;
+  /** Who speaks, when the sentence is (part of) a quotation and the claim reports what someone said. */
+  speakers?: Detail[];
   /** The document's text at the unit's offsets, when the unit's own text blanks some of it (see `titleReading`). */
   quote?: string;
 }
@@ -25,6 +27,9 @@ export interface JudgeContext {
   policy: VerifyPolicy;
   glossary: Glossary;
   isCommonWord: (folded: string) => boolean;
+  /** Whether the claim reports what a person it names said (a verb of saying): a quotation supports it only in
+   * that person's mouth. */
+  reportsSpeech?: boolean;
 }
 
 // Which difference to report first when several details differ: the most specific facts first.
@@ -176,6 +181,13 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     }
     return null;
   };
+  /** A contradiction when the claim says a person it names said what the sentence quotes someone else saying. */
+  const persons = details.filter((d) => d.kind === 'person');
+  const speakerDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
+    if (!ctx.reportsSpeech || !persons.length || !c.speakers?.length) return null;
+    if (persons.some((p) => c.speakers!.some((s) => p.words!.every((w) => s.words!.includes(w))))) return null;
+    return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: persons[0]!.text, found: c.speakers[0]!.text, kind: 'speaker' } };
+  };
   const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit }, terms, answerPolicy);
 
   // Numbers and dates must be in the sentence; a name may be in its passage (the communiqué's topic, its dateline).
@@ -195,8 +207,15 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   // The sentence most about the same thing first: its coverage without the details that differ, and without the
   // claim's speakers (a quote is aligned by its words, not by who the claim says spoke them).
   const speakers = details.filter((d) => d.speaker);
+  // Leaving out the terms of details and speakers raises a sentence's coverage at most to blended·T/(T − R): below
+  // minAligned even then, a sentence is not looked at (most retrieved sentences share only the topic).
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const detailTermWords = new Set(details.flatMap((d) => d.words ?? d.text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase())));
+  const removable = terms.reduce((sum, t) => sum + (t.words.some((w) => detailTermWords.has(w)) ? t.weight : 0), 0);
+  const mayAlign = (c: Candidate) => removable >= total || c.blended * total >= policy.minAligned * (total - removable);
   const firstClash = (pool: Candidate[], namesOnly = false): ReturnType<typeof judgeClaim> | null => {
     const aligned = pool
+      .filter(mayAlign)
       .map((c) => {
         const missing = details.filter((d) => !states(c, d));
         return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
@@ -212,6 +231,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
       }
       const clash = slotRival(c, namesOnly ? missing.filter((d) => d.words) : missing);
       if (!clash) continue;
+      // The claim's other names must be those of the sentence or its communiqué: a sentence about other people,
+      // bodies or places states another fact ("Belgium pledged 25 million euros" is not contradicted by the
+      // Commission's 1.88 billion).
+      if (!missing.every((d) => d === clash.detail || !d.words || statesInContext(c, d))) continue;
       // The sentence's own words must state enough of the claim. A number of the same counted thing may stand for the
       // claimed one there, when the sentence (or its communiqué, for a name) states every other detail of the claim:
       // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
@@ -240,6 +263,11 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     }
     if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
+    const otherSpeaker = speakerDiffers(c);
+    if (otherSpeaker) {
+      if (supporting.length) continue;
+      return otherSpeaker;
+    }
     const opposite = polarityDiffers(c);
     if (opposite) return opposite;
     supporting.push(c);
@@ -247,7 +275,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   if (supporting.length) {
     // Of the sentences that state the claim, the one that says most of what it says besides its names and numbers
     // ("intervient dans plus de 40 pays" rather than a contact line's phone number with a 40 in it).
-    const c = supporting.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a));
+    const most = supporting.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a));
+    // A sentence that states the claim by itself is quoted rather than the pair of sentences that holds it.
+    const inside = supporting.filter((b) => b.unit.docId === most.unit.docId && b.unit.start >= most.unit.start && b.unit.end <= most.unit.end && b.unit.end - b.unit.start < most.unit.end - most.unit.start);
+    const c = inside.length ? inside.reduce((a, b) => (predicateShare(b) > predicateShare(a) ? b : a)) : most;
     // A sentence that names the claim's people but says less of what the claim says of them ("Contact : M. X")
     // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme"). Numbers
     // and dates are not contested so: the supporting sentence states them itself.

@@ -10,6 +10,14 @@ describe('extractDetails', () => {
     expect(detailsOf('Colombia hosts the largest number of Venezuelan refugees.')).toContainEqual(expect.objectContaining({ kind: 'place', text: 'Colombia', start: 0, end: 8 }));
   });
 
+  it('reads a number written in several words as one number, with what it counts', () => {
+    const numbers = (text: string) => detailsOf(text).filter((d) => d.kind === 'number').map((d) => [d.text, d.value]);
+    expect(detailsOf('Deux cent cinquante familles ont été relogées.')).toContainEqual(expect.objectContaining({ kind: 'number', text: 'Deux cent cinquante', value: 250, counted: ['familles'] }));
+    expect(numbers('One hundred and twenty teachers were trained, and six schools reopened.')).toEqual([['hundred and twenty', 120], ['six', 6]]);
+    // Words that do not compose stay apart: "or" between them, or a larger one after a smaller.
+    expect(numbers('Trois ou quatre puits, dix-huit forages et cinq vingt.')).toEqual([['Trois', 3], ['quatre', 4], ['dix-huit', 18], ['cinq', 5], ['vingt', 20]]);
+  });
+
   it('leaves an English possessive out of a name', () => {
     expect(detailsOf("Hélène Marchetti's closing speech was given in Kisumu.")).toContainEqual(expect.objectContaining({ kind: 'person', text: 'Hélène Marchetti', start: 0, end: 16 }));
   });

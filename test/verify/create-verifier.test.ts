@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
@@ -211,7 +212,7 @@ describe('claim checker on a second corpus it was not written for', () => {
     // A real process chain whose stand-in engine translates one French word ("forage") and copies the rest.
     const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
     try {
-      const text = 'The fund will give priority to drilling wells fitted with solar pumps.';
+      const text = 'The fund will give priority to drilling wells powered by solar pumps.';
       const without = await verifier.verify({ text, language: 'en' }, runtime.retriever);
       const translated = await createVerifier({ knowledge: runtime.knowledge, translator }).verify({ text, language: 'en' }, runtime.retriever);
       expect(without.claims[0]!.verdict).toBe('not_found');
@@ -223,8 +224,51 @@ describe('claim checker on a second corpus it was not written for', () => {
     }
   });
 
+  it('supports an English claim whose word is a synonym of the machine translation of a French word', async () => {
+    // The stand-in engine translates "forage" as "drilling"; the claim says "boring", a synonym of "drilling".
+    const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/forage/drilling/g']] });
+    try {
+      const result = await createVerifier({ knowledge: runtime.knowledge, translator }).verify({ text: 'The fund will give priority to boring wells fitted with solar pumps.', language: 'en' }, runtime.retriever);
+      expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b01_fonds_commun_eau.txt' }] });
+      expect(result.claims[0]!.evidence[0]!.quote).toMatch(/le forage de puits/);
+    } finally {
+      await translator.close();
+    }
+  });
+
+  it('contradicts a changed amount only in a sentence about the same bodies and places as the claim', async () => {
+    // "Doté d'une enveloppe initiale de 12,5 millions de francs suisses, le FCE réunit quatre bailleurs publics …":
+    // its communiqué never names Senegal.
+    const result = await verifier.verify({ text: "Le FCE a été doté d'une enveloppe initiale de 20 millions de francs suisses. Le Sénégal a doté le FCE d'une enveloppe initiale de 20 millions de francs suisses.", language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '20 millions', found: '12,5 millions', kind: 'number' } });
+    expect(result.claims[1]!.verdict).toBe('not_found');
+  });
+
+  it('gives a sentence of a quotation that runs over several sentences to the speaker named where it closes', async () => {
+    // "\"Sanitation is where public health is won or lost. Today's pledges mean … after dark,\" said Dr. Miriam W. Kamau"
+    const result = await verifier.verify({ text: 'Miriam Kamau said that sanitation is where public health is won or lost. Brian Otieno said that sanitation is where public health is won or lost.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+    expect(result.claims[1]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'Brian Otieno', found: 'Dr. Miriam W. Kamau', kind: 'speaker' } });
+    expectVerbatim(result, runtime);
+  });
+
   // Written from this corpus alone (paraphrases, translations both ways, one changed detail of each kind,
   // inventions, overgeneralisations): the methods tuned on the seeds' dev claims must hold here too.
+  it('supports a claim that writes out in words the number its source gives in digits', async () => {
+    // "Quelque 450 délégués venus de 23 pays … ont pris part aux travaux."
+    const result = await verifier.verify({ text: 'Quatre cent cinquante délégués venus de 23 pays ont pris part aux travaux du forum de Kisumu.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ source: 'b03_forum_kisumu_fr.txt' }] });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/450 délégués/);
+    expectVerbatim(result, runtime);
+  });
+
+  it('reads a country written as its abbreviation ("U.S.-based") as the country', async () => {
+    const result = await verifier.verify({ text: 'The Harlow Foundation is based in the United States. The Harlow Foundation is based in Canada.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('supported');
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/U\.S\.-based/);
+    expect(result.claims[1]!.verdict).not.toBe('supported');
+  });
+
   it('gives most of the labelled claims about this corpus their verdict, with verbatim evidence', async () => {
     const claims = await readClaims(resolve(import.meta.dirname, '../fixtures/corpus-b-claims.jsonl'), 'dev');
     expect(claims.length).toBeGreaterThanOrEqual(20);
@@ -233,5 +277,51 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(metrics.all!.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(metrics.all!.unsupportedRecall).toBeGreaterThanOrEqual(0.8);
     expect(metrics.all!.unsupportedPrecision).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('claim checker on an invented communiqué', () => {
+  let runtime: Runtime;
+  let cleanups: Array<() => Promise<void>>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    const { dir: corpusDir, cleanup } = await tempDir();
+    // The count's paragraph names the forum only as "y" (the paragraph before it names the forum); a quote is
+    // given to its speaker after it.
+    await writeFile(join(corpusDir, 'forum_mopti.txt'), [
+      'Pêche artisanale : clôture du forum régional de Mopti',
+      '',
+      "Mopti, le 4 mai 2023 – Le forum régional sur la pêche artisanale durable s'est achevé aujourd'hui à Mopti, à l'initiative de l'Alliance des pêcheurs du fleuve Niger (APFN).",
+      '',
+      "Quelque 250 coopératives y ont pris part, avec des chercheurs et des agents des services techniques de l'État.",
+      '',
+      "« La pêche durable est un grand pas vers la sécurité alimentaire du delta », a déclaré Mme Awa Traoré, présidente de l'APFN.",
+      '',
+      "L'APFN publiera un rapport sur les prises de l'année en septembre.",
+      '',
+      "Contact presse : Mme Awa Traoré, awa.traore@apfn.example",
+      '',
+    ].join('\n'));
+    const opened = await seedsRuntime({}, corpusDir);
+    cleanups = [opened.cleanup, cleanup];
+    runtime = opened.runtime;
+    verifier = createVerifier({ knowledge: runtime.knowledge });
+  });
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  it('supports an English claim that reports with a verb of saying what a French sentence quotes, not when it names another speaker', async () => {
+    const result = await verifier.verify({ text: 'Awa Traoré called sustainable fishing a decisive step forward for food security in the delta. Moussa Keita called sustainable fishing a decisive step forward for food security in the delta.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ quote: expect.stringMatching(/^« La pêche durable est un grand pas/) }] });
+    expect(result.claims[1]!.verdict).not.toBe('supported');
+    expectVerbatim(result, runtime);
+  });
+
+  it('reads a paragraph that opens by referring back with the sentence before it, and contradicts a claim with another count', async () => {
+    const result = await verifier.verify({ text: '300 coopératives ont assisté au forum régional sur la pêche artisanale durable à Mopti.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '300', found: '250', kind: 'number' } });
+    expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^Mopti, le 4 mai 2023[^]*250 coopératives y ont pris part/);
+    expectVerbatim(result, runtime);
   });
 });

@@ -1,0 +1,62 @@
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One part of speech of the WordNet database: lemma → synsets, and each synset's lexicographer file. */
+export interface WordnetIndex {
+  /** Synset offsets of a lemma (spaces as underscores), most frequent sense first; undefined when it is not listed. */
+  offsetsOf(lemma: string): number[] | undefined;
+  /** The lexicographer file (lexnames(5WN)) of the synset at an offset of the data file. */
+  lexFile(offset: number): number;
+  /** Reads the index now (it is otherwise read at the first lookup), e.g. once the server listens. */
+  load(): void;
+  close(): void;
+}
+
+/**
+ * Opens WordNet's `index.POS` and `data.POS` in `dir`. The index is read at the first lookup or by `load()`, so that
+ * a server does not parse it before it listens; synsets are read on demand. Returns null when the files are missing.
+ */
+export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetIndex | null {
+  const indexPath = join(dir, `index.${pos}`);
+  let fd: number;
+  try {
+    accessSync(indexPath, constants.R_OK);
+    fd = openSync(join(dir, `data.${pos}`), 'r');
+  } catch {
+    return null;
+  }
+  let lines: Map<string, string> | null = null;
+  // Lines are "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...": the offsets
+  // close the line, so they are parsed only when a lemma is looked up.
+  const readLines = () => {
+    const byLemma = new Map<string, string>();
+    let index = '';
+    try {
+      index = readFileSync(indexPath, 'utf8');
+    } catch {
+      // Removed since it was opened: words go unclassified rather than failing a question.
+    }
+    for (const line of index.split('\n')) {
+      if (line.startsWith(' ') || !line) continue;
+      byLemma.set(line.slice(0, line.indexOf(' ')), line);
+    }
+    return byLemma;
+  };
+  const buffer = Buffer.alloc(32);
+  return {
+    offsetsOf(lemma) {
+      const line = (lines ??= readLines()).get(lemma);
+      if (!line) return undefined;
+      const fields = line.trim().split(' ');
+      return fields.slice(-Number(fields[2])).map(Number);
+    },
+    lexFile(offset) {
+      const n = readSync(fd, buffer, 0, buffer.length, offset);
+      return Number(buffer.subarray(0, n).toString('latin1').split(' ')[1]);
+    },
+    load() {
+      lines ??= readLines();
+    },
+    close: () => closeSync(fd),
+  };
+}
