@@ -102,26 +102,6 @@ function statesTopic(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy)
   return top.length === 0 || [...top, ...previous].some(({ i }) => states(s.coverage.matches[i]) || states(s.context.matches[i]));
 }
 
-/** How a match must be found to say that a sentence states a word: its own word or a translation. */
-const SURE: ReadonlySet<string> = new Set(['exact', 'glossary', 'translation', 'machine']);
-
-/**
- * Whether the sentence itself states what the question asks about: one of its words that is not a name ("signed" in
- * "when did Belgium sign…"), or every name it mentions (the relation between them is then the sentence's, as in
- * "when did X meet Y" and "X a eu une entrevue avec Y"). A sentence that shares only some of the names, the rest
- * being in its passage, tells of something else about them.
- */
-function statesPredicate(s: ScoredUnit, terms: WeightedTerm[]): boolean {
-  const own = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.fromHistory && !t.isNumber && t.weight > 0);
-  const names = own.filter(({ t }) => t.isName);
-  const words = own.filter(({ t }) => !t.isName);
-  const stated = ({ i }: { i: number }) => !!s.coverage.matches[i];
-  // A word is stated by the sentence's own word or a translation; a shared prefix or a thesaurus synonym is too
-  // loose to say what a sentence is about ("ministérielle" for "ministry").
-  const surely = ({ i }: { i: number }) => SURE.has(s.coverage.matches[i]?.kind ?? '');
-  return words.length === 0 || words.some(surely) || (names.length > 0 && names.every(stated));
-}
-
 /** Gain in covered weight (0..1) that a candidate brings over what the chosen quotes cover already. */
 function gain(candidate: ScoredUnit, chosen: ScoredUnit[], terms: WeightedTerm[]): number {
   const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
@@ -175,10 +155,9 @@ export function selectEvidence(
     const pool: Bag = { tokens: scored.flatMap((s) => s.unit.tokens), stems: new Set(scored.flatMap((s) => [...s.unit.stems])) };
     if (unknownShare(terms, pool, policy) > policy.maxUnknownShare) return { answerable: false, reason: 'unknown_topic' };
   }
-  // A quotation answers "what did X say" in X's words, which need not repeat the question's (X is checked below).
   // A sentence that names the agent of the question's verb ("organisée par X" for "who organised…") states the very
   // relation asked: its passage may carry the rest of the question's words.
-  const covering = scored.filter((s) => s.blended >= policy.minCoverage && (s.answer?.agent || strongCoverage(s, terms, policy) >= policy.minOwnCoverage) && statesTopic(s, terms, policy) && (analysis.speaker.length > 0 || statesPredicate(s, terms)));
+  const covering = scored.filter((s) => s.blended >= policy.minCoverage && (s.answer?.agent || strongCoverage(s, terms, policy) >= policy.minOwnCoverage) && statesTopic(s, terms, policy));
   if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);
