@@ -173,11 +173,16 @@ export function englishFocusPhrase(question: string): string | null {
   // phrase follows it), a dozen at most.
   const clause = /\b(?:many|much|which|what)\b.*/i.exec(question)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
   if (!clause) return null;
-  const match = nlp(clause.toLowerCase()).match('(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
-  // The first interrogative's phrase only: the groups of later matches would be joined to it ("city yr").
-  const phrase = (match.groups('np') as { eq(n: number): { text(): string } } | undefined)?.eq(0);
-  const text = phrase?.text().trim();
-  return text ? text : null;
+  return firstGroup(nlp(clause.toLowerCase()), '(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
+}
+
+/**
+ * The text of the `np` group of a compromise pattern's first match, or null. Only the first: the groups of later
+ * matches would be joined to it ("which city … what yr" → "city yr").
+ */
+function firstGroup(doc: ReturnType<typeof nlp>, pattern: string): string | null {
+  const group = doc.match(pattern).groups('np') as { eq(n: number): { text(): string } } | undefined;
+  return group?.eq(0).text().trim() || null;
 }
 
 /** The answer type, the focus noun as written, and whether the focus is plural. */
@@ -241,9 +246,8 @@ function whoFocus(question: string, normalised: string): string | null {
 function englishRoleHead(normalised: string): string | null {
   const clause = /\bwho\s+(?:is|was|are|were)\s+(?:the|an?)\s+.*/u.exec(normalised)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
   if (!clause) return null;
-  const phrase = (nlp(clause).match('who #Copula (the|a|an) [<np>#Adjective+ #Noun+]').groups('np') as { eq(n: number): { text(): string } } | undefined)?.eq(0);
   // compromise may tag "of" in a title ("president of france") as part of the noun phrase.
-  return phrase?.text().trim().split(/\s+of\s+/u)[0]!.split(/\s+/).at(-1) || null;
+  return firstGroup(nlp(clause), 'who #Copula (the|a|an) [<np>#Adjective+ #Noun+]')?.split(/\s+of\s+/u)[0]!.split(/\s+/).at(-1) || null;
 }
 
 /** Words written with a capital inside the question (not its first word, nor a month or a day, which English

@@ -7,13 +7,15 @@ import { stem } from '../../src/text/terms.js';
 
 const document = (id: string, language: string, text: string): CorpusDocument => ({ id, title: id, date: null, language, text, hash: id });
 
+/** A weighted question term of one word with the forms that match it (a plain content word unless `flags` say otherwise). */
+const term = (word: string, forms: WeightedTerm['forms'], flags: Partial<WeightedTerm> = {}): WeightedTerm => ({
+  words: [word], forms, isName: false, isProperName: false, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false, ...flags,
+});
+
 describe('dictionary translations', () => {
   it('match only text in their language', () => {
     const policy = answerPolicy();
-    const note: WeightedTerm = {
-      words: ['calcule'], forms: [{ stems: [stem('calcule')], kind: 'exact' }, { stems: [stem('note')], kind: 'translation', language: 'en' }],
-      isName: false, isProperName: false, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false,
-    };
+    const note = term('calcule', [{ stems: [stem('calcule')], kind: 'exact' }, { stems: [stem('note')], kind: 'translation', language: 'en' }]);
     const [unit] = documentUnits(document('fr.txt', 'fr', 'Les participants ont pris note des annonces.'));
     const [englishUnit] = documentUnits(document('en.txt', 'en', 'The participants took note of the pledges.'));
     expect(coverage([note], unit!, policy).matches[0]).toBeNull();
@@ -22,10 +24,7 @@ describe('dictionary translations', () => {
 
   it('match a word of another part of speech that starts with the translation, in the translation\'s language only', () => {
     const policy = answerPolicy();
-    const building: WeightedTerm = {
-      words: ['building'], forms: [{ stems: [stem('building')], kind: 'exact' }, { stems: [stem('construction')], kind: 'translation', language: 'fr' }],
-      isName: false, isProperName: false, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false,
-    };
+    const building = term('building', [{ stems: [stem('building')], kind: 'exact' }, { stems: [stem('construction')], kind: 'translation', language: 'fr' }]);
     // "construit" and "construction" have different stems; an English text's "construit" is no French verb.
     const [unit] = documentUnits(document('fr.txt', 'fr', 'Les coopératives ont construit trois puits.'));
     const [englishUnit] = documentUnits(document('en.txt', 'en', 'The cooperatives construit three wells.'));
@@ -44,20 +43,14 @@ describe('word families', () => {
 
   it('do not match a question word to a text word of another family by its stem', () => {
     const policy = answerPolicy();
-    const population: WeightedTerm = {
-      words: ['population'], forms: [{ stems: [stem('population')], kind: 'exact' }],
-      isName: false, isProperName: false, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false,
-    };
+    const population = term('population', [{ stems: [stem('population')], kind: 'exact' }]);
     const [unit] = documentUnits(document('fr.txt', 'fr', 'Les agendas populistes exploitent la migration.'));
     expect(coverage([population], unit!, policy).matches[0]).toBeNull();
   });
 
   it('do not match a name to a shorter word ("France" is no "franc")', () => {
     const policy = answerPolicy();
-    const france: WeightedTerm = {
-      words: ['france'], forms: [{ stems: [stem('france')], kind: 'exact' }],
-      isName: true, isProperName: true, isNumber: false, isOrdinal: false, isFocus: false, fromHistory: false, isMeta: false, weight: 1, unknown: false,
-    };
+    const france = term('france', [{ stems: [stem('france')], kind: 'exact' }], { isName: true, isProperName: true });
     const [franc] = documentUnits(document('fr.txt', 'fr', 'Chaque franc investi compte.'));
     const [country] = documentUnits(document('fr2.txt', 'fr', 'La France investit dans le fonds.'));
     expect(coverage([france], franc!, policy).matches[0]).toBeNull();
