@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
-import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
+import { hasCommonSense, isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import { fold } from '../text/terms.js';
 import { analyseQuestion, nounType } from './analyse-question.js';
@@ -131,7 +131,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     ]);
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
     const translations = await evidenceTranslator?.prepare(documents.values(), language, input.signal);
-    const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge) });
+    const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge) });
     const selection = selectEvidence(analysis, terms, scored, documents, policy);
     return { analysis, passages: pool.slice(0, k), scored, terms, selection };
   }

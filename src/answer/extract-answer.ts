@@ -183,16 +183,19 @@ const isCountryName = (name: string) => {
 
 /**
  * Places: capitalised words after a locative preposition, and country names in French or English; of the scale
- * the question asks for, if any (no country for "which city", only countries for "which country").
+ * the question asks for, if any (no country for "which city", only countries for "which country"); `isCommonWord` leaves
+ * out capitalised common nouns ("aux Etats membres").
  */
-export function placeSpans(text: string, scale: PlaceScale = null): AnswerSpan[] {
+export function placeSpans(text: string, scale: PlaceScale = null, isCommonWord: (folded: string) => boolean = () => false): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
     const folded = fold(m[0]);
     const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index));
     const isCountry = isCountryName(m[0]);
     const ofScale = scale === 'town' ? !isCountry : scale === 'country' ? isCountry : true;
-    if ((afterLocative || isCountry) && ofScale && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    // A capitalised common noun after a preposition ("aux Etats membres", "to the Council") names no place.
+    const common = !isCountry && folded.split(/[\s'’-]+/).every((w) => isCommonWord(w));
+    if ((afterLocative || isCountry) && ofScale && !common && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return spans;
 }
@@ -306,7 +309,7 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
     case 'person':
       return personSpans(text, isCommonWord);
     case 'place':
-      return placeSpans(text, scale);
+      return placeSpans(text, scale, isCommonWord);
     case 'organisation':
       return organisationSpans(text);
     case 'reason':

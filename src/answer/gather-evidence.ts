@@ -86,6 +86,8 @@ export function chunkBag(chunk: Passage['chunk'], document: CorpusDocument): Bag
 export interface GatherOptions {
   /** Whether a folded word is a common word of the language (names are not). */
   isCommonWord?: (folded: string) => boolean;
+  /** Whether a folded word has a common-noun sense (see `hasCommonSense`): a place is no such word. */
+  hasCommonSense?: (folded: string) => boolean;
   /** Machine translations of the documents' sentences into the question's language. */
   translations?: UnitTranslations;
   /** What a noun of a language names (a person, a place, a time…), or null when unknown. */
@@ -181,7 +183,8 @@ export function gatherEvidence(
     const others = scored.coverage.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
     // A dictionary word is a common word of a sentence only where its communiqué also writes it in lower case.
     const document = documents.get(scored.unit.docId)!;
-    const common = isCommonWord && ((w: string) => isCommonWord(w) && lowercaseWords(document).has(w));
+    // A place name is told from a capitalised noun by the dictionary alone: "Etats membres" is never written in lower case.
+    const common = analysis.type === 'place' ? options.hasCommonSense : isCommonWord && ((w: string) => isCommonWord(w) && lowercaseWords(document).has(w));
     // A count answers "how many X" only where the sentence names X, once some retrieved sentence counts X:
     // elsewhere its numbers count other things (where none does, another noun may be the asker's paraphrase).
     const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);

@@ -23,6 +23,12 @@ export function isCommonWord(knowledge: LexicalKnowledge, word: string): boolean
   return knowledge.translate(word).length > 0 || (knowledge.thesaurus?.synonyms(word).length ?? 0) > 0;
 }
 
+/** Whether a folded word has a common-noun sense: a dictionary translation in lower case. "Etats" (states) has;
+ * "Bruxelles" (Brussels) and "Genève" (Geneva) have only capitalised ones, as names do. */
+export function hasCommonSense(knowledge: LexicalKnowledge, word: string): boolean {
+  return knowledge.translate(word).some((t) => t[0] !== undefined && t[0] === t[0].toLowerCase());
+}
+
 /** Knowledge with the given parts; the rest empty (the bundled glossary always). */
 export function lexicalKnowledge(parts: Partial<LexicalKnowledge> = {}): LexicalKnowledge {
   return { glossary: domainGlossary, translate: () => [], thesaurus: null, nounClasses: null, ...parts };

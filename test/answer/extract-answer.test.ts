@@ -46,6 +46,13 @@ describe('typed answer spans', () => {
     expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
   });
 
+  it('takes no capitalised common noun after a preposition for a place', () => {
+    const isCommon = (w: string) => ['etats', 'membres', 'conseil'].includes(w);
+    const text = 'Le fonds apporte son soutien aux Etats membres et au Conseil, depuis son bureau à Pokhara.';
+    expect(texts(placeSpans(text, null, isCommon))).toEqual(['Pokhara']);
+    expect(texts(placeSpans(text))).toEqual(['Etats', 'Conseil', 'Pokhara']);
+  });
+
   it('answers "which city / quelle ville" with no country name, and "which country / quel pays" with countries only', () => {
     const text = 'Le fonds, lancé au Népal, a ouvert son bureau à Katmandou puis à Pokhara.';
     expect(texts(placeSpans(text, placeScale('city')))).toEqual(['Katmandou', 'Pokhara']);
