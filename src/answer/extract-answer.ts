@@ -176,6 +176,12 @@ export function placeScale(focus: string | null, question = ''): PlaceScale {
   return TOWN_NOUNS.has(head) ? 'town' : ONE_COUNTRY.test(fold(question)) ? 'country' : null;
 }
 
+// The French prepositions of countries and regions, never of towns.
+const REGION_LOCATIVE = /(?:^|\s)(?:en|au|aux)\s+$/iu;
+
+// A capitalised word, then "de / of / du…": what follows is part of its name, not a place.
+const NAME_OF = /\p{Lu}[\p{L}'’-]*\s+(?:de|d'|d’|du|des|of|of the)\s*$/u;
+
 const isCountryName = (name: string) => {
   const folded = fold(name);
   return COUNTRY_NAMES.has(folded) || folded.split(/\s+/).some((w) => COUNTRY_NAMES.has(w));
@@ -190,9 +196,11 @@ export function placeSpans(text: string, scale: PlaceScale = null, isCommonWord:
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
     const folded = fold(m[0]);
-    const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    // "de Quito" ends a name when a capitalised word comes before it ("Processus de Quito", "University of Nairobi").
+    const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index)) && !NAME_OF.test(text.slice(Math.max(0, m.index - 40), m.index));
     const isCountry = isCountryName(m[0]);
-    const ofScale = scale === 'town' ? !isCountry : scale === 'country' ? isCountry : true;
+    // French names a town after "à", a country or a region after "en / au / aux" ("à Gand, en Belgique").
+    const ofScale = scale === 'town' ? !isCountry && !REGION_LOCATIVE.test(text.slice(Math.max(0, m.index - 5), m.index)) : scale === 'country' ? isCountry : true;
     // A capitalised common noun after a preposition ("aux Etats membres", "to the Council") names no place.
     const common = !isCountry && folded.split(/[\s'’-]+/).every((w) => isCommonWord(w));
     if ((afterLocative || isCountry) && ofScale && !common && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
@@ -319,6 +327,9 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
   }
 }
 
+// Punctuation that ends a clause of a sentence (an item of an enumeration, an apposition).
+const CLAUSE_END = /[,;:()]/gu;
+
 /**
  * The short answer of a sentence: among its typed spans, the one nearest to the question's matched words (the
  * counted noun first, for a number), leaving out spans that only repeat what the question says.
@@ -343,9 +354,17 @@ export function extractAnswer(
   const inside = (s: AnswerSpan) => anchors.focus.some((t) => t.start - unit.start >= s.start && t.end - unit.start <= s.end);
   // A "when" wants the most precise date: a day beats a month, a month beats a bare year, at similar distances.
   const precision = (s: AnswerSpan) => (s.date?.day ? DAY_PRECISION : s.date?.month ? DAY_PRECISION / 2 : 0);
+  // Of spans equally near the focus ("84 000 migrants …, 25 000 migrants en détresse secourus"), the one whose clause
+  // states more of the question's other words answers it.
+  const inClause = (s: AnswerSpan) => {
+    const from = Math.max(-1, ...[...unit.text.slice(0, s.start).matchAll(CLAUSE_END)].map((m) => m.index!)) + 1;
+    const next = unit.text.slice(s.end).search(CLAUSE_END);
+    const to = next < 0 ? unit.text.length : s.end + next;
+    return anchors.others.filter((t) => t.start - unit.start >= from && t.end - unit.start <= to).length;
+  };
   const ranked = spans
-    .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: (anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others)) - precision(s) }))
-    .sort((a, b) => Number(!!b.s.agent) - Number(!!a.s.agent) || Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || a.s.start - b.s.start);
+    .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: (anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others)) - precision(s), c: inClause(s) }))
+    .sort((a, b) => Number(!!b.s.agent) - Number(!!a.s.agent) || Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || b.c - a.c || a.s.start - b.s.start);
   // A counting question's number stands next to its counted noun; far from it, it counts something else.
   if ((type === 'number' || type === 'amount' || type === 'percent') && anchors.focus.length && ranked[0]!.d > 40) return null;
   // The agent of the question's verb is the answer whatever other names the sentence holds.

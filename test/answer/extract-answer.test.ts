@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentSpans, dateSpans, numberSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { agentSpans, dateSpans, extractAnswer, numberSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { tokenize } from '../../src/answer/evidence-units.js';
 
 const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
 
@@ -42,6 +43,13 @@ describe('typed answer spans', () => {
     expect(texts(personSpans('The International Water and Sanitation Network (IWSN) met Ms. Joy Sandy.'))).toEqual(['Ms. Joy Sandy']);
   });
 
+  it('answers a count from the clause that states the question\'s other words when two counts name its noun', () => {
+    const text = 'Depuis 2019, plus de 8 000 familles ont reçu un filtre, et 1 200 familles déplacées ont été relogées à Kisumu.';
+    const tokens = tokenize(text);
+    const anchors = { focus: tokens.filter((t) => t.word === 'familles'), others: tokens.filter((t) => t.word === 'relogees' || t.word === 'kisumu') };
+    expect(extractAnswer({ start: 0, text }, 'number', anchors, new Set(['familles', 'relogees', 'kisumu']))?.text).toBe('1 200 familles');
+  });
+
   it('finds places after a locative preposition and country names in either language', () => {
     expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
   });
@@ -51,6 +59,11 @@ describe('typed answer spans', () => {
     const text = 'Le fonds apporte son soutien aux Etats membres et au Conseil, depuis son bureau à Pokhara.';
     expect(texts(placeSpans(text, null, isCommon))).toEqual(['Pokhara']);
     expect(texts(placeSpans(text))).toEqual(['Etats', 'Conseil', 'Pokhara']);
+  });
+
+  it('takes no place from a name that ends in "de X", and no town from a region after "en / aux"', () => {
+    expect(texts(placeSpans('Le forum a salué le Réseau de Kisumu, réuni à Mombasa.'))).toEqual(['Mombasa']);
+    expect(texts(placeSpans('Le forum s’est tenu à Mombasa, une ville portuaire en Afrique de l’Est.', placeScale('ville')))).toEqual(['Mombasa']);
   });
 
   it('answers "which city / quelle ville" with no country name, and "which country / quel pays" with countries only', () => {
