@@ -71,11 +71,13 @@ export function withoutNames(question: string): string {
 }
 
 /**
- * Share of the question's own weight (a follow-up's earlier terms aside) that a sentence states in its own words by
- * a sure match, not a thesaurus synonym.
+ * Share of the question's own weight (a follow-up's earlier terms aside, unless it has no terms of its own) that a
+ * sentence states in its own words by a sure match, not a thesaurus synonym.
  */
 function strongCoverage(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy): number {
-  const own = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.fromHistory);
+  const all = terms.map((t, i) => ({ t, i }));
+  // A follow-up that names nothing of its own ("Et c'était quand ?") is about the earlier question's terms.
+  const own = all.some(({ t }) => !t.fromHistory && t.weight > 0) ? all.filter(({ t }) => !t.fromHistory) : all;
   const total = own.reduce((a, { t }) => a + t.weight, 0) || 1;
   return own.reduce((sum, { t, i }) => {
     const m = s.coverage.matches[i];

@@ -119,6 +119,13 @@ describe('follow-ups', () => {
     expect(result.answerable).toBe(true);
     expect(result.answer).toMatch(/^48,000 people \[1\]/);
   });
+
+  it('answers a follow-up that names nothing of its own from the previous question\'s terms', async () => {
+    const history = [{ role: 'user' as const, content: 'Where did IWSN hold its first regional forum on urban sanitation?' }, { role: 'assistant' as const, content: 'In Kisumu, Kenya.' }];
+    const result = await answerer.ask({ question: 'And when?', history }, runtime.retriever);
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toMatch(/4 June 2022/);
+  });
 });
 
 describe('dates of publication', () => {
