@@ -14,6 +14,7 @@ export function splitQuestion(question: string): string[] {
   return [/[?？]$/u.test(first) ? first : `${first}?`, second];
 }
 
-// Interrogatives of French and English that open the second question (closed-class words).
-const WH = "(?:(?:dans|à|en|de|pour|par|avec|depuis|in|at|for|to|from|by|with|since)\\s+)?(?:what|which|who|whom|whose|when|where|why|how|in which|in what|quel|quelle|quels|quelles|qui|quand|où|pourquoi|comment|combien|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce)";
+// Interrogatives of French and English that open the second question (closed-class words), after at most three
+// short words ("et à partir de quand", "and in which city", "and for how long").
+const WH = "(?:[\\p{L}'’-]{1,8}\\s+){0,3}(?:what|which|who|whom|whose|when|where|why|how|in which|in what|quel|quelle|quels|quelles|qui|quand|où|pourquoi|comment|combien|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce)";
 const SECOND_QUESTION = new RegExp(`((?:,\\s*|\\s+)(?:and|et|puis|then)\\s+|[?？]\\s+(?:and\\s+|et\\s+)?)(?=${WH}\\b)`, 'iu');

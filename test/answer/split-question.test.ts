@@ -13,6 +13,14 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('splits where the second interrogative follows a few words of a prepositional phrase', () => {
+    expect(splitQuestion('En quelle année le fonds a-t-il été créé, et à partir de quand le réseau compte-t-il le financer ?')).toEqual([
+      'En quelle année le fonds a-t-il été créé?',
+      'à partir de quand le réseau compte-t-il le financer ?',
+    ]);
+    expect(splitQuestion('Who chaired the forum and for how long will the pledge run?')).toHaveLength(2);
+  });
+
   it('keeps a question whole when "and" joins two things it asks about together', () => {
     expect(splitQuestion('Which programmes link the network with Mali and with Niger?')).toHaveLength(1);
     expect(splitQuestion('Quelles organisations et quels pays ont participé ?')).toHaveLength(1);
