@@ -202,6 +202,9 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   const which = WHICH_NOUN.exec(q);
   let noun = which ? (NAME_NOUNS.has(fold(which[1]!)) && which[2] ? which[2] : which[1]!) : null;
   if (noun && (isStopword(fold(noun)) || /^(est|sont|is|are|was|were)$/.test(noun))) noun = null;
+  // A modifier that spells a function word ("which EU official": "eu" is a form of French "avoir") hides the noun
+  // that the English phrase ends with.
+  if (!noun && which && head) noun = head;
   const focus = counted ?? noun;
   const plural = !!focus && /s$/.test(focus) && !/ss$/.test(focus);
   // The interrogative that comes first decides ("Who was director when…" asks for a person, not a date).
@@ -220,13 +223,21 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   }
   if (which && noun) {
     const byNoun = nounType(head ?? noun, language, knowledge);
-    if (byNoun) return { type: byNoun, focus, plural };
+    // "Which fund backed…" / "quel fonds a financé…" asks which one, not how much: the money noun is the subject, a
+    // verb follows it. "Quel budget le fonds a-t-il…", "what budget did…" and "what is the budget" ask the value.
+    const after = new RegExp(`\\b${head ?? noun}\\s+(\\p{L}+)`, 'u').exec(q.slice(which.index))?.[1] ?? '';
+    const identity = byNoun === 'amount' && !/\s(?:est|sont|était|étaient|is|are|was|were)\s/u.test(which[0]) && !!after && !OBJECT_NEXT.test(after);
+    if (byNoun && !identity) return { type: byNoun, focus, plural };
   }
   if (LIST.test(q) || (which && plural)) return { type: 'list', focus, plural: true };
   if (MANNER.test(q)) return { type: 'manner', focus, plural };
   if (YES_NO.test(q)) return { type: 'yesno', focus, plural };
   return { type: 'other', focus, plural };
 }
+
+// Words after a question's noun that make it the object of what follows (closed classes: articles, possessives,
+// demonstratives, the auxiliary of an English question): "quel budget le fonds a-t-il", "what budget did it get".
+const OBJECT_NEXT = /^(?:le|la|les|l|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|the|a|an|this|that|these|those|its|his|her|their|did|does|do|will|would|can|could|should|has|have|had)$/u;
 
 // What stands between "who"/"qui" and the word that says what the person did or is: auxiliaries and articles.
 const WHO_PREDICATE = /(?:^|[^\p{L}])(?:qui|who)\s+(?:(?:a|avait|aura|est|était|sera|sont|étaient|has|had|have|is|was|are|were|will|would|did|does)\s+)?(?:(?:été|been)\s+)?(?:(?:le|la|les|l'|un|une|the|an?)\s*)?(\p{L}[\p{L}-]*)/u;

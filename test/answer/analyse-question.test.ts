@@ -77,6 +77,17 @@ describe('answer types', () => {
     expect([years.type, years.datePrecision]).toEqual(['date', 'year']);
   });
 
+  it('finds the noun after a modifier that spells a function word ("which UN official": "un" is French)', () => {
+    expect(typeOf('Which UN official chaired the forum?', 'en')).toBe('person');
+  });
+
+  it('reads "which fund backed…" as asking which one, and "what budget did… / quel budget le…" as an amount', () => {
+    expect(typeOf('Which fund backed the sanitation blocks?', 'en')).not.toBe('amount');
+    expect(typeOf('Quel fonds a financé les blocs sanitaires ?')).not.toBe('amount');
+    expect(typeOf('What budget did the network announce?', 'en')).toBe('amount');
+    expect(typeOf('Quel budget le réseau a-t-il annoncé ?')).toBe('amount');
+  });
+
   it('reads "quel est le montant / what is the amount" as an amount', () => {
     expect(typeOf('Quel est le montant de l’enveloppe initiale ?')).toBe('amount');
     expect(typeOf('What was the amount of the appeal?', 'en')).toBe('amount');
