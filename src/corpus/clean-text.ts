@@ -90,8 +90,26 @@ export function normalizeLines(raw: string): string[] {
 export function cleanText(raw: string): CleanedText {
   const lines = normalizeLines(raw);
   const cut = navigationEnd(lines);
-  const body = lines.slice(cut);
-  const text = body.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-  const title = findTitle(text.split('\n'));
-  return { title, text, strippedLines: lines.slice(0, cut).filter((l) => l !== '').length };
+  const about = aboutParagraphs(lines.slice(0, cut));
+  const body = lines.slice(cut).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const title = findTitle(body.split('\n'));
+  // The page's own text comes first (its title, dateline and lead); the blurbs of the menu follow it.
+  const text = about.length ? `${body}\n\n${about.join('\n\n')}` : body;
+  return { title, text, strippedLines: lines.slice(0, cut).filter((l) => l !== '').length - about.length };
+}
+
+/**
+ * The paragraphs of prose inside a navigation block: a menu may open on a blurb about the publisher ("Who we are:
+ * the organisation was founded in…"), which is content. A label the scraper glued to its blurb ("Who we areThe
+ * organisation…", after the label's own line) is taken off.
+ */
+function aboutParagraphs(head: string[]): string[] {
+  const out: string[] = [];
+  let previous = '';
+  for (const line of head) {
+    if (line === '') continue;
+    if (isParagraph(line)) out.push(previous && line.startsWith(previous) && line.length > previous.length ? line.slice(previous.length).trim() : line);
+    previous = line;
+  }
+  return out;
 }

@@ -84,6 +84,15 @@ describe('cleanText', () => {
     expect(cleaned.text.startsWith('Floods displace thousands')).toBe(true);
     expect(cleaned.title).toBe('Floods displace thousands in the region');
   });
+
+  it('keeps a paragraph of prose found inside the menu, after the article and without the label glued to it', () => {
+    const page = ['Home', 'Who we are', 'Who we areThe Network was founded in 1998 and works in 41 countries with 2,300 staff.', 'Structure', '- Board', '- Offices', '-', 'Floods displace thousands in the region', 'Geneva, 3 March 2021 - Heavy floods displaced thousands of families this week, the agency said.', 'Aid teams were deployed on Tuesday.'].join('\n');
+    const cleaned = cleanText(page);
+    expect(cleaned.title).toBe('Floods displace thousands in the region');
+    expect(cleaned.text.startsWith('Floods displace thousands')).toBe(true);
+    expect(cleaned.text.endsWith('\n\nThe Network was founded in 1998 and works in 41 countries with 2,300 staff.')).toBe(true);
+    expect(cleaned.text).not.toContain('Who we are');
+  });
 });
 
 describe('extractDate', () => {
