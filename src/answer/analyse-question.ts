@@ -173,7 +173,13 @@ export function englishFocusPhrase(question: string): string | null {
   // phrase follows it), a dozen at most.
   const clause = /\b(?:many|much|which|what)\b.*/i.exec(question)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
   if (!clause) return null;
-  return firstGroup(nlp(clause.toLowerCase()), '(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
+  const phrase = firstGroup(nlp(clause.toLowerCase()), '(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
+  // The tagger may read an auxiliary as an adjective ("which belgian city did iom's…"): the phrase ends before it.
+  // A modifier that spells a function word opens it ("which eu official"): it is kept.
+  const all = phrase?.split(/\s+/) ?? [];
+  const end = all.findIndex((w, i) => i > 0 && isStopword(fold(w)) && all.slice(0, i).some((x) => !isStopword(fold(x))));
+  const kept = end < 0 ? all : all.slice(0, end);
+  return kept.length ? kept.join(' ') : null;
 }
 
 /**

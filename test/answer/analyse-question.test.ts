@@ -81,6 +81,11 @@ describe('answer types', () => {
     expect(typeOf('Which UN official chaired the forum?', 'en')).toBe('person');
   });
 
+  it('ends the English focus phrase before an auxiliary the tagger reads as an adjective ("city did")', () => {
+    const analysis = answerTypeOf("In which Kenyan city did IWSN's Director General open the forum?", 'en', runtime.knowledge);
+    expect([analysis.type, analysis.focus]).toEqual(['place', 'city']);
+  });
+
   it('reads "which fund backed…" as asking which one, and "what budget did… / quel budget le…" as an amount', () => {
     expect(typeOf('Which fund backed the sanitation blocks?', 'en')).not.toBe('amount');
     expect(typeOf('Quel fonds a financé les blocs sanitaires ?')).not.toBe('amount');
