@@ -335,6 +335,7 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
   const other: AnswerLanguage = language === 'fr' ? 'en' : 'fr';
   const tokens = words(text);
   const names = namesIn(text);
+  const grammatical = language === 'en' ? englishFunctionWords(text) : FRENCH_FUNCTION_WORDS;
   const covered = new Set<string>();
   for (const match of findGlossaryTerms(knowledge.glossary, text)) {
     // An acronym is kept even when it spells a function word ("EU" folds to "eu", a form of French "avoir").
@@ -376,10 +377,30 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });
       }
     }
-    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !(knowledge.thesaurus?.synonyms(term.word).length), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || isMisspeltInterrogative(term.word, knowledge) });
+    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !(knowledge.thesaurus?.synonyms(term.word).length), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
   }
   return terms;
 }
+
+// Tags of English words that say how or where, not what: the closed classes the stopword list leaves out.
+const ENGLISH_FUNCTION_TAGS = '(#Preposition|#Adverb|#Conjunction|#Determiner|#Pronoun|#Modal|#Auxiliary)';
+
+/** The folded words of an English text that compromise tags as prepositions, adverbs and other function words
+ * ("towards", "forward", "later", "also"): they carry no topic, whatever their rarity in the corpus. */
+function englishFunctionWords(text: string): Set<string> {
+  const tagged = nlp(text).match(ENGLISH_FUNCTION_TAGS).out('array').flatMap((w: string) => words(w));
+  // An adverb made from an adjective ("effectively") says what, and "since / until" the time the evidence states.
+  return new Set(tagged.filter((w: string) => !/ly$/.test(w) && !TIME_RELATIONS.has(w)));
+}
+
+// Prepositions of time whose translation the evidence writes with the date ("depuis 2017" for "since when").
+const TIME_RELATIONS = new Set(['since', 'until', 'till', 'depuis', 'jusqu']);
+
+// French prepositions and adverbs of manner, time and degree that the stopword list leaves out (closed classes of
+// the grammar): "vers", "selon", "aussi", "bien" say nothing of the topic.
+const FRENCH_FUNCTION_WORDS = new Set(
+  'vers envers parmi selon malgre lors aupres chez environ alors ensuite deja encore aussi toujours bien tres ainsi puis donc cependant toutefois egalement notamment plutot presque surtout seulement vraiment exactement actuellement desormais jamais souvent parfois beaucoup trop tant tellement assez peu plus moins'.split(' '),
+);
 
 // "What did X say / declare…", "Qu'a déclaré X", "Que dit X": closed-class speech verbs of French and English, with
 // the speaker between the auxiliary and the verb (English) or right after the verb (French).

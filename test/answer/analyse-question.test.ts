@@ -124,6 +124,15 @@ describe('required numbers', () => {
 });
 
 describe('key terms', () => {
+  it('gives prepositions and adverbs of the question no weight, but keeps "since" and adverbs made from adjectives', () => {
+    const meta = (question: string, language: 'fr' | 'en') => Object.fromEntries(analyse(question, language).terms.map((t) => [t.words.join(' '), t.isMeta]));
+    const english = meta('Who described the plan as a turning point towards cleaner cities, and what has it also effectively changed since 2020?', 'en');
+    expect([english.also, english.towards]).toEqual([true, true]);
+    expect([english.described, english.cities, english.effectively, english.since]).toEqual([false, false, false, false]);
+    const french = meta('Le réseau a-t-il aussi bien financé les puits vers Kisumu ?', 'fr');
+    expect([french.aussi, french.bien, french.vers, french.puits]).toEqual([true, true, true, false]);
+  });
+
   it('does not take a month or a day written with a capital for a name', () => {
     const terms = analyse('Who opened the Kisumu forum on Friday in June 2022?', 'en').terms;
     expect(terms.find((t) => t.words.includes('june'))?.isName).toBe(false);
