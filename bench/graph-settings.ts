@@ -3,7 +3,7 @@
  * graph settings compared on the vectors of an index already built (as `npm run bench` leaves it under
  * bench/corpus/): for each `M/efConstruction/shards`, the shards are built side by side in the build threads (wall
  * time and CPU time), then searched at each ef over the bench's queries: recall@10 against exact search over the same (centred)
- * vectors, and the search's p50 / p95. Prints JSON; read times as ratios between settings of the same run.
+ * vectors, and the search's p50 / p95 (wall and the process's CPU time). Prints JSON; read times as ratios between settings of the same run.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -83,17 +83,21 @@ for (const setting of values.settings!.split(',')) {
     for (const g of graphs) g.setEf(ef);
     let hits = 0;
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (const [i, q] of queryVectors.entries()) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const found = graphs.flatMap((g) => {
         const r = g.searchKnn(q, 10);
         return r.neighbors.map((label, j) => [label, r.distances[j]!] as const);
       });
       found.sort((a, b) => a[1] - b[1]);
       times.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
       hits += found.slice(0, 10).filter(([label]) => exact[i]!.has(label)).length;
     }
-    byEf[ef] = { recallAt10: +(hits / (10 * queryVectors.length)).toFixed(4), searchMs: stats(times) };
+    byEf[ef] = { recallAt10: +(hits / (10 * queryVectors.length)).toFixed(4), searchMs: stats(times), searchCpuMs: stats(cpuTimes) };
   }
   results.push({ m, efConstruction, shards, buildMs, buildCpuMs, byEf });
   console.error(JSON.stringify(results.at(-1)));

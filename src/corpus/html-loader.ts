@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { AppError } from '../errors.js';
 import { normalizeLines } from './clean-text.js';
 import { decodeUtf8 } from './decode-utf8.js';
@@ -37,6 +35,8 @@ function blockText(root: Node): string {
 export const htmlLoader: DocumentLoader = {
   format: 'html',
   async load(input) {
+    // Imported at the first HTML page, not at every start: linkedom costs about 0.3 s of CPU to load (README Performance).
+    const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
     const { document } = parseHTML(decodeUtf8(input.bytes, input.name));
     // Read before Readability, which rewrites the document it is given.
     const metadata = readHtmlMetadata(document as unknown as Document);
