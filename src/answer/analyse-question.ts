@@ -112,6 +112,7 @@ const COUNT_AFTER_WH = /\b(which|what|quels|quelles)\s+(?:\d+|two|three|four|fiv
 // Date questions that ask for a year, or for the day itself.
 const YEAR_ASKED = /\b(quelles? années?|depuis quelle année|what years?|which years?|yrs?)\b/u;
 const DAY_ASKED = /\b(quel jour|quelle date|à quelle date|what date|which date|what day|which day|exact date)\b/u;
+const DAY_NOUNS = new Set(['date', 'day', 'jour']);
 
 // Answer types whose focus noun only restates the type ("year" for a date, "city" for a place).
 const NOUN_NAMES_TYPE: Partial<Record<AnswerType, AnswerType[]>> = { date: ['date'], duration: ['date'], place: ['place'] };
@@ -458,7 +459,9 @@ export function analyseQuestion(
   // "Which year", "quelle ville": a noun that only names the kind of answer is not a word the evidence must contain.
   const focusKind = focus ? nounType(focus, input.language, knowledge) : null;
   const typeNoun = focus && NOUN_NAMES_TYPE[type]?.includes(focusKind ?? 'other');
-  if (typeNoun) for (const term of terms) if (term.isFocus) Object.assign(term, { isFocus: false, isMeta: true });
+  // Its adjectives qualify the kind of answer too ("what exact calendar date"): no word of the phrase is the topic.
+  const typePhrase = new Set(typeNoun && focusText ? words(focusText) : []);
+  if (typeNoun) for (const term of terms) if (term.isFocus || term.words.every((w) => typePhrase.has(w))) Object.assign(term, { isFocus: false, isMeta: true });
   const previous = [...(input.history ?? [])].reverse().find((t) => t.role === 'user' && t.content.trim());
   const followUp = !!previous && isFollowUp(input.question);
   if (previous && followUp) {
@@ -469,6 +472,7 @@ export function analyseQuestion(
   }
   const numbers = requiredNumbers(input.question);
   const q = normalise(input.question);
-  const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) ? 'day' : null;
+  // "What exact calendar date": the noun that ends the phrase asks for a day, whatever adjectives come before it.
+  const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) || DAY_NOUNS.has(focusWord ?? '') ? 'day' : null;
   return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind };
 }

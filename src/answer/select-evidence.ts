@@ -199,6 +199,10 @@ export function selectEvidence(
     candidates = candidates.filter((s) => quotesSpeaker(s.unit, byRole, documents));
   }
   if (candidates.length === 0) return { answerable: false, reason: 'no_answer_of_type' };
+  // A date from a sentence that states much less of the question than the best one answers another question:
+  // the best sentence tells of the event and gives no date ("a signé, hier, un accord" in a release
+  // without a dated header), and another release's dateline is no answer.
+  if (analysis.type === 'date' && candidates[0]!.blended < stating[0]!.blended * policy.typedFloorRatio) return { answerable: false, reason: 'no_answer_of_type' };
 
   // The names the question mentions must be in the evidence's documents: a sentence from a communiqué that states
   // them all is preferred; otherwise another document may hold the rest (below).

@@ -70,6 +70,12 @@ describe('answer types', () => {
     expect(typeOf('In what year was the network founded?', 'en')).toBe('date');
   });
 
+  it('asks for a day when the phrase ends with "date", and gives its adjectives no weight ("what exact calendar date")', () => {
+    const analysis = analyse('On what exact calendar date was the pump station opened?', 'en');
+    expect(analysis.datePrecision).toBe('day');
+    expect(analysis.terms.filter((t) => t.words.includes('exact') || t.words.includes('calendar')).map((t) => t.isMeta)).toEqual([true, true]);
+  });
+
   it('classifies an English noun after its adjective ("what exact date") and a French plural ("quelles années")', () => {
     const exact = analyse('On what exact date was the fund launched?', 'en');
     expect([exact.type, exact.datePrecision]).toEqual(['date', 'day']);

@@ -159,3 +159,35 @@ describe('dates of publication', () => {
     expect(result.answerable).toBe(false);
   });
 });
+
+describe('typed answers from weaker sentences', () => {
+  // Two invented releases: one tells of a signing "hier" without a dated header; the other is dated and names the
+  // same bodies about another matter.
+  const undated = [
+    'Le Réseau des Marais et la ville de Vannes signent une convention-cadre', '',
+    'Le Réseau des Marais a signé, hier, une convention-cadre avec la ville de Vannes pour protéger les zones humides.', '',
+    'La convention prévoit des inventaires d’oiseaux et la restauration de trois étangs.', '',
+  ].join('\n');
+  const dated = [
+    'Le Réseau des Marais ouvre un centre d’accueil', '',
+    'Vannes, le 12 mars 2023 – Le Réseau des Marais a ouvert aujourd’hui, dans la ville, le centre d’accueil prévu par sa convention avec les pêcheurs.', '',
+    'Le centre présente les oiseaux migrateurs des étangs.', '',
+  ].join('\n');
+  let marsh: { runtime: Runtime; cleanup: () => Promise<void> };
+  let corpus: { dir: string; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    corpus = await tempDir();
+    await writeFile(join(corpus.dir, 'convention.txt'), undated);
+    await writeFile(join(corpus.dir, 'centre.txt'), dated);
+    marsh = await seedsRuntime({}, corpus.dir);
+  });
+  afterAll(async () => {
+    await marsh.cleanup();
+    await corpus.cleanup();
+  });
+
+  it('refuses a date taken from a sentence that states far less of the question than the one telling of the event', async () => {
+    const result = await answerer.ask({ question: 'À quelle date exacte le Réseau des Marais a-t-il signé la convention-cadre avec la ville de Vannes ?' }, marsh.runtime.retriever);
+    expect(result.answerable).toBe(false);
+  });
+});
