@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type { ExpandedQuery } from '../retrieval/expand-query.js';
 import { findGlossaryTerms } from '../lexicon/glossary.js';
-import type { LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
+import { hasCommonSense, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
@@ -378,7 +378,7 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });
       }
     }
-    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !(knowledge.thesaurus?.synonyms(term.word).length), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
+    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !hasCommonSense(knowledge, term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
   }
   return terms;
 }

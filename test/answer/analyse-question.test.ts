@@ -130,6 +130,12 @@ describe('required numbers', () => {
 });
 
 describe('key terms', () => {
+  it('reads a capitalised word whose translations are all names as a proper name, and one with a common sense as none', () => {
+    const proper = (question: string) => Object.fromEntries(analyse(question, 'en').terms.map((t) => [t.words.join(' '), t.isProperName]));
+    expect(proper('How many wells did the network drill in Asia?').asia).toBe(true);
+    expect(proper('How many Friends of the Lake met in Kisumu?').friends).toBe(false);
+  });
+
   it('gives prepositions and adverbs of the question no weight, but keeps "since" and adverbs made from adjectives', () => {
     const meta = (question: string, language: 'fr' | 'en') => Object.fromEntries(analyse(question, language).terms.map((t) => [t.words.join(' '), t.isMeta]));
     const english = meta('Who described the plan as a turning point towards cleaner cities, and what has it also effectively changed since 2020?', 'en');

@@ -96,6 +96,11 @@ describe('counts', () => {
     expect((await ask('How many delegates attended the Kisumu urban sanitation forum?')).answer).toMatch(/450/);
   });
 
+  it('refuses a question about a place the communiqués never name, even one the thesaurus knows ("in Asia")', async () => {
+    expect((await ask('How many households in Asia will the subsidised pit-emptying service reach?')).answerable).toBe(false);
+    expect((await ask('How many households will the subsidised pit-emptying service reach?')).answerable).toBe(true);
+  });
+
   it('refuses a count when no sentence that holds a number names what is counted', async () => {
     // The fund's sentences count households ("foyers"); delegates are counted in another communiqué, about a forum.
     const result = await ask("Combien de délégués le Fonds commun pour l'eau va-t-il raccorder à l'eau potable ?");
