@@ -92,6 +92,11 @@ describe('answer types', () => {
     expect([analysis.type, analysis.focus]).toEqual(['place', 'city']);
   });
 
+  it('reads "which" after a noun as opening a relative clause, not a question ("the areas in which Kisumu…")', () => {
+    expect(typeOf('List the areas in which Kisumu and the network cooperate.', 'en')).not.toBe('place');
+    expect(typeOf('Starting in which year did the city fund the network?', 'en')).toBe('date');
+  });
+
   it('reads "which fund backed…" as asking which one, and "what budget did… / quel budget le…" as an amount', () => {
     expect(typeOf('Which fund backed the sanitation blocks?', 'en')).not.toBe('amount');
     expect(typeOf('Quel fonds a financé les blocs sanitaires ?')).not.toBe('amount');
