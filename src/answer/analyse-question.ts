@@ -180,6 +180,8 @@ export function englishFocusPhrase(question: string): string | null {
   const all = phrase?.split(/\s+/) ?? [];
   const end = all.findIndex((w, i) => i > 0 && isStopword(fold(w)) && all.slice(0, i).some((x) => !isStopword(fold(x))));
   const kept = end < 0 ? all : all.slice(0, end);
+  // Nor does it end with an adverb read as an adjective ("which iom chief later hailed" → "iom chief").
+  while (kept.length > 1 && nlp(kept.at(-1)!).has('(#Adverb|#Comparative)')) kept.pop();
   return kept.length ? kept.join(' ') : null;
 }
 

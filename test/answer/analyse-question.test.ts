@@ -87,6 +87,10 @@ describe('answer types', () => {
     expect(typeOf('Which UN official chaired the forum?', 'en')).toBe('person');
   });
 
+  it('ends the English focus phrase before an adverb the tagger joined to it ("which IWSN chief later hailed")', () => {
+    expect(answerTypeOf('Which IWSN chief later hailed the pledge?', 'en', runtime.knowledge).focus).toBe('chief');
+  });
+
   it('ends the English focus phrase before an auxiliary the tagger reads as an adjective ("city did")', () => {
     const analysis = answerTypeOf("In which Kenyan city did IWSN's Director General open the forum?", 'en', runtime.knowledge);
     expect([analysis.type, analysis.focus]).toEqual(['place', 'city']);
