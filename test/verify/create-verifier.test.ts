@@ -252,6 +252,43 @@ describe('claim checker on a second corpus it was not written for', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('contradicts a claim whose word has its antonym in the same place of the sentence, in French ("augmenté" for "diminué")', async () => {
+    // "… dans certaines communes, le débit des puits a diminué de moitié depuis 2019."
+    const result = await verifier.verify({ text: 'Le débit des puits a augmenté depuis 2019 dans certaines communes.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed: 'augmente', found: 'diminué' } });
+    expectVerbatim(result, runtime);
+  });
+
+  it('reads a verb that denies what follows it as a negation the sentence does not state ("refused to provide")', async () => {
+    // "Le gouvernement du comté de Kisumu a mis à disposition le terrain de quatre des nouveaux blocs."
+    const result = await verifier.verify({ text: 'The Kisumu county government refused to provide the land for the new sanitation blocks.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed: 'refused' } });
+  });
+
+  it('contradicts a place with the town of the dateline, where the communiqué\'s news happened', async () => {
+    // "Genève, le 12 mars 2021 – Le RIEA a officiellement lancé aujourd'hui le Fonds commun pour l'eau …"; the
+    // communiqué names Lausanne elsewhere (where the network was founded).
+    const result = await verifier.verify({ text: "Le Fonds commun pour l'eau a été lancé à Lausanne le 12 mars 2021.", language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'place', claimed: 'Lausanne', found: 'Genève' } });
+  });
+
+  it('contradicts a place with a place named after a saint ("St. Lucia")', async () => {
+    const result = await verifier.verify({ text: 'Emergency stocks pre-positioned in Trinidad and Barbados were flown in on 15 October.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'place', claimed: 'Trinidad', found: 'St. Lucia' } });
+  });
+
+  it('contradicts a person named after a title with dictionary words, by the person the sentence gives the office to', async () => {
+    // "… said Dr. Amara Lindqvist, IWSN Emergency Response Coordinator for the Caribbean"; Ms. Joy Sandy is a contact.
+    const result = await verifier.verify({ text: "Ms. Joy Sandy is IWSN's Emergency Response Coordinator for the Caribbean.", language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', claimed: 'Joy Sandy', found: 'Dr. Amara Lindqvist' } });
+  });
+
+  it('contradicts a count of an English compound by the count of its head in French ("household water treatment kits")', async () => {
+    // "… ainsi que la distribution de 30 000 kits de traitement de l'eau à domicile."
+    const result = await verifier.verify({ text: 'The Sources vives programme plans to distribute 50,000 household water treatment kits.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'number', claimed: '50,000', found: '30 000' } });
+  });
+
   // Written from this corpus alone (paraphrases, translations both ways, one changed detail of each kind,
   // inventions, overgeneralisations): the methods tuned on the seeds' dev claims must hold here too.
   it('supports a claim that writes out in words the number its source gives in digits', async () => {
