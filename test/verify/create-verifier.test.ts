@@ -8,6 +8,7 @@ import { createApertiumTranslator } from '../../src/translate/apertium-translato
 import { createVerifier, type Verifier } from '../../src/verify/create-verifier.js';
 import { splitClaims } from '../../src/verify/split-claims.js';
 import type { VerifyResult } from '../../src/verify/types.js';
+import { apertiumDir, apertiumInstalled } from '../helpers/apertium.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
 import { seedsRuntime } from '../helpers/seeds-runtime.js';
 
@@ -289,6 +290,26 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'number', claimed: '50,000', found: '30 000' } });
   });
 
+  it('does not oppose another body to a long name the sentence writes all words of but one', async () => {
+    // "… avec l'Union des associations d'usagers de l'eau du Sahel (UAUES) et financé en partie par le Fonds commun
+    // pour l'eau (FCE)": "Consumer" is not "usagers", but the Union is the same body, not the Fund.
+    const result = await verifier.verify({ text: 'The programme will be carried out with the Union of Water Consumer Associations of the Sahel.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).not.toBe('contradicted');
+  });
+
+  it('contradicts a count by the one count of the slot whose counted words the machine translation states', async () => {
+    // "Selon les données du Réseau, 35 % des foyers visés vivent à plus de deux kilomètres du point d'eau le plus
+    // proche." The stand-in engine translates "foyers" only: no dictionary pairs it with "households" here.
+    const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/foyers/households/g']] });
+    try {
+      const text = 'According to the network, 45% of the households live more than two kilometres from the nearest water point.';
+      const result = await createVerifier({ knowledge: runtime.knowledge, translator }).verify({ text, language: 'en' }, runtime.retriever);
+      expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'number', claimed: '45%', found: '35 %' } });
+    } finally {
+      await translator.close();
+    }
+  });
+
   // Written from this corpus alone (paraphrases, translations both ways, one changed detail of each kind,
   // inventions, overgeneralisations): the methods tuned on the seeds' dev claims must hold here too.
   it('supports a claim that writes out in words the number its source gives in digits', async () => {
@@ -306,14 +327,21 @@ describe('claim checker on a second corpus it was not written for', () => {
     expect(result.claims[1]!.verdict).not.toBe('supported');
   });
 
-  it('gives most of the labelled claims about this corpus their verdict, with verbatim evidence', async () => {
+  // As users get it (and as `npm run eval` measures): with machine translation, a claim's word no dictionary links
+  // is matched in the sentence's translation.
+  it.skipIf(!apertiumInstalled('the labelled claims of the second corpus'))('gives most of the labelled claims about this corpus their verdict, with verbatim evidence', async () => {
     const claims = await readClaims(resolve(import.meta.dirname, '../fixtures/corpus-b-claims.jsonl'), 'dev');
-    expect(claims.length).toBeGreaterThanOrEqual(20);
-    const { metrics } = await runClaimsEval(claims, verifier, runtime.retriever);
-    expect(metrics.all).toMatchObject({ verbatim: 1 });
-    expect(metrics.all!.accuracy).toBeGreaterThanOrEqual(0.85);
-    expect(metrics.all!.unsupportedRecall).toBeGreaterThanOrEqual(0.8);
-    expect(metrics.all!.unsupportedPrecision).toBeGreaterThanOrEqual(0.8);
+    expect(claims.length).toBeGreaterThanOrEqual(80);
+    const translator = createApertiumTranslator({ dir: apertiumDir });
+    try {
+      const { metrics } = await runClaimsEval(claims, createVerifier({ knowledge: runtime.knowledge, translator }), runtime.retriever);
+      expect(metrics.all).toMatchObject({ verbatim: 1 });
+      expect(metrics.all!.accuracy).toBeGreaterThanOrEqual(0.85);
+      expect(metrics.all!.unsupportedRecall).toBeGreaterThanOrEqual(0.8);
+      expect(metrics.all!.unsupportedPrecision).toBeGreaterThanOrEqual(0.8);
+    } finally {
+      await translator.close();
+    }
   });
 });
 
