@@ -60,7 +60,8 @@ const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[  \u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)(?:\s*(?:%|pour cent|percent|per cent))?(?:\s+(?:millions?|milliards?|billions?|trillions?|mille|thousand))?(?![\p{L}\p{N}])/gu;
 const CURRENCY = /(?:€|\$|£|\b(?:euros?|dollars?|USD|EUR|CHF|GBP|francs?|livres?|pounds?)\b)/iu;
 const TIME_UNIT = /^(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?|decades?|décennies?|siècles?|centuries)$/iu;
-const TITLE = /(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|S\.E\.)\s+/u;
+/** A title or honorific before a person's name ("M.", "Mme", "Dr", "Ms."), with the space after it. */
+export const TITLE = /(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|S\.E\.)\s+/u;
 const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*[\p{Ll}.]|\p{Lu}\.)/u;
 const NAME_SEQUENCE = new RegExp(`(?:${TITLE.source})?${NAME_WORD.source}(?:\\s+(?:(?:de|da|del|van|von|der|le|la|di|du|bin|ibn)\\s+)?${NAME_WORD.source}){1,3}`, 'gu');
 /** A preposition of place ending a text: a capitalised word after it is a place ("à Genève", "in Kisumu"). */
@@ -151,7 +152,8 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
     const titled = TITLE.test(name) && new RegExp(`^${TITLE.source}`, 'u').test(name);
     if (parts.some((p) => MONTH_NAMES.has(p) || COUNTRY_NAMES.has(p) || isStopword(p))) continue;
     if (!titled && parts.length < 2) continue;
-    if (parts.every((p) => isCommonWord(p))) continue;
+    // Words that are all dictionary words name a person only after a title ("Ms. Joy Sandy", "M. Pierre Blanc").
+    if (!titled && parts.every((p) => isCommonWord(p))) continue;
     // A name defined by an acronym right after it ("… Sanitation Network (IWSN)") is an organisation's.
     if (/^\s*\(\p{Lu}{2,}\)/u.test(text.slice(m.index + name.length))) continue;
     // A sequence that opens the sentence with a capitalised common word ("Les Nations…") is not a person.

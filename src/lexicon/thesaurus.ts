@@ -9,6 +9,12 @@ export interface Thesaurus {
   /** Synonyms of a folded word, or, when the thesaurus has no entry for it, of its headwords that share its stem: a
    * conjugated or plural form is listed under its lemma ("instaure" under "instaurer", "called" under "call"). */
   synonymsOfForm(word: string): string[];
+  /** Antonyms of a folded word or of its headwords that share its stem (the English thesaurus marks them "(antonym)"
+   * among a sense's words): "decrease" for "increase", "reject" for "accepted". Single words only. */
+  antonymsOfForm(word: string): string[];
+  /** The headwords that share a word's stem, the word excepted: its lemma, for a conjugated or plural form
+   * ("augmenter" for "augmente"). */
+  lemmasOf(word: string): string[];
   /** The files it reads. */
   sources: string[];
   /** Reads the word indexes now (they are otherwise read at the first lookup), e.g. once the server listens. */
@@ -88,25 +94,47 @@ export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): T
   if (files.length === 0) return null;
   const cache = new Map<string, string[]>();
   const lemmaCache = new Map<string, string[]>();
+  const antonymCache = new Map<string, string[]>();
+
+  /** The headwords of the thesauri that start with a word's stem and stem as it does: its lemma, for a conjugated or
+   * plural form. A lemma is a few letters longer than its forms at most ("instaurer"/"instaure"), and a phrase is no
+   * lemma. */
+  function headwordsOf(word: string): Array<[MythesFile, string]> {
+    const root = stem(word);
+    const out: Array<[MythesFile, string]> = [];
+    for (const file of files) {
+      const sorted = (file.sorted ??= [...offsetsOf(file).keys()].sort());
+      for (let at = lowerBound(sorted, root); at < sorted.length && sorted[at]!.startsWith(root); at++) {
+        const headword = sorted[at]!;
+        if (headword !== word && headword.length <= word.length + 3 && !headword.includes(' ') && stem(headword) === root) out.push([file, headword]);
+      }
+    }
+    return out;
+  }
   const offsetsOf = (file: MythesFile) => (file.offsets ??= readOffsets(file.idxPath));
 
   // Reads are synchronous: one buffer serves them all.
   const buffer = Buffer.allocUnsafe(16_384);
 
-  function read(file: MythesFile, offset: number): string[] {
+  /** The senses of the entry at an offset: each sense's words after its part of speech, as written. */
+  function senses(file: MythesFile, offset: number): string[][] {
     // An entry is "word|senses" then one line per sense: "(pos)|syn|syn|…". Most fit in 2 kB: the rest is read
     // only for a longer one.
     let lines: string[] = [];
-    let senses = 0;
+    let count = 0;
     for (const size of [2048, buffer.length]) {
       const n = readSync(file.fd, buffer, 0, size, offset);
       lines = buffer.subarray(0, n).toString('utf8').split('\n');
-      senses = Number(lines[0]?.split('|')[1] ?? 0);
-      if (lines.length > senses + 1 || n < size) break;
+      count = Number(lines[0]?.split('|')[1] ?? 0);
+      if (lines.length > count + 1 || n < size) break;
     }
+    return lines.slice(1, 1 + count).map((line) => line.split('|').slice(1));
+  }
+
+  function read(file: MythesFile, offset: number): string[] {
     const out: string[] = [];
-    for (const line of lines.slice(1, 1 + senses)) {
-      for (const synonym of line.split('|').slice(1, 1 + PER_SENSE)) {
+    for (const sense of senses(file, offset)) {
+      for (const synonym of sense.slice(0, PER_SENSE)) {
         const clean = fold(synonym.replace(/\s*\((?:generic|similar|related|antonym)[^)]*\)/g, '').trim());
         // Antonyms are listed among the senses of the English thesaurus; they are not synonyms.
         if (!clean || /\(antonym\)/.test(synonym) || clean.includes(' ')) continue;
@@ -139,20 +167,29 @@ export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): T
       let found = lemmaCache.get(word);
       if (!found) {
         found = [];
-        const root = stem(word);
-        for (const file of files) {
-          const sorted = (file.sorted ??= [...offsetsOf(file).keys()].sort());
-          // The headwords that start with the word's stem, kept when they stem as the word does; a lemma is a few
-          // letters longer than its forms at most ("instaurer"/"instaure"), and a phrase is no lemma.
-          let at = lowerBound(sorted, root);
-          for (; at < sorted.length && sorted[at]!.startsWith(root); at++) {
-            const headword = sorted[at]!;
-            if (headword === word || headword.length > word.length + 3 || headword.includes(' ') || stem(headword) !== root) continue;
-            for (const s of read(file, offsetsOf(file).get(headword)!)) if (s !== word && !found.includes(s)) found.push(s);
-          }
-        }
+        for (const [file, headword] of headwordsOf(word)) for (const s of read(file, offsetsOf(file).get(headword)!)) if (s !== word && !found.includes(s)) found.push(s);
         if (lemmaCache.size > 20_000) lemmaCache.clear();
         lemmaCache.set(word, found);
+      }
+      return found;
+    },
+    lemmasOf: (word) => (word.length < 4 ? [] : [...new Set(headwordsOf(word).map(([, headword]) => headword))]),
+    antonymsOfForm(word) {
+      let found = antonymCache.get(word);
+      if (!found) {
+        found = [];
+        const entries: Array<[MythesFile, string]> = files.flatMap((file) => (offsetsOf(file).has(word) ? [[file, word] as [MythesFile, string]] : []));
+        for (const [file, headword] of [...entries, ...(word.length < 4 ? [] : headwordsOf(word))]) {
+          for (const sense of senses(file, offsetsOf(file).get(headword)!)) {
+            for (const w of sense) {
+              if (!/\(antonym\)/.test(w)) continue;
+              const antonym = fold(w.replace(/\s*\(antonym\)/, '').trim());
+              if (antonym && !antonym.includes(' ') && !found.includes(antonym)) found.push(antonym);
+            }
+          }
+        }
+        if (antonymCache.size > 20_000) antonymCache.clear();
+        antonymCache.set(word, found);
       }
       return found;
     },

@@ -1,7 +1,7 @@
 import type { KeyTerm } from '../answer/analyse-question.js';
 import { ordinalRank } from '../answer/analyse-question.js';
 import type { AnswerPolicy } from '../answer/answer-policy.js';
-import { dateSpans, LOCATIVE, numberSpans, organisationSpans, personSpans, placeSpans } from '../answer/extract-answer.js';
+import { dateSpans, LOCATIVE, numberSpans, organisationSpans, personSpans, placeSpans, TITLE } from '../answer/extract-answer.js';
 import { matchTerm, type Bag } from '../answer/score-evidence.js';
 import { findGlossaryTerms, type Glossary } from '../lexicon/glossary.js';
 import { fold, isStopword, stem } from '../text/terms.js';
@@ -164,8 +164,12 @@ function wordsAt(text: string): Array<{ word: string; start: number; end: number
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), start: m.index, end: m.index + m[0].length }));
 }
 
+// Content words read after a number for what it counts: English puts the head of a compound last ("50,000 household
+// water treatment kits"), French first ("30 000 kits de traitement").
+const COUNTED_WORDS = 4;
+
 /**
- * The first two content words after a number, in its clause: what it counts ("324 personnes", "5 millions d'euros",
+ * The first content words after a number (up to four), in its clause: what it counts ("324 personnes", "5 millions d'euros",
  * "85 member states"). Leading function words are passed ("d'euros"); the next one, or punctuation, ends the noun.
  */
 function countedWords(text: string, from: number): string[] {
@@ -178,7 +182,7 @@ function countedWords(text: string, from: number): string[] {
       continue;
     }
     words.push(w.word);
-    if (words.length === 2) break;
+    if (words.length === COUNTED_WORDS) break;
   }
   return words;
 }
@@ -215,6 +219,22 @@ function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => bool
 // A French or English determiner ending a text (closed-class words: articles, possessives, demonstratives).
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|its|their|his|her|our|this|that|these|those|le|la|les|l['’]|un|une|du|des|au|aux|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos)\s*$/iu;
 
+// The dateline opening a paragraph: a town in capitals or not, a country in brackets or after a comma, then the date.
+const DATELINE = /(?<=^|\n)(\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*){0,3})(?:\s*\(([^)\n]{2,40})\)|,\s+(\p{Lu}[^,\n]{1,40}))?,\s+(?:(?:le|the)\s+)?/gu;
+
+// The head nouns of the names of bodies in French and English, and a name built on one: capitalised words before it
+// ("Harlow Foundation", "Lakeside Development Bank"), or words and complements after it ("Banque africaine de
+// développement", "Institut sahélien de recherche hydrologique", "Fonds commun pour l'eau"), up to a conjunction,
+// a preposition of another kind or punctuation.
+const INSTITUTION_HEAD = '(?:Banque|Bank|Fondation|Foundation|Institut|Institute|Union|Association|Agence|Agency|Fonds|Fund|Office|Conseil|Council|Comité|Committee|Réseau|Network|Alliance|Fédération|Federation|Ministère|Ministry|Commission|Organisation|Organization|Centre|Center|Université|University|Société|Society|Bureau|Autorité|Authority)';
+const INSTITUTION = new RegExp(`(?<![\\p{L}])(?:(?:(?!(?:Le|La|Les|The|Un|Une|An|Des|Du|Au|Aux|Ce|Cette|This|Its|Their|Our|Son|Sa|Ses|Leur)\\s)\\p{Lu}[\\p{L}-]*\\s+){1,3}${INSTITUTION_HEAD}(?![\\p{L}])|${INSTITUTION_HEAD}(?:\\s+(?:(?:de|des|du|pour|sur)\\s+(?:la\\s+|les\\s+|l['’])?|d['’]|l['’])?(?!(?:et|ou|and|or|a|est|sont|ont|qui|que|à|en|dans|par|avec|the|of|for|in|on|at|by|with|to|le|la|les|un|une)(?![\\p{L}]))[\\p{L}-]+){1,6})`, 'gu');
+
+// A saint's name opening a name ("St. Lucia", "Saint-Louis", "San José"): a place, not a person.
+const SAINT = /^(?:St|Ste|Saint|Sainte|San|Santa|São)(?:\.\s|\s|-)/u;
+
+// A title opening a name.
+const TITLED = new RegExp(`^${TITLE.source}`, 'u');
+
 // The English possessive ending of a name.
 const POSSESSIVE = /['’]s$/u;
 
@@ -245,10 +265,38 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     const name = s.text.replace(POSSESSIVE, '');
     return { text: name, start: s.start - 1, end: s.start - 1 + name.length };
   });
+  // A dateline ("Genève, le 12 mars 2021 –", "Kisumu (Kenya), 4 June 2022 —") says where the communiqué's news
+  // happens: its places stand where a claim's "in Geneva" stands.
+  for (const line of text.matchAll(DATELINE)) {
+    const at = line.index + line[0].length;
+    if (!dates.some((d) => d.start >= at && d.start <= at + 4)) continue;
+    for (const name of [line[1], line[2] ?? line[3]]) {
+      if (!name) continue;
+      const start = line.index + line[0].indexOf(name, name === line[1] ? 0 : line[1]!.length);
+      names.push({ kind: 'place', text: name, start, end: start + name.length, words: wordsAt(name).map((w) => w.word).filter((w) => !isStopword(w)), locative: true });
+    }
+  }
+  for (const m of text.matchAll(INSTITUTION)) {
+    const name = m[0].trim();
+    // French names of bodies write their words after the head in lower case: one of them must be a complement
+    // ("Banque africaine de développement"), or the head is followed by a verb ("le Fonds financera").
+    if (!/\s\p{Lu}|\s(?:de|des|du|pour|sur|d['’])\s?/u.test(name.replace(/^\S+/u, ''))) continue;
+    if (names.some((n) => overlaps(n, { start: m.index, end: m.index + name.length }))) continue;
+    names.push({ kind: 'organisation', text: name, start: m.index, end: m.index + name.length, words: wordsAt(name).map((w) => w.word).filter((w) => !isStopword(w)) });
+  }
   for (const span of fromStart(personSpans(` ${text}`, isCommonWord))) {
+    if (names.some((n) => overlaps(n, span))) continue;
+    // "St. Lucia", "San José": a saint's name is a place's.
+    if (SAINT.test(span.text)) {
+      names.push({ kind: 'place', text: span.text, start: span.start, end: span.end, words: wordsAt(span.text).map((w) => w.word), locative: LOCATIVE.test(text.slice(Math.max(0, span.start - 12), span.start)) });
+      continue;
+    }
     const all = wordsAt(text.slice(span.start, span.end)).map((w) => ({ ...w, start: w.start + span.start, end: w.end + span.start }));
     // Offices and titles before the name ("Director General António Vitorino", "Mme") are not the person.
-    const first = all.findIndex((w) => w.word.length > 1 && !isCommonWord(w.word) && !isStopword(w.word) && !/^\p{Lu}{2,}$/u.test(text.slice(w.start, w.end)));
+    // After a title, dictionary words are the name too ("Ms. Joy Sandy").
+    const title = TITLED.exec(text.slice(span.start, span.end));
+    const named = all.findIndex((w) => w.word.length > 1 && !isCommonWord(w.word) && !isStopword(w.word) && !/^\p{Lu}{2,}$/u.test(text.slice(w.start, w.end)));
+    const first = named < 0 && title ? all.findIndex((w) => w.start >= span.start + title[0].length) : named;
     if (first < 0) continue;
     const kept = all.slice(first);
     const start = kept[0]!.start;
@@ -331,6 +379,15 @@ function nameStated(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy
 // "jamais auparavant" are not negations); "aucun" and English "not", "n't", "never", "no", "none" negate alone
 // ("No. 7" before a number is the abbreviation of "number").
 const NEGATION = /(?<![\p{L}])(?:n(?:e\s+|'|’)(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|rien|personne|nullement|guère|point)|aucune?|not|never|no(?!\.?\s*\d)|none|cannot)(?![\p{L}])|n[’']t(?![\p{L}])/giu;
+
+// Verbs and prepositions that deny what follows them, French and English ("refused to provide", "a contesté le
+// droit", "failed to", "sans"): a claim with one states the negation of a sentence that does not say it.
+const NEGATIVE_WORD = /^(?:refus|reject|rejet|fail|echou|deny|denie|denia|declin|oppos|contest|disput|halt|stopp|cancel|annul|abandon|suspend|withdr|empech|lack|manqu|renonc)|^(?:nier|nie|nies|niee|niees|nient|prevent|prevents|prevented|preventing|stop|stops|sans|without)$/u;
+
+/** Whether a folded word denies what follows it (see NEGATIVE_WORD). */
+export function isNegativeWord(word: string): boolean {
+  return NEGATIVE_WORD.test(word);
+}
 
 /** Negation words in a text, with their offsets. */
 export function negations(text: string): Array<{ start: number; end: number; text: string }> {

@@ -159,6 +159,29 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return own;
   };
 
+  // The stems of a claim word's opposites, per folded word.
+  const oppositeStems = new Map<string, Set<string>>();
+
+  /**
+   * The stems of the words that say the opposite of a claim's word, in French and English: the English thesaurus's
+   * antonyms of the word, of its lemma and of their dictionary translations ("augmenté" → "augmenter" → "increase"
+   * → "decrease"), with the antonyms' translations ("diminuer").
+   */
+  function opposites(word: string): Set<string> {
+    let found = oppositeStems.get(word);
+    if (found) return found;
+    const thesaurus = knowledge.thesaurus;
+    const forms = thesaurus ? [word, ...verbLemmas(word), ...thesaurus.lemmasOf(word)] : [];
+    const first = (w: string) => knowledge.translate(w).slice(0, policy.antonymSenses);
+    const antonyms = new Set([...forms, ...forms.flatMap(first)].flatMap((f) => thesaurus!.antonymsOfForm(fold(f))));
+    found = new Set([...antonyms, ...[...antonyms].flatMap(first)].filter((w) => !/[\s'’]/u.test(w)).map((w) => stem(fold(w))));
+    // A word is not its own opposite (a word and its antonym may share a translation).
+    for (const f of forms) found.delete(stem(f));
+    if (oppositeStems.size > 20_000) oppositeStems.clear();
+    oppositeStems.set(word, found);
+    return found;
+  }
+
   // Whether a claim's word is a verb of saying (or translates as one), per folded word.
   const sayingWords = new Map<string, boolean>();
 
@@ -272,7 +295,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const parts = implicitParts(text, terms);
     const candidates = candidatesOf(analysis, terms, parts, passages, documents, translations);
     const tokens = tokenize(text);
-    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, reportsSpeech: parts.saying.size > 0 });
+    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, reportsSpeech: parts.saying.size > 0, opposites });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };
   }
 

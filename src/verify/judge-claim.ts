@@ -3,7 +3,7 @@ import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
 import { isCognate, matchTerm, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
-import { extractDetails, hedged, negations, quantifiers, quoteSpans, statesDetail, type Detail } from './claim-details.js';
+import { extractDetails, hedged, isNegativeWord, negations, quantifiers, quoteSpans, statesDetail, type Detail } from './claim-details.js';
 import type { CheckedClaim, DetailKind } from './types.js';
 import type { VerifyPolicy } from './verify-policy.js';
 
@@ -30,7 +30,12 @@ export interface JudgeContext {
   /** Whether the claim reports what a person it names said (a verb of saying): a quotation supports it only in
    * that person's mouth. */
   reportsSpeech?: boolean;
+  /** The stems of the words that say the opposite of a folded claim word (antonyms, in either language). */
+  opposites?: (word: string) => Set<string>;
 }
+
+// How far after a number, in characters, the words that say what it counts stand ("35 % des foyers visés").
+const COUNTED_REACH = 40;
 
 // Which difference to report first when several details differ: the most specific facts first.
 const PRIORITY: Detail['kind'][] = ['number', 'ordinal', 'year', 'month', 'person', 'organisation', 'place'];
@@ -78,22 +83,38 @@ function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], 
 /** The source's own detail that takes the place of a claimed one it does not state, if any. A source name whose
  * every word one of the claim's names matched (`matched`: document offsets) is stated by the claim ("Afrique" for
  * "Africa", "UE" for "EU"). */
-function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy, matched: number[]): Detail | null {
+function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy, matched: number[], countsIt: (d: Detail) => boolean = () => false): Detail | null {
   const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= d.words.length);
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !stated(d)) ?? null;
   const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && !stated(d));
   if (missing.kind === 'number') {
     // A number conflicts with a number of the same thing, when both count something.
-    return rivals.find((d) => missing.counted && d.counted && sameCounted(missing.counted, d.counted, terms, policy)) ?? (missing.counted ? null : rivals[0] ?? null);
+    // When the sentence states what the claim counts in words no dictionary pairs with the source's ("households"
+    // for "foyers", through its machine translation), the one rival count of the slot counts it.
+    const counted = rivals.filter((d) => d.counted);
+    return rivals.find((d) => missing.counted && d.counted && sameCounted(missing.counted, d.counted, terms, policy))
+      ?? (missing.counted ? (counted.length === 1 && countsIt(counted[0]!) ? counted[0]! : null) : rivals[0] ?? null);
   }
   return rivals[0] ?? null;
+}
+
+/** Whether a sentence states all the words of a claim's long name but one, three at least (through the claim's
+ * terms): "Lakeside Development Bank" does not state "African Development Bank", but a name of five words with one
+ * translated otherwise is stated. */
+function mostlyStated(detail: Detail, c: Candidate, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
+  const words = detail.words ?? [];
+  const stated = words.filter((w) => {
+    const term = terms.find((t) => t.words.includes(w));
+    return term ? !!matchTerm(term, c.unit, policy) : c.unit.stems.has(stem(w));
+  });
+  return stated.length >= 3 && stated.length >= words.length - 1;
 }
 
 /**
  * Where the source states the claim's words that stand around a detail: document offsets of the source tokens
  * matching the claim terms written within `window` characters of the detail in the claim.
  */
-function anchors(detail: Detail, claimTokens: Bag['tokens'], terms: WeightedTerm[], c: Candidate, window: number): number[] {
+function anchors(detail: Pick<Detail, 'start' | 'end'>, claimTokens: Bag['tokens'], terms: WeightedTerm[], c: Candidate, window: number): number[] {
   const nearWords = new Set(claimTokens.filter((t) => Math.max(detail.start - t.end, t.start - detail.end) <= window && (t.end <= detail.start || t.start >= detail.end)).map((t) => t.word));
   return terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : []));
 }
@@ -120,11 +141,17 @@ const NEGATIVE_PREFIX = /^(?:non|in|im|il|ir|un)(?=\p{L}{5})/u;
  * A word of the sentence that is a word of the claim it does not match, with a negative prefix: "insuffisants" for
  * "suffisaient", "irregular" for "regular". The rest of the word must stem as the claim's word does.
  */
-function oppositeWord(c: Candidate, terms: WeightedTerm[]): { claimed: string; found: string } | null {
+function oppositeWord(c: Candidate, terms: WeightedTerm[], claimTokens: Bag['tokens'], window: number, opposites?: (word: string) => Set<string>): { claimed: string; found: string } | null {
   for (const [i, t] of terms.entries()) {
     if (t.weight <= 0 || t.isName || t.isNumber || t.words.length !== 1 || c.coverage.matches[i]) continue;
     const claimStem = stem(t.words[0]!);
-    const token = c.unit.tokens.find((k) => NEGATIVE_PREFIX.test(k.word) && stem(k.word.replace(NEGATIVE_PREFIX, '')) === claimStem);
+    const antonyms = opposites?.(t.words[0]!);
+    // An antonym stands where the claim's word stands: near the source words that match the claim's words around it
+    // ("le débit des puits a [diminué]" for "le débit des puits a [augmenté]"); elsewhere it says something else.
+    const at = claimTokens.find((k) => k.word === t.words[0]);
+    const near = antonyms?.size && at ? anchors(at, claimTokens, terms, c, window) : [];
+    const token = c.unit.tokens.find((k) => (NEGATIVE_PREFIX.test(k.word) && stem(k.word.replace(NEGATIVE_PREFIX, '')) === claimStem)
+      || (!!antonyms?.has(k.stem) && near.some((a) => Math.abs(a - k.start) <= window) && opposites!(k.word).has(claimStem)));
     if (token) return { claimed: t.words[0]!, found: c.unit.text.slice(token.start - c.unit.start, token.end - c.unit.start) };
   }
   return null;
@@ -149,11 +176,14 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   /** A contradiction when the sentence says the claim's words with the opposite polarity, or null. */
   const polarityDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
     const negated = negationNear(c, policy.negationWindow);
-    const opposite = oppositeWord(c, terms);
+    const opposite = oppositeWord(c, terms, claimBag.tokens, policy.slotWindow, ctx.opposites);
     // A word with a negative prefix negates too ("insuffisants" for "suffisaient"), or undoes a negation.
-    if (claimNegated === (negated.length > 0 !== !!opposite)) return null;
+    // A verb of the claim that denies what follows ("refused to provide") and that the sentence does not state
+    // negates the claim as "not" does.
+    const denial = terms.find((t, i) => t.words.length === 1 && !t.isName && isNegativeWord(t.words[0]!) && !c.coverage.matches[i]);
+    if ((claimNegated || !!denial) === (negated.length > 0 !== !!opposite)) return null;
     const found = opposite?.found ?? negated[0]?.text ?? c.unit.text;
-    const claimed = opposite?.claimed ?? negations(claimText)[0]?.text ?? claimText;
+    const claimed = opposite?.claimed ?? negations(claimText)[0]?.text ?? denial?.words[0] ?? claimText;
     return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed, found, kind: 'negation' } };
   };
   /** A contradiction when the sentence states, in the place of a claimed detail it lacks, another of its kind. */
@@ -163,12 +193,20 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
     for (const kind of PRIORITY) {
       for (const m of missing.filter((d) => d.kind === kind).sort((a, b) => Number(!!b.speaker) - Number(!!a.speaker))) {
+        // A body's long name the sentence writes all words of but one is the same body named otherwise ("the
+        // Joint Initiative for Migrant Protection" written "l'initiative conjointe phare … pour la protection des
+        // migrants"): no other body takes its place.
+        if (m.kind === 'organisation' && mostlyStated(m, c, terms, answerPolicy)) continue;
         // The rival must stand where the claim's detail stands: next to the source words that match the claim's
         // words around the detail ("proposé … par [la Commission]" for "proposed … by [the Parliament]").
         // A quote's speaker stands at the quote's edge, wherever the claim's words are.
         const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
         const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
-        const rival = conflicting(m, inSlot, claim, terms, answerPolicy, matched);
+        // What the claim's number counts is stated by a source number's counted words: one of the claim's counted
+        // words is matched there, or in the sentence's machine translation (a match without source offsets).
+        const countsIt = (d: Detail) => !!m.counted && terms.some((t, i) => t.words.some((w) => m.counted!.includes(w)) && !!c.coverage.matches[i]
+          && (c.coverage.matches[i]!.tokens.length === 0 || c.coverage.matches[i]!.tokens.some((k) => k.start >= d.end && k.start <= d.end + COUNTED_REACH)));
+        const rival = conflicting(m, inSlot, claim, terms, answerPolicy, matched, countsIt);
         if (!rival) {
           // A count the sentence neither gives nor counts otherwise is a fact it does not state: the claim is about
           // something else ("150 mineurs accueillis en 2018" is not the convention on minors in place since 2017).
@@ -243,8 +281,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     }
     return null;
   };
-  // What the claim says of its names and numbers: its other words, as the sentence's own words state them.
-  const predicate = terms.flatMap((t, i) => (t.weight > 0 && !t.isName && !t.isNumber && !t.words.some((w) => detailWords.has(w)) ? [i] : []));
+  // What the claim says of its people and numbers: its other words (bodies, places and offices included: "Joy Sandy
+  // is the Emergency Response Coordinator"), as the sentence's own words state them.
+  const personWords = new Set(persons.flatMap((d) => d.words!));
+  const predicate = terms.flatMap((t, i) => (t.weight > 0 && !t.isNumber && !t.words.some((w) => personWords.has(w)) ? [i] : []));
   const predicateWeight = predicate.reduce((sum, i) => sum + terms[i]!.weight, 0);
   const predicateShare = (c: Candidate) => (predicateWeight ? predicate.reduce((sum, i) => {
     const m = c.coverage.matches[i];

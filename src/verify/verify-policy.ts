@@ -41,6 +41,12 @@ export interface VerifyPolicy {
    * Default 60 (about ten words: "la Conférence ministérielle sur l'opérationnalisation du Pacte à Gand"): on the
    * dev split, 55 to 70 decide alike; 40–50 miss a place named after a long noun phrase, 80 loses a claim. */
   slotWindow: number;
+  /** Dictionary translations of a word read for its antonyms, and of an antonym read for its translations (the
+   * dictionary lists a word's commonest senses first). A claim's word whose antonym stands in its place in a source
+   * sentence, the source's word having the claim's among its own antonyms, says the opposite ("augmenté" for
+   * "diminué"). Default 2: with every translation, loose senses give words an opposite they do not have in the
+   * sentence; dev and the second corpus decide alike from 2 to 4. */
+  antonymSenses: number;
   /** Passages retrieved per claim for `/api/verify`; their documents' sentences compete. Default 8: the sentence
    * that states a fact is often in the third or fifth passage of a claim written in the other language. */
   passages: number;
@@ -63,6 +69,7 @@ export const defaultVerifyPolicy: VerifyPolicy = {
   minShown: 0.3,
   negationWindow: 60,
   slotWindow: 60,
+  antonymSenses: 2,
   passages: 8,
   maxEvidence: 2,
   extraEvidenceRatio: 0.8,

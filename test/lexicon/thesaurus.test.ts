@@ -38,4 +38,18 @@ describe('openThesaurus', () => {
       thesaurus.close();
     }
   });
+
+  it('gives the antonyms a sense marks, of a word or of its lemma, and never as synonyms', async () => {
+    await writeThesaurus('th_test', [['widen', ['broaden', 'narrow (antonym)', 'tighten (antonym)']], ['wide', ['broad', 'narrow (antonym)']], ['window', ['pane']]]);
+    const thesaurus = openThesaurus(dir, ['th_test'])!;
+    try {
+      expect(thesaurus.antonymsOfForm('widen')).toEqual(['narrow', 'tighten']);
+      expect(thesaurus.antonymsOfForm('widened')).toEqual(['narrow', 'tighten']);
+      expect(thesaurus.lemmasOf('widened')).toEqual(['widen']);
+      expect(thesaurus.synonyms('widen')).toEqual(['broaden']);
+      expect(thesaurus.antonymsOfForm('window')).toEqual([]);
+    } finally {
+      thesaurus.close();
+    }
+  });
 });

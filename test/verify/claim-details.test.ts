@@ -28,6 +28,44 @@ describe('extractDetails', () => {
     expect(places('The forum was held in Kenya.')).toEqual([['Kenya', true]]);
   });
 
+  it('reads the dictionary words after a title as a person\'s name ("Ms. Joy Sandy")', () => {
+    const common = (w: string) => ['joy', 'sandy', 'grace', 'hope', 'ms', 'm'].includes(w);
+    const persons = (text: string) => extractDetails(text, common, knowledge.glossary).filter((d) => d.kind === 'person').map((d) => d.text);
+    expect(persons('Ms. Joy Sandy chairs the board.')).toEqual(['Joy Sandy']);
+    expect(persons('Le rapport cite M. Grace Hope.')).toEqual(['Grace Hope']);
+    // Without a title, dictionary words are no name.
+    expect(persons('Joy Sandy beaches.')).toEqual([]);
+  });
+
+  it('reads the town and country of a dateline as places where the news happens', () => {
+    const places = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.locative]);
+    expect(places('Titre du communiqué\n\nOuagadougou, le 3 février 2020 – La coopérative a ouvert un marché.')).toEqual([['Ouagadougou', true]]);
+    expect(places('Jinja (Ouganda), le 3 février 2020 – La coopérative a ouvert un marché.')).toEqual([['Jinja', true], ['Ouganda', true]]);
+    expect(places('PORT LOUIS, Mauritius, 3 February 2020 — The cooperative opened a market.')).toEqual([['PORT LOUIS', true], ['Mauritius', true]]);
+    // A capitalised subject followed by a comma and no date is no dateline.
+    expect(places('Ouagadougou, capitale du pays, accueille le marché.')).toEqual([]);
+  });
+
+  it('reads a name that opens with a saint\'s as a place, not a person ("St. Kitts")', () => {
+    const details = detailsOf('Relief goods were stored in St. Kitts and shipped on Monday.');
+    expect(details).toContainEqual(expect.objectContaining({ kind: 'place', text: 'St. Kitts', locative: true }));
+    expect(details.filter((d) => d.kind === 'person')).toEqual([]);
+  });
+
+  it('reads the names of bodies built on a head noun, in French and in English, but not a head noun before its verb', () => {
+    const bodies = (text: string) => detailsOf(text).filter((d) => d.kind === 'organisation').map((d) => d.text);
+    expect(bodies("Le projet est financé par la Banque ouest-africaine de développement et la Fondation Maréchal.")).toEqual(['Banque ouest-africaine de développement', 'Fondation Maréchal']);
+    expect(bodies("The plan is backed by the Morrow Foundation.")).toEqual(['Morrow Foundation']);
+    expect(bodies("L'évaluation sera confiée à l'Institut andin de recherche agronomique.")).toEqual(['Institut andin de recherche agronomique']);
+    expect(bodies('Le Fonds financera les projets retenus.')).toEqual([]);
+  });
+
+  it('reads the words of an English compound after a number as what it counts, its head last', () => {
+    const counted = (text: string) => detailsOf(text).find((d) => d.kind === 'number')?.counted;
+    expect(counted('The cooperative sold 9,000 solar lantern charging kits.')).toEqual(['solar', 'lantern', 'charging', 'kits']);
+    expect(counted('La coopérative a vendu 9 000 kits de recharge.')).toEqual(['kits']);
+  });
+
   it('reads an acronym that opens a claim as an organisation, at its offsets', () => {
     const text = 'IWSN will install solar pumps in Haiti.';
     const details = detailsOf(text);
