@@ -18,6 +18,22 @@ afterAll(async () => cleanup());
 
 const ask = (question: string) => answerer.ask({ question }, runtime.retriever);
 
+/** An index of invented releases (file name → text), built before the describe block's tests and removed after. */
+function inventedCorpus(files: Record<string, string>): { runtime: () => Runtime } {
+  let built: { runtime: Runtime; cleanup: () => Promise<void> };
+  let corpus: { dir: string; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    corpus = await tempDir();
+    for (const [name, text] of Object.entries(files)) await writeFile(join(corpus.dir, name), text);
+    built = await seedsRuntime({}, corpus.dir);
+  });
+  afterAll(async () => {
+    await built.cleanup();
+    await corpus.cleanup();
+  });
+  return { runtime: () => built.runtime };
+}
+
 describe('lines under headings', () => {
   it('answers a who-question from the line under the heading that names the body asked about', async () => {
     // "CWUA:" heads Joy Sandy's line, "IWSN:" the two lines before it; Sandy is a dictionary word, a name here.
@@ -141,18 +157,8 @@ describe('dates of publication', () => {
     'La convention de mécénat avec la Fondation Héron a été signée hier par la directrice du musée, Mme Claire Vannier.', '',
     'Le projet de rénovation des vitrines avait été annoncé par la ville de Nantes.', '',
   ].join('\n');
-  let museum: { runtime: Runtime; cleanup: () => Promise<void> };
-  let corpus: { dir: string; cleanup: () => Promise<void> };
-  beforeAll(async () => {
-    corpus = await tempDir();
-    await writeFile(join(corpus.dir, 'musee.txt'), release);
-    museum = await seedsRuntime({}, corpus.dir);
-  });
-  afterAll(async () => {
-    await museum.cleanup();
-    await corpus.cleanup();
-  });
-  const askMuseum = (question: string) => answerer.ask({ question }, museum.runtime.retriever);
+  const museum = inventedCorpus({ 'musee.txt': release });
+  const askMuseum = (question: string) => answerer.ask({ question }, museum.runtime().retriever);
 
   it('dates an event told as "hier" by the day before the dateline', async () => {
     const result = await askMuseum('Quel jour la convention de mécénat avec la Fondation Héron a-t-elle été signée ?');
@@ -178,21 +184,10 @@ describe('typed answers from weaker sentences', () => {
     'Vannes, le 12 mars 2023 – Le Réseau des Marais a ouvert aujourd’hui, dans la ville, le centre d’accueil prévu par sa convention avec les pêcheurs.', '',
     'Le centre présente les oiseaux migrateurs des étangs.', '',
   ].join('\n');
-  let marsh: { runtime: Runtime; cleanup: () => Promise<void> };
-  let corpus: { dir: string; cleanup: () => Promise<void> };
-  beforeAll(async () => {
-    corpus = await tempDir();
-    await writeFile(join(corpus.dir, 'convention.txt'), undated);
-    await writeFile(join(corpus.dir, 'centre.txt'), dated);
-    marsh = await seedsRuntime({}, corpus.dir);
-  });
-  afterAll(async () => {
-    await marsh.cleanup();
-    await corpus.cleanup();
-  });
+  const marsh = inventedCorpus({ 'convention.txt': undated, 'centre.txt': dated });
 
   it('refuses a date taken from a sentence that states far less of the question than the one telling of the event', async () => {
-    const result = await answerer.ask({ question: 'À quelle date exacte le Réseau des Marais a-t-il signé la convention-cadre avec la ville de Vannes ?' }, marsh.runtime.retriever);
+    const result = await answerer.ask({ question: 'À quelle date exacte le Réseau des Marais a-t-il signé la convention-cadre avec la ville de Vannes ?' }, marsh.runtime().retriever);
     expect(result.answerable).toBe(false);
   });
 });
