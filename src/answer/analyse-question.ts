@@ -237,10 +237,11 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   }
   if (which && noun) {
     const byNoun = nounType(head ?? noun, language, knowledge);
-    // "Which fund backed…" / "quel fonds a financé…" asks which one, not how much: the money noun is the subject, a
-    // verb follows it. "Quel budget le fonds a-t-il…", "what budget did…" and "what is the budget" ask the value.
+    // "Which fund backed…" / "quel fonds a financé…" / "from which fund?" asks which one, not how much: the money
+    // noun is the subject, or ends the question. "Quel budget le fonds a-t-il…", "what budget did…" and "what is the
+    // budget" ask the value.
     const after = new RegExp(`\\b${head ?? noun}\\s+(\\p{L}+)`, 'u').exec(q.slice(which.index))?.[1] ?? '';
-    const identity = byNoun === 'amount' && !/\s(?:est|sont|était|étaient|is|are|was|were)\s/u.test(which[0]) && !!after && !OBJECT_NEXT.test(after);
+    const identity = byNoun === 'amount' && !/\s(?:est|sont|était|étaient|is|are|was|were)\s/u.test(which[0]) && !OBJECT_NEXT.test(after);
     if (byNoun && !identity) return { type: byNoun, focus, plural };
   }
   if (LIST.test(q) || (which && plural)) return { type: 'list', focus, plural: true };
@@ -468,7 +469,8 @@ export function analyseQuestion(
   const typeNoun = focus && NOUN_NAMES_TYPE[type]?.includes(focusKind ?? 'other');
   // Its adjectives qualify the kind of answer too ("what exact calendar date"): no word of the phrase is the topic.
   const typePhrase = new Set(typeNoun && focusText ? words(focusText) : []);
-  if (typeNoun) for (const term of terms) if (term.isFocus || term.words.every((w) => typePhrase.has(w))) Object.assign(term, { isFocus: false, isMeta: true });
+  // A name among them still says which one ("which Belgian city").
+  if (typeNoun) for (const term of terms) if (term.isFocus || (!term.isName && term.words.every((w) => typePhrase.has(w)))) Object.assign(term, { isFocus: false, isMeta: true });
   const previous = [...(input.history ?? [])].reverse().find((t) => t.role === 'user' && t.content.trim());
   const followUp = !!previous && isFollowUp(input.question);
   if (previous && followUp) {

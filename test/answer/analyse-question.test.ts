@@ -76,6 +76,11 @@ describe('answer types', () => {
     expect(analysis.terms.filter((t) => t.words.includes('exact') || t.words.includes('calendar')).map((t) => t.isMeta)).toEqual([true, true]);
   });
 
+  it('keeps a name among the words of a type phrase as a term ("which Kenyan city")', () => {
+    const analysis = analyse('In which Kenyan city did the network open its office?', 'en');
+    expect(analysis.terms.find((t) => t.words.includes('kenyan'))?.isMeta).toBe(false);
+  });
+
   it('classifies an English noun after its adjective ("what exact date") and a French plural ("quelles années")', () => {
     const exact = analyse('On what exact date was the fund launched?', 'en');
     expect([exact.type, exact.datePrecision]).toEqual(['date', 'day']);
@@ -104,6 +109,7 @@ describe('answer types', () => {
   it('reads "which fund backed…" as asking which one, and "what budget did… / quel budget le…" as an amount', () => {
     expect(typeOf('Which fund backed the sanitation blocks?', 'en')).not.toBe('amount');
     expect(typeOf('Quel fonds a financé les blocs sanitaires ?')).not.toBe('amount');
+    expect(typeOf('With backing from which fund?', 'en')).not.toBe('amount');
     expect(typeOf('What budget did the network announce?', 'en')).toBe('amount');
     expect(typeOf('Quel budget le réseau a-t-il annoncé ?')).toBe('amount');
   });
