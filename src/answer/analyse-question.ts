@@ -212,7 +212,8 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   // "The areas in which X and Y cooperate", "the fund which backed": "which" after a noun (and its preposition)
   // opens a relative clause, not a question ("starting in which year" still asks).
   const before = whichMatch ? q.slice(0, whichMatch.index).match(/(\p{L}+)\s+(?:(?:in|of|at|by|for|to|from|with|on|under|through|during)\s+)?$/u)?.[1] : undefined;
-  const antecedent = !!before && /^which/.test(whichMatch![0]) && !isStopword(fold(before)) && nlp(before).has('#Noun') && !nlp(before).has('#Verb');
+  const tagged = before && /^which/.test(whichMatch![0]) && !isStopword(fold(before)) ? nlp(before) : null;
+  const antecedent = !!tagged && tagged.has('#Noun') && !tagged.has('#Verb');
   const which = whichMatch && !antecedent ? whichMatch : null;
   let noun = which ? (NAME_NOUNS.has(fold(which[1]!)) && which[2] ? which[2] : which[1]!) : null;
   if (noun && (isStopword(fold(noun)) || /^(est|sont|is|are|was|were)$/.test(noun))) noun = null;
