@@ -19,6 +19,15 @@ export interface AnswerSpan {
   among?: number;
   /** The span is the agent of the question's verb in the passive ("organisée par X" for "qui a organisé"). */
   agent?: boolean;
+  /** A person span made of dictionary words only ("Premier Ministre"): more likely an office than a name. */
+  office?: boolean;
+}
+
+/** How a sentence's words are told apart when its names are read: `common`, a common word where this sentence
+ * stands (an office, a capitalised noun); `dictionary`, any dictionary word of French or English. */
+export interface SpanWords {
+  common?: (folded: string) => boolean;
+  dictionary?: (folded: string) => boolean;
 }
 
 const MONTH_NAMES = (() => {
@@ -63,7 +72,10 @@ const TIME_UNIT = /^(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|year
 /** A title or honorific before a person's name ("M.", "Mme", "Dr", "Ms."), with the space after it. */
 export const TITLE = /(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|S\.E\.)\s+/u;
 const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*[\p{Ll}.]|\p{Lu}\.)/u;
-const NAME_SEQUENCE = new RegExp(`(?:${TITLE.source})?${NAME_WORD.source}(?:\\s+(?:(?:de|da|del|van|von|der|le|la|di|du|bin|ibn)\\s+)?${NAME_WORD.source}){1,3}`, 'gu');
+// The particles inside a family name, written either case ("Alexander De Croo", "Ursula von der Leyen").
+const PARTICLES = 'de|da|del|van|von|der|le|la|di|du|bin|ibn';
+const PARTICLE = new RegExp(`^(?:${PARTICLES})$`, 'u');
+const NAME_SEQUENCE = new RegExp(`(?:${TITLE.source})?${NAME_WORD.source}(?:\\s+(?:(?:${PARTICLES})\\s+)?${NAME_WORD.source}){1,3}`, 'gu');
 /** A preposition of place ending a text: a capitalised word after it is a place ("à Genève", "in Kisumu"). */
 export const LOCATIVE = /(?:^|\s)(?:à|au|aux|en|dans|vers|depuis|de|d'|in|at|from|to|into)\s*$/iu;
 
@@ -143,14 +155,17 @@ function findDates(text: string): AnswerSpan[] {
 }
 
 /** Capitalised word sequences that name a person (two words or more, or a title and a name); not months or countries.
- * `isCommonWord` tells dictionary words apart: a sequence of them only ("Premier Ministre") is an office, not a name. */
-export function personSpans(text: string, isCommonWord: (folded: string) => boolean = () => false): AnswerSpan[] {
+ * `isCommonWord` tells common words apart: a sequence of them only ("Premier Ministre") is an office, not a name.
+ * A sequence of dictionary words that are not known as common here is kept, flagged `office` ("Pierre Blanc" is a
+ * name, "Premier Ministre" after "Alexander De Croo," an office): a name among the sentence's spans goes first. */
+export function personSpans(text: string, isCommonWord: (folded: string) => boolean = () => false, isDictionaryWord: (folded: string) => boolean = isCommonWord): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(NAME_SEQUENCE)) {
     const name = m[0].replace(/[.,]$/, '');
     const parts = name.replace(TITLE, '').split(/\s+/).map(fold);
     const titled = TITLE.test(name) && new RegExp(`^${TITLE.source}`, 'u').test(name);
-    if (parts.some((p) => MONTH_NAMES.has(p) || COUNTRY_NAMES.has(p) || isStopword(p))) continue;
+    const inside = (i: number) => i > 0 && i < parts.length - 1;
+    if (parts.some((p, i) => MONTH_NAMES.has(p) || COUNTRY_NAMES.has(p) || (isStopword(p) && !(inside(i) && PARTICLE.test(p))))) continue;
     if (!titled && parts.length < 2) continue;
     // Words that are all dictionary words name a person only after a title ("Ms. Joy Sandy", "M. Pierre Blanc").
     if (!titled && parts.every((p) => isCommonWord(p))) continue;
@@ -158,7 +173,8 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
     if (/^\s*\(\p{Lu}{2,}\)/u.test(text.slice(m.index + name.length))) continue;
     // A sequence that opens the sentence with a capitalised common word ("Les Nations…") is not a person.
     if (m.index === 0 && !titled && parts.length < 3) continue;
-    spans.push({ start: m.index, end: m.index + name.length, text: name });
+    const office = !titled && parts.every((p) => isDictionaryWord(p));
+    spans.push({ start: m.index, end: m.index + name.length, text: name, ...(office ? { office } : {}) });
   }
   return spans;
 }
@@ -299,7 +315,7 @@ function withCurrency(text: string, span: AnswerSpan): AnswerSpan | null {
  * counted noun (or its currency for an amount, its unit for a duration), a date, a name. Types without a short
  * answer (lists, yes/no, reasons…) have none: the sentence itself is the answer.
  */
-export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folded: string) => boolean, scale: PlaceScale = null): AnswerSpan[] {
+export function typedSpans(text: string, type: AnswerType, words: SpanWords = {}, scale: PlaceScale = null): AnswerSpan[] {
   switch (type) {
     case 'number': {
       // Day numbers and years are parts of dates, not counts.
@@ -317,9 +333,9 @@ export function typedSpans(text: string, type: AnswerType, isCommonWord?: (folde
     case 'date':
       return dateSpans(text);
     case 'person':
-      return personSpans(text, isCommonWord);
+      return personSpans(text, words.common, words.dictionary);
     case 'place':
-      return placeSpans(text, scale, isCommonWord);
+      return placeSpans(text, scale, words.common);
     case 'organisation':
       return organisationSpans(text);
     case 'reason':
@@ -341,12 +357,12 @@ export function extractAnswer(
   type: AnswerType,
   anchors: { focus: UnitToken[]; others: UnitToken[] },
   questionWords: Set<string>,
-  isCommonWord?: (folded: string) => boolean,
+  words: SpanWords = {},
   scale: PlaceScale = null,
 ): AnswerSpan | null {
   // Who did what the question asks: the passive's agent of its verb or role word, before any other name.
   const agents = type === 'person' || type === 'organisation' ? agentSpans(unit.text, anchors.focus.map((t) => t.end - unit.start)) : [];
-  const spans = [...agents, ...typedSpans(unit.text, type, isCommonWord, scale)].filter((s) => {
+  const spans = [...agents, ...typedSpans(unit.text, type, words, scale)].filter((s) => {
     const words = fold(s.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
     return words.length > 0 && !words.every((w) => questionWords.has(w));
   });
@@ -366,7 +382,7 @@ export function extractAnswer(
   };
   const ranked = spans
     .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: (anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others)) - precision(s), c: inClause(s) }))
-    .sort((a, b) => Number(!!b.s.agent) - Number(!!a.s.agent) || Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || b.c - a.c || a.s.start - b.s.start);
+    .sort((a, b) => Number(!!b.s.agent) - Number(!!a.s.agent) || Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || Number(!!a.s.office) - Number(!!b.s.office) || a.d - b.d || b.c - a.c || a.s.start - b.s.start);
   // A counting question's number stands next to its counted noun; far from it, it counts something else.
   if ((type === 'number' || type === 'amount' || type === 'percent') && anchors.focus.length && ranked[0]!.d > 40) return null;
   // The agent of the question's verb is the answer whatever other names the sentence holds.

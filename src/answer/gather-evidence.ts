@@ -185,10 +185,11 @@ export function gatherEvidence(
     const document = documents.get(scored.unit.docId)!;
     // A place name is told from a capitalised noun by the dictionary alone: "Etats membres" is never written in lower case.
     const common = analysis.type === 'place' ? options.hasCommonSense : isCommonWord && ((w: string) => isCommonWord(w) && lowercaseWords(document).has(w));
+    const words = { common, dictionary: isCommonWord };
     // A count answers "how many X" only where the sentence names X, once some retrieved sentence counts X:
     // elsewhere its numbers count other things (where none does, another noun may be the asker's paraphrase).
     const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);
-    scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, common, scale);
+    scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, words, scale);
     const number = scored.answer && analysis.type === 'number' ? numberSpans(scored.answer.text)[0]?.text ?? '' : '';
     if (scored.answer && number && countsOtherKind(scored.answer, number, analysis.focusKind, document.language, options.nounKind)) scored.answer = null;
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);

@@ -39,6 +39,17 @@ describe('typed answer spans', () => {
     expect(texts(personSpans('said Dr. Miriam W. Kamau, Deputy Director-General.'))).toContain('Dr. Miriam W. Kamau');
   });
 
+  it('reads a capitalised particle inside a family name as part of the name', () => {
+    expect(texts(personSpans('a affirmé Marieke Van Dam, porte-parole, et Luc De Smet.'))).toEqual(['Marieke Van Dam', 'Luc De Smet']);
+  });
+
+  it('answers who with the name rather than the capitalised office in apposition to it', () => {
+    const text = 'Luc De Smet, Premier Ministre de la Santé, a annoncé le plan.';
+    const dictionary = (w: string) => ['premier', 'ministre', 'sante', 'luc'].includes(w);
+    const anchors = { focus: [], others: tokenize(text).filter((t) => t.word === 'annonce') };
+    expect(extractAnswer({ start: 0, text }, 'person', anchors, new Set(), { common: () => false, dictionary })?.text).toBe('Luc De Smet');
+  });
+
   it('does not take a name defined by an acronym for a person', () => {
     expect(texts(personSpans('The International Water and Sanitation Network (IWSN) met Ms. Joy Sandy.'))).toEqual(['Ms. Joy Sandy']);
   });
