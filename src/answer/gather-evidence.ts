@@ -7,6 +7,7 @@ import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './ev
 import { extractAnswer, placeScale, numberSpans, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
+import { fold } from '../text/terms.js';
 
 /** A sentence of a retrieved document scored as evidence for a question. */
 export interface ScoredUnit {
@@ -100,13 +101,17 @@ const COUNTED_KINDS: Partial<Record<AnswerType, string>> = { person: 'people', o
 
 /**
  * Whether a count counts another kind of thing than the question's noun: both nouns' kinds are known and differ
- * ("70 ans" for "combien de membres du personnel", "97 000 migrants" for "how many countries").
+ * ("70 ans" for "combien de membres du personnel", "97 000 migrants" for "how many countries"). A counted noun
+ * written with a capital and without a common sense is a people's name ("4,5 millions de Vénézuéliens", "2.1 million
+ * Sudanese"): it counts people.
  */
-function countsOtherKind(span: AnswerSpan, number: string, focusKind: AnswerType | null, language: string | undefined, nounKind: GatherOptions['nounKind']): boolean {
+function countsOtherKind(span: AnswerSpan, number: string, focusKind: AnswerType | null, language: string | undefined, options: GatherOptions): boolean {
   const asked = focusKind ? COUNTED_KINDS[focusKind] : undefined;
+  const { nounKind, hasCommonSense } = options;
   if (span.countsFocus || !asked || !nounKind || (language !== 'fr' && language !== 'en')) return false;
-  const counted = span.text.slice(number.length).match(/[\p{L}'’-]+/gu)?.at(-1);
-  const kind = counted ? nounKind(counted.replace(/^[dl]['’]/u, ''), language) : null;
+  const counted = span.text.slice(number.length).match(/[\p{L}'’-]+/gu)?.at(-1)?.replace(/^[dl]['’]/u, '');
+  const people = !!counted && /^\p{Lu}/u.test(counted) && !!hasCommonSense && !hasCommonSense(fold(counted));
+  const kind = !counted ? null : nounKind(counted, language) ?? (people ? 'person' : null);
   const found = kind ? COUNTED_KINDS[kind] : undefined;
   return !!found && found !== asked;
 }
@@ -191,7 +196,7 @@ export function gatherEvidence(
     const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);
     scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, words, scale);
     const number = scored.answer && analysis.type === 'number' ? numberSpans(scored.answer.text)[0]?.text ?? '' : '';
-    if (scored.answer && number && countsOtherKind(scored.answer, number, analysis.focusKind, document.language, options.nounKind)) scored.answer = null;
+    if (scored.answer && number && countsOtherKind(scored.answer, number, analysis.focusKind, document.language, options)) scored.answer = null;
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
   }
   return ranked.sort((a, b) => b.score - a.score);
