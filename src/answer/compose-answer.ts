@@ -5,6 +5,7 @@ import type { AnswerSpan } from './extract-answer.js';
 import { messages } from './messages.js';
 import type { ScoredUnit } from './gather-evidence.js';
 import { underSameHeading } from './evidence-units.js';
+import { compareDates } from './compare-question.js';
 import type { Citation } from './types.js';
 
 // Answer types whose short answer is a name picked among others of the same sentence.
@@ -75,7 +76,7 @@ export function formatCount(span: AnswerSpan, analysis: QuestionAnalysis, source
 }
 
 /** The fact first, in the asker's language, with the citation of the quote it comes from. */
-function leadSentence(answer: { span: AnswerSpan; n: number; sourceLanguage: string }, analysis: QuestionAnalysis): string {
+function leadSentence(answer: { span: AnswerSpan; n: number; sourceLanguage: string }, analysis: QuestionAnalysis, opening = true): string {
   const { span, n } = answer;
   const fr = analysis.language === 'fr';
   let fact: string;
@@ -85,8 +86,11 @@ function leadSentence(answer: { span: AnswerSpan; n: number; sourceLanguage: str
     fact = fr ? `${yearOnly ? 'En' : span.date.day ? 'Le' : 'En'} ${formatted}` : `${yearOnly || !span.date.day ? 'In' : 'On'} ${formatted}`;
   } else if (span.value !== undefined) fact = formatCount(span, analysis, answer.sourceLanguage);
   else fact = span.text;
-  const capitalised = fact.charAt(0).toUpperCase() + fact.slice(1);
-  return `${capitalised} [${n}].`;
+  return `${opening ? capitalise(fact) : fact.charAt(0).toLowerCase() + fact.slice(1)} [${n}].`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The line that introduces the quotes: which communiqué(s), and in which language they are quoted. */
@@ -113,7 +117,7 @@ export type ComposedPart =
  * citation, each followed by its machine translation when one is given. A short answer lies inside its quote, so it
  * can be checked there.
  */
-export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, translations: Array<string | null> = []): { text: string; citations: Citation[] } {
+export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, translations: Array<string | null> = [], compared?: [string, string]): { text: string; citations: Citation[] } {
   const m = messages[language];
   const ordered: ScoredUnit[] = [];
   const numberOf = (s: ScoredUnit) => {
@@ -122,7 +126,9 @@ export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, t
     return i + 1;
   };
   const lines: string[] = [];
-  for (const part of parts) {
+  // For a comparison ("which came first: A or B"), each thing's date with its citation, to compare below.
+  const dated: Array<{ date: NonNullable<AnswerSpan['date']>; n: number } | null> = [];
+  for (const [index, part] of parts.entries()) {
     if (!part.answerable) {
       if (parts.length > 1) lines.push(m.partNotFound(part.analysis.question));
       continue;
@@ -137,9 +143,19 @@ export function composeAnswer(parts: ComposedPart[], language: AnswerLanguage, t
       const items = part.quotes.filter((q) => q !== answer.quote && NAME_TYPES.has(part.analysis.type) && q.answer && clear(q.answer) && underSameHeading(q.unit, answer.quote.unit));
       // A lead that would only repeat the quote word for word adds nothing.
       if (items.length) lines.push(`${listFormat(language).format([`${answer.span.text} [${n}]`, ...items.map((q) => `${q.answer!.text} [${numberOf(q)}]`)])}.`);
+      else if (compared) lines.push(`${capitalise(compared[index]!)}${m.colon} ${leadSentence({ span: answer.span, n, sourceLanguage: answer.quote.passage.chunk.language }, part.analysis, false)}`);
       else if (fold(answer.span.text) !== fold(answer.quote.unit.text)) lines.push(leadSentence({ span: answer.span, n, sourceLanguage: answer.quote.passage.chunk.language }, part.analysis));
+      dated[index] = answer.span.date ? { date: answer.span.date, n } : null;
     }
     for (const q of part.quotes) numberOf(q);
+  }
+  if (compared && dated[0] && dated[1]) {
+    const order = compareDates(dated[0].date, dated[1].date);
+    // The verdict leads, cited by both dates; dates that do not tell (same year, no month) give none.
+    if (order !== 0) {
+      const [first, then] = order < 0 ? [0, 1] : [1, 0];
+      lines.unshift(m.cameFirst(`${compared[first]} [${dated[first]!.n}]`, `${compared[then]} [${dated[then]!.n}]`));
+    }
   }
   const citations: Citation[] = ordered.map((s, i) => ({
     n: i + 1,

@@ -8,6 +8,7 @@ import { answerPolicy, type AnswerPolicy } from './answer-policy.js';
 import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
 import { splitQuestion } from './split-question.js';
+import { comparisonOf } from './compare-question.js';
 import { AppError } from '../errors.js';
 import { gatherEvidence, type ScoredUnit } from './gather-evidence.js';
 import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
@@ -141,9 +142,11 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const started = performance.now();
     const language: AnswerLanguage = !input.language || input.language === 'auto' ? detectAnswerLanguage(input.question) : input.language;
     // A question that asks two things is answered part by part; the second part reads the first as its context.
-    const parts = splitQuestion(input.question);
+    // A comparison ("which came first: A or B?") asks when each thing was, independently of the other.
+    const comparison = comparisonOf(input.question, language);
+    const parts = comparison?.parts ?? splitQuestion(input.question);
     const decided = await Promise.all(parts.map((question, i) =>
-      decide({ ...input, question, history: i === 0 ? input.history : [...(input.history ?? []), { role: 'user', content: parts[0]! }] }, retriever, language)));
+      decide({ ...input, question, history: i === 0 || comparison ? input.history : [...(input.history ?? []), { role: 'user', content: parts[0]! }] }, retriever, language)));
     const passages = [...new Map(decided.flatMap((d) => d.passages).map((p) => [p.chunk.id, p])).values()].slice(0, input.k ?? defaultK);
     const answered = decided.filter((d) => d.selection.answerable);
     const languageOfSource = new Map(decided.flatMap((d) => d.passages).map((p) => [p.chunk.docId, p.chunk.language]));
@@ -213,12 +216,12 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     }
 
     const composed = decided.map(({ analysis, selection }) => (selection.answerable ? { analysis, answerable: true as const, quotes: selection.quotes, answer: selection.answer } : { analysis, answerable: false as const }));
-    const draft = composeAnswer(composed, language);
+    const draft = composeAnswer(composed, language, [], comparison?.items);
     // Quotes in the other language get a machine translation beside them (never instead of them).
     const translated = deps.translator
       ? await translateCitations(deps.translator, draft.citations, language, { languageOf: (c) => languageOfSource.get(c.source) ?? 'und', signal: input.signal })
       : draft.citations;
-    const answer = translated.some((c) => c.translation) ? composeAnswer(composed, language, translated.map((c) => c.translation?.text ?? null)) : draft;
+    const answer = translated.some((c) => c.translation) ? composeAnswer(composed, language, translated.map((c) => c.translation?.text ?? null), comparison?.items) : draft;
     answer.citations = translated;
     yield { type: 'citations', citations: answer.citations };
     for (const piece of pieces(answer.text)) yield { type: 'delta', text: piece };

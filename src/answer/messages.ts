@@ -11,6 +11,10 @@ export const messages: Record<AnswerLanguage, {
   machineTranslation: string;
   /** Says that one part of a two-part question is not in the communiqués. */
   partNotFound: (part: string) => string;
+  /** The colon before a label's value (French sets it off with a narrow no-break space). */
+  colon: string;
+  /** Says which of two compared things came first, each with its citation. */
+  cameFirst: (first: string, then: string) => string;
   open: string;
   close: string;
 }> = {
@@ -20,6 +24,8 @@ export const messages: Record<AnswerLanguage, {
     fromDocument: (title, date, lang) => `D’après le communiqué « ${title} »${date ? ` (${date})` : ''}${lang ? `, cité en ${languageName.fr[lang] ?? lang}` : ''} :`,
     refusal: 'Je ne trouve pas cette information dans les communiqués.',
     partNotFound: (part) => `Les communiqués ne disent pas : « ${part} »`,
+    colon: '\u202f:',
+    cameFirst: (first, then) => `D’abord\u202f: ${first}, puis\u202f: ${then}.`,
     machineTranslation: 'traduction automatique',
     open: '« ',
     close: ' »',
@@ -30,6 +36,8 @@ export const messages: Record<AnswerLanguage, {
     fromDocument: (title, date, lang) => `According to the communiqué “${title}”${date ? ` (${date})` : ''}${lang ? `, quoted in the original ${languageName.en[lang] ?? lang}` : ''}:`,
     refusal: 'I could not find this in the communiqués.',
     partNotFound: (part) => `The communiqués do not say: “${part}”`,
+    colon: ':',
+    cameFirst: (first, then) => `First: ${first}; then: ${then}.`,
     machineTranslation: 'machine translation',
     open: '“',
     close: '”',

@@ -125,6 +125,17 @@ describe('counts', () => {
   });
 });
 
+describe('comparisons', () => {
+  it('answers which of two events came first with the date of each, cited, the earlier named first', async () => {
+    const result = await ask('Which came first: the launch of the joint water fund, or the drought extension of the Sources vives programme in the Sahel?');
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toMatch(/^First: the launch of the joint water fund \[\d\]; then: the drought extension/);
+    expect(result.answer).toMatch(/12 March 2021 \[\d\]/);
+    expect(result.answer).toMatch(/8 September 2021 \[\d\]/);
+    expect(new Set(result.citations.map((c) => c.source))).toEqual(new Set(['b01_fonds_commun_eau.txt', 'b02_sources_vives_sahel.txt']));
+  });
+});
+
 describe('two things or one name', () => {
   it('reads "and" inside a name linked by a preposition as part of the name, and between two names as a join', () => {
     expect(withoutNames('When was the Fund for Water and Sanitation launched?')).not.toMatch(/\band\b/);
