@@ -83,14 +83,16 @@ const PATTERNS: Array<[AnswerType, RegExp]> = [
 ];
 const PERSON = /(?:^|\b(?:à|a|par|de|avec|pour|to|by|with|from|for|of)\s+)(?:qui|who|whom|whose)\b/u;
 const MANNER = /\b(comment|how)\b/u;
-const LIST = /\b(quels sont les|quelles sont les|quels étaient les|quelles étaient les|what are the|what were the|which are the|list|liste|énumér|name the|citez|nommez)\b/u;
+// Letters bound the words ("énumérez" starts with a letter \b does not see in JavaScript).
+const LIST = /(?<!\p{L})(?:quels sont les|quelles sont les|quels étaient les|quelles étaient les|what are the|what were the|which are the|list|listez|liste|énumér\p{L}*|enumer\p{L}*|name the|citez|nommez)(?!\p{L})/u;
 const YES_NO = /^(est-ce qu|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|y a-t-il|y avait-il|\p{L}+-t-(?:il|elle|on)\b|\p{L}+-(?:il|elle|ils|elles)\b)/u;
 const WHICH_NOUN = /\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|which|what)\s+(?:(?:est|sont|était|étaient|is|are|was|were)\s+)?(?:(?:le|la|les|l'|the)\s*)?(\p{L}[\p{L}-]*)(?:\s+(?:de la|de l'|du|des|de|d'|of the|of)\s*(\p{L}[\p{L}-]*))?/u;
 const COUNTED = /\b(?:how many|how much|the number of|number of|combien d'|combien de|combien des|le nombre de|nombre de|nombre d')\s*(\p{L}[\p{L}-]*)/u;
 // Nouns that name the asking, not the thing asked: "what is the name of the…", "quel est le titre du…".
 const NAME_NOUNS = new Set(['nom', 'name', 'identite', 'identity', 'titre', 'title', 'type', 'kind', 'sorte']);
-// Words about the documents or the asking, in questions about any corpus ("selon le communiqué", "according to").
-const META_WORDS = new Set(['communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
+// Words about the documents or the asking, in questions about any corpus ("selon le communiqué", "according to"),
+// and the verbs that ask for a list ("énumérez", "list").
+const META_WORDS = new Set(['list', 'listez', 'enumerez', 'enumerer', 'enumerate', 'citez', 'nommez', 'communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
 
 // Words that are function words in questions though not in stopword lists ("one of", "l'une des").
 const FUNCTION_WORDS = new Set(['one', 'ones', 'une', 'uns', 'unes', 'thing', 'things', 'chose', 'choses', 'lors']);

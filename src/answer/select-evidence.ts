@@ -259,7 +259,9 @@ export function selectEvidence(
     // or in the next lines under the same heading ("HCR:" then one contact per line), each another item; a line
     // there that answers exactly as well as the best is another answer too, whatever the question's number.
     const sibling = !!candidate.answer && underSameHeading(candidate.unit, best.unit) && (asksMany || candidate.blended >= best.blended);
-    if (adds >= policy.extraQuoteGain || (newDocument && analysis.type === 'list' && adds > 0) || sibling) quotes.push(candidate);
+    // A list may also go on in another sentence that states the question as well as the best one does.
+    const another = analysis.type === 'list' && candidate.blended >= best.blended * policy.listItemRatio;
+    if (adds >= policy.extraQuoteGain || (newDocument && analysis.type === 'list' && adds > 0) || sibling || another) quotes.push(candidate);
   }
   return { answerable: true, quotes, answer };
 }

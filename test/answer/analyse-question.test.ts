@@ -76,6 +76,12 @@ describe('answer types', () => {
     expect(analysis.terms.filter((t) => t.words.includes('exact') || t.words.includes('calendar')).map((t) => t.isMeta)).toEqual([true, true]);
   });
 
+  it('reads an imperative that asks for a list in French as a list question whose verb is no term ("Énumérez…")', () => {
+    const analysis = analyse('Énumérez les domaines de la coopération entre le réseau et la ville.', 'fr');
+    expect(analysis.type).toBe('list');
+    expect(analysis.terms.find((t) => t.words.includes('enumerez'))?.isMeta).toBe(true);
+  });
+
   it('keeps a name among the words of a type phrase as a term ("which Kenyan city")', () => {
     const analysis = analyse('In which Kenyan city did the network open its office?', 'en');
     expect(analysis.terms.find((t) => t.words.includes('kenyan'))?.isMeta).toBe(false);

@@ -125,6 +125,25 @@ describe('counts', () => {
   });
 });
 
+describe('lists over several sentences', () => {
+  // An invented release whose two sentences each name one field of the same cooperation.
+  const release = [
+    'Le Réseau des Marais et la ville de Vannes renforcent leur coopération', '',
+    'Vannes, le 2 février 2023 – La coopération entre le Réseau des Marais et la ville de Vannes se concrétise notamment par le suivi des oiseaux nicheurs des roselières.', '',
+    'La coopération entre le Réseau et la ville de Vannes passe également par la formation des gardes du littoral.', '',
+    'Le Réseau publiera son rapport annuel au printemps.', '',
+  ].join('\n');
+  const marsh = inventedCorpus({ 'cooperation.txt': release });
+
+  it('quotes every sentence that states the listed cooperation as well as the best one', async () => {
+    const result = await answerer.ask({ question: 'Énumérez les domaines de la coopération entre le Réseau des Marais et la ville de Vannes.' }, marsh.runtime().retriever);
+    const quoted = result.citations.map((c) => c.quote).join(' ');
+    expect(quoted).toMatch(/oiseaux nicheurs/);
+    expect(quoted).toMatch(/gardes du littoral/);
+    expect(quoted).not.toMatch(/rapport annuel/);
+  });
+});
+
 describe('comparisons', () => {
   it('answers which of two events came first with the date of each, cited, the earlier named first', async () => {
     const result = await ask('Which came first: the launch of the joint water fund, or the drought extension of the Sources vives programme in the Sahel?');
