@@ -76,6 +76,10 @@ describe('answer types', () => {
     expect(analysis.terms.filter((t) => t.words.includes('exact') || t.words.includes('calendar')).map((t) => t.isMeta)).toEqual([true, true]);
   });
 
+  it('reads "à qui" as a question for a person (a word boundary before an accented letter)', () => {
+    expect(typeOf('À qui le réseau a-t-il remis le prix ?')).toBe('person');
+  });
+
   it('reads an imperative that asks for a list in French as a list question whose verb is no term ("Énumérez…")', () => {
     const analysis = analyse('Énumérez les domaines de la coopération entre le réseau et la ville.', 'fr');
     expect(analysis.type).toBe('list');
