@@ -92,7 +92,7 @@ const COUNTED = /\b(?:how many|how much|the number of|number of|combien d'|combi
 const NAME_NOUNS = new Set(['nom', 'name', 'identite', 'identity', 'titre', 'title', 'type', 'kind', 'sorte']);
 // Words about the documents or the asking, in questions about any corpus ("selon le communiqué", "according to"),
 // and the verbs that ask for a list ("énumérez", "list").
-const META_WORDS = new Set(['list', 'listez', 'enumerez', 'enumerer', 'enumerate', 'citez', 'nommez', 'communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
+const META_WORDS = new Set(['quoted', 'quote', 'cited', 'list', 'listez', 'enumerez', 'enumerer', 'enumerate', 'citez', 'nommez', 'communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
 
 // Words that are function words in questions though not in stopword lists ("one of", "l'une des").
 const FUNCTION_WORDS = new Set(['one', 'ones', 'une', 'uns', 'unes', 'thing', 'things', 'chose', 'choses', 'lors']);

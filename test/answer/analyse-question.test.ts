@@ -76,6 +76,11 @@ describe('answer types', () => {
     expect(analysis.terms.filter((t) => t.words.includes('exact') || t.words.includes('calendar')).map((t) => t.isMeta)).toEqual([true, true]);
   });
 
+  it('gives no weight to "quoted": the communiqués write "a déclaré", not the asker\'s verb', () => {
+    const analysis = analyse('Who is quoted about the hurricane appeal?', 'en');
+    expect(analysis.terms.find((t) => t.words.includes('quoted'))?.isMeta).toBe(true);
+  });
+
   it('reads "à qui" as a question for a person (a word boundary before an accented letter)', () => {
     expect(typeOf('À qui le réseau a-t-il remis le prix ?')).toBe('person');
   });
