@@ -81,7 +81,7 @@ const PATTERNS: Array<[AnswerType, RegExp]> = [
   ['reason', /\b(pourquoi|pour quelle raison|why|for what reason)\b/u],
   ['place', /(?:^|[^\p{L}])(?:où|d'où)(?:[^\p{L}]|$)|\bwhere\b/u],
 ];
-const PERSON = /(?:^|(?<!\p{L})(?:à|a|par|de|avec|pour|to|by|with|from|for|of)\s+)(?:qui|who|whom|whose)\b/u;
+const PERSON = /(?:^(?:(?:and|et|mais|but|so|alors|donc|then|puis)[\s,]+)?|(?<!\p{L})(?:à|a|par|de|avec|pour|to|by|with|from|for|of)\s+)(?:qui|who|whom|whose)\b/u;
 const MANNER = /\b(comment|how)\b/u;
 // Letters bound the words ("énumérez" starts with a letter \b does not see in JavaScript).
 const LIST = /(?<!\p{L})(?:quels sont les|quelles sont les|quels étaient les|quelles étaient les|what are the|what were the|which are the|list|listez|liste|énumér\p{L}*|enumer\p{L}*|name the|citez|nommez)(?!\p{L})/u;

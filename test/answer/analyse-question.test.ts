@@ -85,6 +85,12 @@ describe('answer types', () => {
     expect(typeOf('À qui le réseau a-t-il remis le prix ?')).toBe('person');
   });
 
+  it('reads a follow-up opened by a conjunction ("And who…", "Et qui…") as a question for a person', () => {
+    expect(typeOf('And who signed it?', 'en')).toBe('person');
+    expect(typeOf('Et qui l’a présidée ?')).toBe('person');
+    expect(typeOf('Le ministre qui a signé était-il présent ?')).not.toBe('person');
+  });
+
   it('reads an imperative that asks for a list in French as a list question whose verb is no term ("Énumérez…")', () => {
     const analysis = analyse('Énumérez les domaines de la coopération entre le réseau et la ville.', 'fr');
     expect(analysis.type).toBe('list');
