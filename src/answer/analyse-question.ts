@@ -338,6 +338,13 @@ export function nameWords(name: string): string[] {
   return words(name).filter((w) => acronyms.has(w) || (w.length > 1 && !isStopword(w)));
 }
 
+/** The adjectives of a country's English names (WordNet) and their French translations ("belge"). */
+function countryAdjectives(names: string[], knowledge: LexicalKnowledge): string[] {
+  const english = names.flatMap((n) => knowledge.pertainyms?.adjectivesOf(n) ?? []).filter((a) => !a.includes(' '));
+  const french = english.flatMap((a) => knowledge.translate(fold(a))).filter((t) => !t.includes(' '));
+  return [...new Set([...english, ...french].map(fold))];
+}
+
 /** Glossary kinds whose names are proper names. */
 const PROPER_KINDS = new Set(['country', 'organisation']);
 
@@ -360,6 +367,8 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         if (stems.length) forms.push({ stems, kind: variant === match.variant ? 'exact' : 'glossary' });
       }
     }
+    // A country is also named by its adjective, in either language ("Belgium": "Belgian", "belge").
+    if (match.entry.kind === 'country') for (const adjective of countryAdjectives(match.entry.en, knowledge)) forms.push({ stems: [stem(adjective)], kind: 'glossary' });
     matchWords.forEach((w) => covered.add(w));
     const isName = matchWords.some((w) => names.has(w));
     // A country or a body named with capitals is a proper name; a capitalised term or title ("Director General") is not.

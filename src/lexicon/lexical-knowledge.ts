@@ -1,5 +1,6 @@
 import { createGlossary, domainGlossary, type Glossary, type GlossaryEntry } from './glossary.js';
 import type { NounClasses } from './noun-classes.js';
+import type { Pertainyms } from './pertainyms.js';
 import type { SpeechVerbs } from './speech-verbs.js';
 import type { Thesaurus } from './thesaurus.js';
 
@@ -16,6 +17,9 @@ export interface LexicalKnowledge {
   nounClasses: NounClasses | null;
   /** English verbs of saying (WordNet), for a claim that reports what someone said. */
   speechVerbs?: SpeechVerbs | null;
+  /** English adjectives of a noun (WordNet pertainyms: "Belgium" → "Belgian"), for a country the text names by its
+   * adjective ("le gouvernement belge"). */
+  pertainyms?: Pertainyms | null;
 }
 
 /** Whether a folded word is a dictionary word of French or English (names are not): for telling names from offices. */

@@ -1,6 +1,7 @@
 import { translateWord, type BilingualLexicon } from '../retrieval/lexicon.js';
 import { lexicalKnowledge, type LexicalKnowledge } from './lexical-knowledge.js';
-import { openNounClasses } from './noun-classes.js';
+import { openNounClasses, wordnetDir } from './noun-classes.js';
+import { openPertainyms } from './pertainyms.js';
 import { openSpeechVerbs } from './speech-verbs.js';
 import { openThesaurus, THESAURUS_FILES } from './thesaurus.js';
 
@@ -31,6 +32,7 @@ export function loadLexicalKnowledge(options: { lexicon: BilingualLexicon | null
       thesaurus: openThesaurus(options.thesaurusDir, THESAURUS_FILES),
       nounClasses: openNounClasses(),
       speechVerbs: openSpeechVerbs(),
+      pertainyms: openPertainyms(wordnetDir()),
     });
     loaded.set(key, knowledge);
   }

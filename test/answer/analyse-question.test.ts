@@ -81,6 +81,13 @@ describe('answer types', () => {
     expect(analysis.terms.find((t) => t.words.includes('quoted'))?.isMeta).toBe(true);
   });
 
+  it('matches a country by its adjective in either language ("Spain": "Spanish", "espagnol")', () => {
+    const spain = analyse('What did Spain sign with the network?', 'en').terms.find((t) => t.words.includes('spain'));
+    const stems = spain?.forms.flatMap((f) => f.stems) ?? [];
+    expect(stems.some((s) => s.startsWith('espagnol'))).toBe(true);
+    expect(stems.some((s) => s.startsWith('spanish'))).toBe(true);
+  });
+
   it('reads "à qui" as a question for a person (a word boundary before an accented letter)', () => {
     expect(typeOf('À qui le réseau a-t-il remis le prix ?')).toBe('person');
   });
