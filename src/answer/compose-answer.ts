@@ -71,7 +71,9 @@ export function formatCount(span: AnswerSpan, analysis: QuestionAnalysis, source
   const percent = /%|pour cent|per ?cent/u.test(span.text) ? ' %' : '';
   const number = numberFormat(analysis.language).format(span.value);
   const scaleWord = scale ? ` ${SCALES[scale]?.[analysis.language] ?? scale}` : '';
-  const noun = analysis.focusText && !percent ? ` ${analysis.focusText}` : '';
+  // The noun only, not the asker's adjectives: "34 pays" is "34 countries", not "34 African countries".
+  const head = analysis.language === 'en' ? analysis.focusText?.split(/\s+/).at(-1) : analysis.focusText;
+  const noun = head && !percent ? ` ${head}` : '';
   return `${number}${percent.trim() ? (analysis.language === 'fr' ? ' %' : '%') : ''}${scaleWord}${noun}`;
 }
 

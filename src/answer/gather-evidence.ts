@@ -8,6 +8,7 @@ import { extractAnswer, placeScale, numberSpans, type AnswerSpan } from './extra
 import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 import { fold } from '../text/terms.js';
+import { statesNumber } from './select-evidence.js';
 
 /** A sentence of a retrieved document scored as evidence for a question. */
 export interface ScoredUnit {
@@ -197,6 +198,8 @@ export function gatherEvidence(
     scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, words, scale);
     const number = scored.answer && analysis.type === 'number' ? numberSpans(scored.answer.text)[0]?.text ?? '' : '';
     if (scored.answer && number && countsOtherKind(scored.answer, number, analysis.focusKind, document.language, options)) scored.answer = null;
+    // A number the question states is what it knows, not what it asks ("across the 171 countries where it operates").
+    if (scored.answer && number && analysis.numbers.some((n) => statesNumber(number, n))) scored.answer = null;
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
   }
   return ranked.sort((a, b) => b.score - a.score);

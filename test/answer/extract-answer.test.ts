@@ -113,4 +113,10 @@ describe('count leads', () => {
     expect(formatCount({ start: 0, end: 12, text: '450 délégués', value: 450, countsFocus: true }, analysis, 'fr')).toBe('450 delegates');
     expect(formatCount({ start: 0, end: 12, text: 'six missions', value: 6 }, analysis, 'fr')).toBe('six missions');
   });
+
+  it('writes the asker\'s noun without its adjectives, which the source may not state', async () => {
+    const { formatCount } = await import('../../src/answer/compose-answer.js');
+    const phrase = { language: 'en', focusText: 'African countries' } as Parameters<typeof formatCount>[1];
+    expect(formatCount({ start: 0, end: 7, text: '34 pays', value: 34, countsFocus: true }, phrase, 'fr')).toBe('34 countries');
+  });
 });

@@ -202,15 +202,21 @@ describe('dates of publication', () => {
 });
 
 describe('counts of another kind', () => {
-  // An invented release: the process is named with the countries that take part, uncounted; the only number counts
-  // a people, written as its name.
+  // An invented release: the process is named with the countries that take part, uncounted; a count of people is
+  // written with the people's name; projects are named without a count of their own.
   const release = [
     'Conférence de solidarité sur la crise des réfugiés du Darfour', '',
     'Nairobi, le 4 juin 2022 – La Conférence de solidarité sur la crise des réfugiés du Darfour s’est tenue aujourd’hui à Nairobi.', '',
     'La Conférence a salué la réponse coordonnée des pays voisins au sein du Processus de Kampala, un pas important vers l’harmonisation des politiques d’accueil.', '',
+    'La Conférence soutient des projets de coopération avec les 2 pays voisins du Darfour.', '',
     'Selon les statistiques officielles, environ 2,1 millions de Soudanais ont quitté leur pays et la plupart se trouvent au Tchad.', '',
   ].join('\n');
   const darfur = inventedCorpus({ 'conference.txt': release });
+
+  it('does not answer a count with a number the question states ("in the 171 countries where it works")', async () => {
+    const result = await answerer.ask({ question: 'How many cooperation projects does the conference support with the 2 neighbouring countries?' }, darfur.runtime().retriever);
+    expect(result.answerable).toBe(false);
+  });
 
   it('does not answer how many countries with a count of a people ("2,1 millions de Soudanais")', async () => {
     const result = await answerer.ask({ question: 'Combien de pays participent au Processus de Kampala ?' }, darfur.runtime().retriever);
