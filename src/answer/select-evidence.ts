@@ -58,6 +58,9 @@ function quotesSpeaker(unit: ScoredUnit['unit'], names: (u: ScoredUnit['unit']) 
 }
 
 // Coordinating words of French and English that join two things a question asks about.
+// Words that ask about two documents at once (closed-class words and document nouns of French and English).
+const TWO_DOCUMENTS = /\b(?:both|each|two (?:releases|press releases|communiques|statements|documents|texts)|the other (?:one|release|communique|statement)|in the other|l['’]autre|les deux (?:communiques|textes|documents)|deux (?:des )?communiques|chacun|chacune|respectively|respectivement)\b/;
+
 const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b/;
 
 // A name of several capitalised words linked by a preposition, and then perhaps by "and" ("Pact on Migration and
@@ -246,6 +249,12 @@ export function selectEvidence(
     const other = COORDINATION.test(fold(withoutNames(analysis.question))) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
+  }
+  // A question about two communiqués ("in both releases", "in the other one", "dans les deux communiqués") is
+  // answered from two: the best sentence of another document that states the question well enough joins the first.
+  if (TWO_DOCUMENTS.test(fold(analysis.question)) && quotes.every((q) => q.unit.docId === best.unit.docId)) {
+    const other = candidates.find((c) => c.unit.docId !== best.unit.docId) ?? scored.find((c) => c.unit.docId !== best.unit.docId && c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c));
+    if (other) quotes.push(other);
   }
 
   for (const candidate of candidates) {

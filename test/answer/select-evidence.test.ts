@@ -144,6 +144,15 @@ describe('lists over several sentences', () => {
   });
 });
 
+describe('questions about two communiqués', () => {
+  it('quotes a second release when the question asks what both say', async () => {
+    const both = await ask('Which town hosted the urban sanitation forum, according to both releases?');
+    expect(new Set(both.citations.map((c) => c.source))).toEqual(new Set(['b03_forum_kisumu_fr.txt', 'b04_kisumu_forum_en.txt']));
+    const one = await ask('Which town hosted the urban sanitation forum?');
+    expect(new Set(one.citations.map((c) => c.source)).size).toBe(1);
+  });
+});
+
 describe('comparisons', () => {
   it('answers which of two events came first with the date of each, cited, the earlier named first', async () => {
     const result = await ask('Which came first: the launch of the joint water fund, or the drought extension of the Sources vives programme in the Sahel?');
