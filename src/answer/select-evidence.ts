@@ -245,8 +245,10 @@ export function selectEvidence(
 
   const missingNames = () => names.filter(({ t }) => !quotes.some((q) => matchTerm(t, bagOf(q.unit.docId), policy)));
   if (missingNames().length > 0) {
-    // Only a question that joins two things ("X and Y", "each", "both") may take them from two documents.
-    const other = COORDINATION.test(fold(withoutNames(analysis.question))) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
+    // Only a question that joins two things ("X and Y", "each", "both") may take them from two documents; not
+    // "what did X say at Y": a quotation is said at one event, and its communiqué names that event.
+    const quoting = analysis.speaker.length > 0 || analysis.speakerRole.length > 0;
+    const other = !quoting && COORDINATION.test(fold(withoutNames(analysis.question))) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
   }

@@ -153,6 +153,26 @@ describe('questions about two communiqués', () => {
   });
 });
 
+describe('quotations at an event', () => {
+  // Two invented releases: the director is quoted about a convention; a forum is told of without her.
+  const convention = [
+    'Le Réseau des Marais signe une convention avec la ville de Vannes', '',
+    'Vannes, le 2 février 2023 – Le Réseau des Marais a signé une convention avec la ville de Vannes.', '',
+    '« Nous protégerons les étangs de la commune », a déclaré Mme Claire Vannier, directrice du Réseau.', '',
+  ].join('\n');
+  const forum = [
+    'Le Forum des zones humides de Lorient et de Brest s’est achevé', '',
+    'Lorient, le 3 mai 2023 – Le Forum des zones humides de Lorient et de Brest s’est achevé aujourd’hui après deux jours de débats.', '',
+    'Les participants ont adopté une charte de gestion des marais littoraux.', '',
+  ].join('\n');
+  const marsh = inventedCorpus({ 'convention.txt': convention, 'forum.txt': forum });
+
+  it('does not answer what someone said at an event with their words from another communiqué', async () => {
+    const result = await answerer.ask({ question: 'Qu’a déclaré Claire Vannier lors du Forum des zones humides de Lorient et de Brest ?' }, marsh.runtime().retriever);
+    expect(result.answerable).toBe(false);
+  });
+});
+
 describe('comparisons', () => {
   it('answers which of two events came first with the date of each, cited, the earlier named first', async () => {
     const result = await ask('Which came first: the launch of the joint water fund, or the drought extension of the Sources vives programme in the Sahel?');
