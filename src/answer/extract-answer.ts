@@ -382,7 +382,7 @@ export function extractAnswer(
   };
   const ranked = spans
     .map((s) => ({ s: inside(s) ? { ...s, countsFocus: true } : s, d: (anchors.focus.length ? distance(s, anchors.focus) : distance(s, anchors.others)) - precision(s), c: inClause(s) }))
-    .sort((a, b) => Number(!!b.s.agent) - Number(!!a.s.agent) || Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || Number(!!a.s.office) - Number(!!b.s.office) || a.d - b.d || b.c - a.c || a.s.start - b.s.start);
+    .sort((a, b) => Number(!!b.s.agent) - Number(!!a.s.agent) || Number(!!a.s.office) - Number(!!b.s.office) || Number(!!b.s.countsFocus) - Number(!!a.s.countsFocus) || a.d - b.d || b.c - a.c || a.s.start - b.s.start);
   // A counting question's number stands next to its counted noun; far from it, it counts something else.
   if ((type === 'number' || type === 'amount' || type === 'percent') && anchors.focus.length && ranked[0]!.d > 40) return null;
   // The agent of the question's verb is the answer whatever other names the sentence holds.

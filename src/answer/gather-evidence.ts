@@ -22,6 +22,8 @@ export interface ScoredUnit {
   blended: number;
   /** The short answer of the asked type inside it, if any. */
   answer: AnswerSpan | null;
+  /** For "which minister…", the sentence names people without the role another sentence writes next to a name. */
+  otherRole?: boolean;
   score: number;
 }
 
@@ -201,6 +203,26 @@ export function gatherEvidence(
     // A number the question states is what it knows, not what it asks ("across the 171 countries where it operates").
     if (scored.answer && number && analysis.numbers.some((n) => statesNumber(number, n))) scored.answer = null;
     if (scored.answer) scored.score += policy.typeBonus + (scored.answer.countsFocus ? policy.focusAnswerBonus : 0);
+  }
+  // "Which minister…": once a sentence names a person with the asked role written out, a name in a sentence that
+  // does not write the role is someone else (a director general is no minister). Where no sentence writes it, the
+  // role is the asker's word for the text's ("official" for "Haut-Commissaire"), and any name may answer.
+  if (analysis.type === 'person' && analysis.focusKind === 'person') {
+    const role = terms.findIndex((t) => t.isFocus && !t.fromHistory);
+    const statesRole = (s: ScoredUnit) => {
+      const m = s.coverage.matches[role];
+      return !!m && policy.matchWeights[m.kind] >= policy.matchWeights.translation;
+    };
+    const searched = ranked.slice(0, policy.answerSearchDepth);
+    if (role >= 0 && searched.some((s) => s.answer && !s.answer.agent && statesRole(s))) {
+      for (const s of searched) {
+        if (statesRole(s)) continue;
+        s.otherRole = true;
+        if (!s.answer || s.answer.agent) continue;
+        s.score -= policy.typeBonus + (s.answer.countsFocus ? policy.focusAnswerBonus : 0);
+        s.answer = null;
+      }
+    }
   }
   return ranked.sort((a, b) => b.score - a.score);
 }

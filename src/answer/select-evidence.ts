@@ -188,7 +188,7 @@ export function selectEvidence(
     // A town is named, and written with a capital: a sentence without one does not say in which town. (Other places
     // may be a region or an adjective, "la présidence belge", which place spans do not all find.)
     candidates = stating.filter((s) => s.answer);
-  } else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || organisationSpans(s.unit.text).length > 0);
+  } else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || (!s.otherRole && organisationSpans(s.unit.text).length > 0));
   // "What did X say" is answered by a quotation of X: a sentence that names X and reports speech (its attribution
   // "…», a déclaré X" is part of it); X named near other words, or someone else's quotation, does not answer it.
   if (analysis.speaker.length > 0) {

@@ -173,6 +173,28 @@ describe('quotations at an event', () => {
   });
 });
 
+describe('people asked for by their role', () => {
+  // Two invented releases: a minister opens one forum; a director, not a minister, opens the other.
+  const lorient = [
+    'La ministre ouvre le Forum des zones humides de Lorient', '',
+    'Lorient, le 3 mai 2023 – La ministre de l’Environnement, Mme Sophie Garnier, a ouvert aujourd’hui le Forum des zones humides de Lorient.', '',
+  ].join('\n');
+  const brest = [
+    'Le Forum des estuaires de Brest s’ouvre', '',
+    'Brest, le 9 juin 2023 – La directrice du Réseau des Marais, Mme Claire Vannier, a ouvert aujourd’hui le Forum des estuaires de Brest.', '',
+  ].join('\n');
+  const forums = inventedCorpus({ 'lorient.txt': lorient, 'brest.txt': brest });
+  const askForums = (question: string) => answerer.ask({ question }, forums.runtime().retriever);
+
+  it('answers "which minister" with the person the text calls a minister', async () => {
+    expect((await askForums('Quelle ministre a ouvert le Forum des zones humides de Lorient ?')).answer).toMatch(/^Mme Sophie Garnier \[\d\]/);
+  });
+
+  it('refuses "which minister" when the event was opened by someone the text gives another role', async () => {
+    expect((await askForums('Quelle ministre a ouvert le Forum des estuaires de Brest ?')).answerable).toBe(false);
+  });
+});
+
 describe('comparisons', () => {
   it('answers which of two events came first with the date of each, cited, the earlier named first', async () => {
     const result = await ask('Which came first: the launch of the joint water fund, or the drought extension of the Sources vives programme in the Sahel?');
