@@ -345,6 +345,16 @@ function countryAdjectives(names: string[], knowledge: LexicalKnowledge): string
   return [...new Set([...english, ...french].map(fold))];
 }
 
+/** The countries (proper nouns, in English and French) an adjective pertains to: WordNet pertainyms of the English
+ * word, or of a French word's translations ("belge" → "Belgian" → "Belgium", "Belgique"). */
+function adjectiveCountries(word: string, language: AnswerLanguage, knowledge: LexicalKnowledge): string[] {
+  if (!knowledge.pertainyms) return [];
+  const english = language === 'en' ? [word] : knowledge.translate(word).filter((t) => !t.includes(' '));
+  const nouns = english.flatMap((a) => knowledge.pertainyms!.nounsOf(a)).filter((n) => /^\p{Lu}/u.test(n) && !n.includes(' '));
+  const french = nouns.flatMap((n) => knowledge.translate(fold(n))).filter((t) => /^\p{Lu}/u.test(t) && !t.includes(' '));
+  return [...new Set([...nouns, ...french].map(fold))];
+}
+
 /** Glossary kinds whose names are proper names. */
 const PROPER_KINDS = new Set(['country', 'organisation']);
 
@@ -387,6 +397,8 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         }
       }
     }
+    // An adjective of a country names it too ("Belgian", "belge" → "Belgium", "Belgique").
+    for (const name of adjectiveCountries(term.word, language, knowledge)) if (!forms.some((f) => f.stems[0] === stem(name))) forms.push({ stems: [stem(name)], kind: 'glossary' });
     const isNumber = /^\p{N}+$/u.test(term.word);
     const rank = ordinalRank(term.word);
     if (rank !== undefined) for (const w of ordinalForms(rank)) if (!forms.some((f) => f.stems[0] === stem(w))) forms.push({ stems: [stem(w)], kind: 'translation' });

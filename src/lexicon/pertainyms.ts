@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface Pertainyms {
   /** The adjectives whose WordNet pertainym pointer (`\`) leads to a sense of the noun; [] when none. */
   adjectivesOf(noun: string): string[];
+  /** The nouns an adjective pertains to ("Belgian" → "Belgium"), as WordNet writes them; [] when none. */
+  nounsOf(adjective: string): string[];
   close(): void;
 }
 
@@ -24,6 +26,7 @@ export function openPertainyms(dir: string | null): Pertainyms | null {
     return null;
   }
   let byNoun: Map<string, string[]> | null = null;
+  const byAdjective = new Map<string, string[]>();
   const buffer = Buffer.alloc(160);
   // A synset line starts "offset lexfile pos count word lexid …": its first word names it.
   const firstWord = (offset: number) => {
@@ -43,10 +46,16 @@ export function openPertainyms(dir: string | null): Pertainyms | null {
       at += 1;
       for (let p = 0; p < pointers; p++, at += 4) {
         if (fields[at] !== '\\' || fields[at + 2] !== 'n') continue;
-        const noun = firstWord(Number(fields[at + 1])).replace(/_/g, ' ').toLowerCase();
+        const written = firstWord(Number(fields[at + 1])).replace(/_/g, ' ');
+        const noun = written.toLowerCase();
         const list = map.get(noun) ?? [];
         for (const word of words) if (!list.includes(word)) list.push(word);
         map.set(noun, list);
+        for (const word of words) {
+          const nouns = byAdjective.get(word.toLowerCase()) ?? [];
+          if (!nouns.includes(written)) nouns.push(written);
+          byAdjective.set(word.toLowerCase(), nouns);
+        }
       }
     }
     adjectives = '';
@@ -55,6 +64,10 @@ export function openPertainyms(dir: string | null): Pertainyms | null {
   return {
     adjectivesOf(noun) {
       return (byNoun ??= build()).get(noun.toLowerCase()) ?? [];
+    },
+    nounsOf(adjective) {
+      byNoun ??= build();
+      return byAdjective.get(adjective.toLowerCase()) ?? [];
     },
     close: () => closeSync(nounFd),
   };

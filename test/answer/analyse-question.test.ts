@@ -88,6 +88,12 @@ describe('answer types', () => {
     expect(stems.some((s) => s.startsWith('spanish'))).toBe(true);
   });
 
+  it('matches a country\'s adjective by the country\'s name in either language ("Belgian", "belge": "Belgique")', () => {
+    const english = analyse('In which Belgian city did the network meet?', 'en').terms.find((t) => t.words.includes('belgian'));
+    const french = analyse('Quel ministre belge a parlé ?', 'fr').terms.find((t) => t.words.includes('belge'));
+    for (const term of [english, french]) expect(term?.forms.flatMap((f) => f.stems).some((s) => s.startsWith('belgiqu'))).toBe(true);
+  });
+
   it('reads "à qui" as a question for a person (a word boundary before an accented letter)', () => {
     expect(typeOf('À qui le réseau a-t-il remis le prix ?')).toBe('person');
   });
