@@ -69,6 +69,29 @@ export function isCognate(a: string, b: string): boolean {
   return i >= Math.min(a.length, b.length) / 2 && (i >= 6 || (i >= 5 && i > Math.max(a.length, b.length) / 2));
 }
 
+// Noun suffixes of French and English that turn a verb into its act ("création", "adoption", "lancement",
+// "signature"), with how much of the suffix the verb keeps ("adopt-ion" keeps its t).
+const NOUN_SUFFIXES: Array<[suffix: string, kept: number]> = [['ation', 0], ['ement', 0], ['ature', 0], ['ption', 2]];
+// Endings of the verbs' forms, French and English (closed sets): "créée", "créer", "created", "creating".
+const VERB_ENDINGS = new Set(['e', 'er', 'ee', 'es', 'ees', 'ent', 'ant', 'ait', 'aient', 'ate', 'ated', 'ed', 'ing']);
+
+/**
+ * Whether one word is the act of the other: a noun made from a verb and a form of that verb ("création" / "créée",
+ * "adoption" / "adopté", "lancement" / "lancé", "creation" / "created"). The verb's root must be three letters or more.
+ */
+export function isDerivative(a: string, b: string): boolean {
+  return derives(a, b) || derives(b, a);
+}
+
+function derives(noun: string, verb: string): boolean {
+  for (const [suffix, kept] of NOUN_SUFFIXES) {
+    if (!noun.endsWith(suffix)) continue;
+    const root = noun.slice(0, noun.length - suffix.length + kept);
+    return root.length >= 3 && verb.startsWith(root) && VERB_ENDINGS.has(verb.slice(root.length));
+  }
+  return false;
+}
+
 /**
  * Whether two words that share a stem are one word's forms: one begins the other ("aid"/"aide"), or they share a
  * long prefix. Stemmers of two languages may cut unrelated words to one stem: English "population" and French
@@ -154,7 +177,7 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
     let related = known.get(t.word);
     if (related === undefined) {
       translated ??= term.forms.filter((f) => f.kind === 'translation' && f.stems.length === 1 && (!f.language || !bag.language || f.language === bag.language)).map((f) => f.stems[0]!);
-      known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || translated.some((s) => isCognate(s, t.word))));
+      known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || translated.some((s) => isCognate(s, t.word))));
     }
     return related && namesAsLong(term, t);
   });

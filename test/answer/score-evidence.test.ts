@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerPolicy } from '../../src/answer/answer-policy.js';
 import { documentUnits } from '../../src/answer/evidence-units.js';
-import { coverage, isCognate, sameWordFamily, type WeightedTerm } from '../../src/answer/score-evidence.js';
+import { coverage, isCognate, isDerivative, sameWordFamily, type WeightedTerm } from '../../src/answer/score-evidence.js';
 import type { CorpusDocument } from '../../src/corpus/load-corpus.js';
 import { stem } from '../../src/text/terms.js';
 
@@ -62,5 +62,16 @@ describe('word families', () => {
     expect(isCognate('develop', 'developpement')).toBe(true);
     expect(isCognate('venezuala', 'venezueliens')).toBe(true);
     expect(isCognate('population', 'populistes')).toBe(false);
+  });
+});
+
+describe('isDerivative', () => {
+  it('relates a noun of action to the forms of its verb, in French and English', () => {
+    for (const [noun, verb] of [['creation', 'creee'], ['adoption', 'adopte'], ['lancement', 'lances'], ['signature', 'signed'], ['organisation', 'organiser']]) expect(isDerivative(noun, verb), `${noun}/${verb}`).toBe(true);
+    expect(isDerivative('creee', 'creation')).toBe(true);
+  });
+
+  it('does not relate words that only share the beginning of a root', () => {
+    for (const [a, b] of [['creation', 'credit'], ['station', 'stage'], ['nation', 'naissance'], ['adoption', 'adoptif']]) expect(isDerivative(a, b), `${a}/${b}`).toBe(false);
   });
 });
