@@ -355,6 +355,9 @@ function adjectiveCountries(word: string, language: AnswerLanguage, knowledge: L
   return [...new Set([...nouns, ...french].map(fold))];
 }
 
+// "A eu lieu", "aura lieu", "a-t-elle eu lieu", "took place", "will take place": a verb of happening with its noun.
+const HAPPEN_IDIOMS = /(?<!\p{L})(?:(?:a|ont|avait|avaient|aura|auront|aurait|avoir)(?:-t-(?:il|elle|ils|elles|on))?\s+(?:eu\s+)?(lieu)|(?:take|takes|took|taken|taking)\s+(place))(?!\p{L})/gu;
+
 /** Glossary kinds whose names are proper names. */
 const PROPER_KINDS = new Set(['country', 'organisation']);
 
@@ -495,6 +498,9 @@ export function analyseQuestion(
   const typePhrase = new Set(typeNoun && focusText ? words(focusText) : []);
   // A name among them still says which one ("which Belgian city").
   if (typeNoun) for (const term of terms) if (term.isFocus || (!term.isName && term.words.every((w) => typePhrase.has(w)))) Object.assign(term, { isFocus: false, isMeta: true });
+  // The noun of "avoir lieu" / "take place" says that something happened, not what: no text writes it for "se tenir".
+  const idiom = new Set([...normalise(input.question).matchAll(HAPPEN_IDIOMS)].map((m) => fold(m[1] ?? m[2]!)));
+  for (const term of terms) if (term.words.length === 1 && idiom.has(term.words[0]!)) Object.assign(term, { isFocus: false, isMeta: true });
   const previous = [...(input.history ?? [])].reverse().find((t) => t.role === 'user' && t.content.trim());
   const followUp = !!previous && isFollowUp(input.question);
   if (previous && followUp) {

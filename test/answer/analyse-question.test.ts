@@ -94,6 +94,13 @@ describe('answer types', () => {
     for (const term of [english, french]) expect(term?.forms.flatMap((f) => f.stems).some((s) => s.startsWith('belgiqu'))).toBe(true);
   });
 
+  it('gives no weight to the noun of "avoir lieu" / "take place", which only says that something happened', () => {
+    for (const [question, language, word] of [['Et quand a-t-elle eu lieu ?', 'fr', 'lieu'], ['When did the forum take place?', 'en', 'place']] as const) {
+      expect(analyse(question, language).terms.find((t) => t.words.includes(word))?.isMeta, question).toBe(true);
+    }
+    expect(analyse('Quel lieu a été choisi pour le forum ?', 'fr').terms.find((t) => t.words.includes('lieu'))?.isMeta).not.toBe(true);
+  });
+
   it('reads "à qui" as a question for a person (a word boundary before an accented letter)', () => {
     expect(typeOf('À qui le réseau a-t-il remis le prix ?')).toBe('person');
   });
