@@ -61,7 +61,18 @@ function quotesSpeaker(unit: ScoredUnit['unit'], names: (u: ScoredUnit['unit']) 
 // Words that ask about two documents at once (closed-class words and document nouns of French and English).
 const TWO_DOCUMENTS = /\b(?:both|each|two (?:releases|press releases|communiques|statements|documents|texts)|the other (?:one|release|communique|statement)|in the other|l['’]autre|les deux (?:communiques|textes|documents)|deux (?:des )?communiques|chacun|chacune|respectively|respectivement)\b/;
 
-const COORDINATION = /\b(et|and|ou|or|both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b/;
+// Words that join two things a question asks about, each perhaps from another document: "both", "each", "two";
+// "and / et" before a second phrase of place or time ("… and in the other", "et lors de …") or a second question;
+// not an "and" inside a phrase ("the refugee and migrant crisis", "migrations et l'asile").
+const COORDINATION = /\b(both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b|\b(?:and|et|ou|or),?\s+(?:in|at|for|from|during|with|dans|a|au|aux|pour|lors|avec|the other|l'autre|\p{L}+\s+(?:in|at|dans|a|au|lors))\b|\b(?:and|et),?\s+(?:what|which|who|when|where|how|quel|quelle|qui|quand|ou|comment|combien)\b/u;
+/** Whether a question joins two things that two documents may each state (see `COORDINATION`, `JOINED_NAMES`). */
+export function joinsTwoThings(question: string): boolean {
+  const rest = withoutNames(question);
+  return COORDINATION.test(fold(rest)) || JOINED_NAMES.test(rest);
+}
+
+// Two names joined ("le Luxembourg et la Belgique", "Kenya and Uganda"), read before folding: a capital follows.
+const JOINED_NAMES = /(?:^|[^\p{L}])(?:and|et|or|ou),?\s+(?:(?:the|la|le|les|l['’])\s*)?\p{Lu}/u;
 
 // A name of several capitalised words linked by a preposition, and then perhaps by "and" ("Pact on Migration and
 // Asylum", "Fund for Water and Sanitation"), is one thing: its "and" joins no two things the question asks about
@@ -248,7 +259,7 @@ export function selectEvidence(
     // Only a question that joins two things ("X and Y", "each", "both") may take them from two documents; not
     // "what did X say at Y": a quotation is said at one event, and its communiqué names that event.
     const quoting = analysis.speaker.length > 0 || analysis.speakerRole.length > 0;
-    const other = !quoting && COORDINATION.test(fold(withoutNames(analysis.question))) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
+    const other = !quoting && joinsTwoThings(analysis.question) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
-import { withoutNames } from '../../src/answer/select-evidence.js';
+import { joinsTwoThings, withoutNames } from '../../src/answer/select-evidence.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -211,6 +211,11 @@ describe('two things or one name', () => {
     expect(withoutNames('When was the Fund for Water and Sanitation launched?')).not.toMatch(/\band\b/);
     expect(withoutNames('Quand le Pacte sur la Migration et l’Asile a-t-il été signé ?')).toMatch(/^Quand le\s+a-t-il/);
     expect(withoutNames('How do Luxembourg and Belgium work with the network?')).toMatch(/\band\b/);
+  });
+
+  it('joins two things at "and" between names, places or questions, not at an "and" inside a phrase', () => {
+    for (const joined of ['How do Luxembourg and Belgium work with the network?', 'Who chaired it in the Lorient release and in the Brest one?', 'Quand le fonds a-t-il été lancé et qui le préside ?', 'Which pledges do both releases give?']) expect(joinsTwoThings(joined), joined).toBe(true);
+    for (const one of ['What did the minister say about the refugee and migrant crisis in Kisumu?', 'Quel montant a été annoncé pour les réfugiés et migrants du Darfour ?']) expect(joinsTwoThings(one), one).toBe(false);
   });
 });
 
