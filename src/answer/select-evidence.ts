@@ -177,8 +177,9 @@ export function selectEvidence(
   if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);
+  const statesNumberOf = (s: ScoredUnit, n: string) => statesNumber(s.unit.text, n) || yearOfContext(s, n);
   const statesRequired = (s: ScoredUnit) =>
-    analysis.numbers.every((n) => statesNumber(s.unit.text, n) || yearOfContext(s, n)) &&
+    analysis.numbers.every((n) => statesNumberOf(s, n)) &&
     ordinals.every((t) => matchTerm(t, s.unit, policy) || matchTerm(t, titleBag(s.passage.chunk.title, s.passage.chunk.language), policy));
   const stating = covering.filter(statesRequired);
   if (stating.length === 0) return { answerable: false, reason: 'number_absent' };
@@ -259,7 +260,11 @@ export function selectEvidence(
     // Only a question that joins two things ("X and Y", "each", "both") may take them from two documents; not
     // "what did X say at Y": a quotation is said at one event, and its communiqué names that event.
     const quoting = analysis.speaker.length > 0 || analysis.speakerRole.length > 0;
-    const other = !quoting && joinsTwoThings(analysis.question) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c) && !quotes.some((q) => q.unit.docId === c.unit.docId) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
+    // The second document states what the first does not: the missing names, and the numbers the quotes lack (a
+    // year may belong to the first thing: "in the Luxembourg release and in the 2020 release").
+    const numbersLeft = analysis.numbers.filter((n) => !quotes.some((q) => statesNumberOf(q, n)));
+    const completes = (c: ScoredUnit) => numbersLeft.every((n) => statesNumberOf(c, n)) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy));
+    const other = !quoting && joinsTwoThings(analysis.question) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
   }

@@ -145,6 +145,17 @@ describe('lists over several sentences', () => {
 });
 
 describe('questions about two communiqués', () => {
+  // Two invented releases of two years, naming the same director.
+  const forums = inventedCorpus({
+    'lorient.txt': ['Le Forum des zones humides de Lorient s’ouvre', '', 'Lorient, le 3 mai 2022 – La directrice du Réseau des Marais, Mme Claire Vannier, a ouvert aujourd’hui le Forum des zones humides de Lorient.', ''].join('\n'),
+    'brest.txt': ['Le Forum des estuaires de Brest se clôt', '', 'Brest, le 9 juin 2023 – La directrice du Réseau des Marais, Mme Claire Vannier, a clos aujourd’hui le Forum des estuaires de Brest.', ''].join('\n'),
+  });
+
+  it('takes a year the question states for one of the two communiqués from that one only', async () => {
+    const result = await answerer.ask({ question: 'Which director appears both in the Lorient forum release and in the 2023 Brest forum release?' }, forums.runtime().retriever);
+    expect(new Set(result.citations.map((c) => c.source))).toEqual(new Set(['lorient.txt', 'brest.txt']));
+  });
+
   it('quotes a second release when the question asks what both say', async () => {
     const both = await ask('Which town hosted the urban sanitation forum, according to both releases?');
     expect(new Set(both.citations.map((c) => c.source))).toEqual(new Set(['b03_forum_kisumu_fr.txt', 'b04_kisumu_forum_en.txt']));
