@@ -37,7 +37,7 @@ runCli(async () => {
     log: logLine,
   });
   const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
-    say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms)`);
+    say(`Communiqués is ready at http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (started in ${Math.round(performance.now() - started)} ms, ${Math.round(performance.now())} ms after launch)`);
   });
   server.on('clientError', handleClientError);
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,0 +1,60 @@
+/**
+ * Start-up of the compiled server (`npm start`'s entry point, plain node) on an existing index, phase by phase:
+ * launch to listening (the process's own clock, module loading included), launch to "ready" seen by the parent,
+ * then the first /api/search and the first /api/ask answered (both sent as soon as it listens), each with the
+ * server's CPU time used by then (which the other processes' load inflates far less than wall time).
+ * `npx tsx bench/start-phases.ts --index bench/corpus/i100000 --corpus bench/corpus/c100000 --runs 3`; `dist/`
+ * must be built (`npm run build`). Prints one JSON line per start, then the medians.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '../test/helpers/start-server.js';
+
+const { values } = parseArgs({ options: { index: { type: 'string' }, corpus: { type: 'string', default: 'seeds' }, runs: { type: 'string', default: '3' } } });
+const root = resolve(import.meta.dirname, '..');
+const question = JSON.parse(readFileSync(resolve(root, 'eval/questions.jsonl'), 'utf8').split('\n')[0]!).question as string;
+const ticks = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+}
+
+const rows: Record<string, number>[] = [];
+for (let run = 0; run < Number(values.runs); run++) {
+  const launched = performance.now();
+  const server = await startServer({ INDEX_DIR: resolve(values.index!), CORPUS_DIR: resolve(values.corpus!), EMBEDDINGS: 'hash', RATE_LIMIT_PER_MINUTE: '0', TRANSLATION: 'none' }, 600_000);
+  const readyMs = performance.now() - launched;
+  const pid = server.process.pid!;
+  const readyCpuMs = cpuMs(pid);
+  const timed = async (send: () => Promise<Response>) => {
+    const response = await send();
+    if (!response.ok) throw new Error(`${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+    return { ms: performance.now() - launched, cpuMs: cpuMs(pid) };
+  };
+  const [search, ask] = await Promise.all([
+    timed(() => fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(question)}`)),
+    timed(() => fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })),
+  ]);
+  const output = server.output();
+  const row = {
+    listeningSinceLaunchMs: Number(/(\d+) ms after launch/.exec(output)?.[1]),
+    serverOwnMs: Number(/started in (\d+) ms/.exec(output)?.[1]),
+    readyMs: Math.round(readyMs),
+    readyCpuMs,
+    firstSearchMs: Math.round(search.ms),
+    firstSearchCpuMs: search.cpuMs,
+    firstAskMs: Math.round(ask.ms),
+    firstAskCpuMs: ask.cpuMs,
+    load1: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+  };
+  rows.push(row);
+  console.log(JSON.stringify(row));
+  await server.stop();
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+console.log(JSON.stringify({ median: Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, median(rows.map((r) => r[k]!))])) }));
