@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildServer, buildWeb } from '../scripts/build.js';
 import { startServer } from '../test/helpers/start-server.js';
+import { processCpuMs } from './latency-stats.js';
 import { benchQueries, ensurePackages, writeCorpus } from './prepare-corpus.js';
 import { percentile } from '../src/eval/run-eval.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -142,10 +143,19 @@ for (const size of sizes) {
   const [listeningMs, listeningCpuMs] = (/listening at .*?(\d+) ms after launch, (\d+) ms of CPU/.exec(output) ?? []).slice(1).map(Number);
   const [readyMs, readyCpuMs] = (/ready at .*?(\d+) ms after launch, (\d+) ms of CPU/.exec(output) ?? []).slice(1).map(Number);
   const graphsLoadedMs = Number(/Vector graphs loaded (\d+) ms/.exec(output)?.[1]);
-  for (const q of queries) await fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(q.slice(0, 2000))}`).then((r) => r.arrayBuffer());
+  // The same searches served over HTTP by the fresh server (no build's garbage in its heap, as in production), one
+  // at a time: wall time per request, and the server's CPU time over all of them (/proc, so only a mean).
+  const servedCpuBefore = processCpuMs(server.process.pid!);
+  const served: number[] = [];
+  for (const q of queries) {
+    const sent = performance.now();
+    await fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(q.slice(0, 2000))}`).then((r) => r.arrayBuffer());
+    served.push(performance.now() - sent);
+  }
+  const servedSearchMs = { p50: +percentile(served, 50).toFixed(2), p95: +percentile(served, 95).toFixed(2), p99: +percentile(served, 99).toFixed(2), meanCpu: +((processCpuMs(server.process.pid!) - servedCpuBefore) / served.length).toFixed(2) };
   const servingRssMb = treeRssMb(server.process.pid!);
   await server.stop();
-  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms, listeningMs, listeningCpuMs, readyMs, readyCpuMs, graphsLoadedMs, firstSearchMs: server.firstSearchMs, firstAskMs: server.firstAskMs, servingRssMb });
+  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms, listeningMs, listeningCpuMs, readyMs, readyCpuMs, graphsLoadedMs, firstSearchMs: server.firstSearchMs, firstAskMs: server.firstAskMs, servedSearchMs, servingRssMb });
   log(JSON.stringify(results.at(-1)));
 }
 

@@ -11,19 +11,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../test/helpers/start-server.js';
+import { processCpuMs } from './latency-stats.js';
 
 const { values } = parseArgs({ options: { index: { type: 'string' }, corpus: { type: 'string', default: 'seeds' }, runs: { type: 'string', default: '3' }, entry: { type: 'string', multiple: true } } });
 const root = resolve(import.meta.dirname, '..');
 const question = JSON.parse(readFileSync(resolve(root, 'eval/questions.jsonl'), 'utf8').split('\n')[0]!).question as string;
-const ticks = 100; // USER_HZ on Linux
-
-/** CPU seconds (user + system) a process has used so far, from /proc. */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
-}
-
 // Entry points to compare, started in turn (interleaved); by default this tree's compiled server.
 const entries = (values.entry ?? [resolve(root, 'dist/cli/serve-command.js')]).map((entry) => resolve(entry));
 const rows: Record<string, number>[] = [];
@@ -33,12 +25,12 @@ for (let run = 0; run < Number(values.runs) * entries.length; run++) {
   const server = await startServer({ INDEX_DIR: resolve(values.index!), CORPUS_DIR: resolve(values.corpus!), EMBEDDINGS: 'hash', RATE_LIMIT_PER_MINUTE: '0', TRANSLATION: 'none' }, 600_000, { command: process.execPath, args: [entry], cwd: root });
   const readyMs = performance.now() - launched;
   const pid = server.process.pid!;
-  const readyCpuMs = cpuMs(pid);
+  const readyCpuMs = processCpuMs(pid);
   const timed = async (send: () => Promise<Response>) => {
     const response = await send();
     if (!response.ok) throw new Error(`${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
-    return { ms: performance.now() - launched, cpuMs: cpuMs(pid) };
+    return { ms: performance.now() - launched, cpuMs: processCpuMs(pid) };
   };
   const [search, ask] = await Promise.all([
     timed(() => fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(question)}`)),
