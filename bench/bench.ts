@@ -153,9 +153,11 @@ for (const size of sizes) {
     served.push(performance.now() - sent);
   }
   const servedSearchMs = { p50: +percentile(served, 50).toFixed(2), p95: +percentile(served, 95).toFixed(2), p99: +percentile(served, 99).toFixed(2), meanCpu: +((processCpuMs(server.process.pid!) - servedCpuBefore) / served.length).toFixed(2) };
+  // The whole tree (Apertium's processes too, once the first question started them) and the Node process alone.
   const servingRssMb = treeRssMb(server.process.pid!);
+  const serverProcessRssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.process.pid}/status`, 'utf8'))?.[1]) / 1024);
   await server.stop();
-  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms, listeningMs, listeningCpuMs, readyMs, readyCpuMs, graphsLoadedMs, firstSearchMs: server.firstSearchMs, firstAskMs: server.firstAskMs, servedSearchMs, servingRssMb });
+  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms, listeningMs, listeningCpuMs, readyMs, readyCpuMs, graphsLoadedMs, firstSearchMs: server.firstSearchMs, firstAskMs: server.firstAskMs, servedSearchMs, servingRssMb, serverProcessRssMb });
   log(JSON.stringify(results.at(-1)));
 }
 
