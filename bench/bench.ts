@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildServer, buildWeb } from '../scripts/build.js';
 import { startServer } from '../test/helpers/start-server.js';
+import { processCpuMs } from './latency-stats.js';
 import { benchQueries, ensurePackages, writeCorpus } from './prepare-corpus.js';
 import { percentile } from '../src/eval/run-eval.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,15 +29,22 @@ await Promise.all([buildServer(), buildWeb()]);
 
 /**
  * Starts `npm start`'s entry point (hash embedder, no rate limit) and times it until its "ready" line, then, with
- * `firstQuery`, until that search is answered (the server listens while its vector graphs load, and a search waits
- * for them).
+ * `firstQuery`, until that search and that question are answered (the server listens before it opens the index,
+ * and is ready while its vector graphs load: a search waits for them).
  */
 async function timedServer(env: Record<string, string>, firstQuery?: string) {
   const started = performance.now();
   const server = await startServer({ EMBEDDINGS: 'hash', RATE_LIMIT_PER_MINUTE: '0', ...env }, 600_000);
   const ms = Math.round(performance.now() - started);
-  if (firstQuery) await fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(firstQuery)}`).then((r) => r.arrayBuffer());
-  return { ...server, ms, firstSearchMs: firstQuery ? Math.round(performance.now() - started) : undefined };
+  const answered = (response: Promise<Response>) => response.then((r) => r.arrayBuffer()).then(() => Math.round(performance.now() - started));
+  // The first search and the first question, sent together as soon as the server is ready.
+  const [firstSearchMs, firstAskMs] = firstQuery
+    ? await Promise.all([
+      answered(fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(firstQuery)}`)),
+      answered(fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: firstQuery }) })),
+    ])
+    : [];
+  return { ...server, ms, firstSearchMs, firstAskMs };
 }
 
 /** Resident memory of a process and its descendants (the tsx launcher runs the server in a child), from /proc. */
@@ -129,14 +137,27 @@ for (const size of sizes) {
   if (child.status !== 0) throw new Error(`measure-size failed for ${size}: ${child.stderr}`);
   const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
   const server = await timedServer({ INDEX_DIR: indexDir, CORPUS_DIR: corpus.dir }, queries[0]);
-  // The server's own figures: from its first line of code to listening (without the process's module loading), and
-  // from opening the index to its vector graphs loaded.
-  const openedMs = Number(/started in (\d+) ms/.exec(server.output())?.[1]);
-  const graphsLoadedMs = Number(/Vector graphs loaded (\d+) ms/.exec(server.output())?.[1]);
-  for (const q of queries) await fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(q.slice(0, 2000))}`).then((r) => r.arrayBuffer());
+  // The server's own figures, on its clock from launch (module loading included), with its CPU time by then:
+  // listening, ready (index opened, answer pipeline loaded), and from opening the index to its vector graphs loaded.
+  const output = server.output();
+  const [listeningMs, listeningCpuMs] = (/listening at .*?(\d+) ms after launch, (\d+) ms of CPU/.exec(output) ?? []).slice(1).map(Number);
+  const [readyMs, readyCpuMs] = (/ready at .*?(\d+) ms after launch, (\d+) ms of CPU/.exec(output) ?? []).slice(1).map(Number);
+  const graphsLoadedMs = Number(/Vector graphs loaded (\d+) ms/.exec(output)?.[1]);
+  // The same searches served over HTTP by the fresh server (no build's garbage in its heap, as in production), one
+  // at a time: wall time per request, and the server's CPU time over all of them (/proc, so only a mean).
+  const servedCpuBefore = processCpuMs(server.process.pid!);
+  const served: number[] = [];
+  for (const q of queries) {
+    const sent = performance.now();
+    await fetch(`${server.url}/api/search?k=5&q=${encodeURIComponent(q.slice(0, 2000))}`).then((r) => r.arrayBuffer());
+    served.push(performance.now() - sent);
+  }
+  const servedSearchMs = { p50: +percentile(served, 50).toFixed(2), p95: +percentile(served, 95).toFixed(2), p99: +percentile(served, 99).toFixed(2), meanCpu: +((processCpuMs(server.process.pid!) - servedCpuBefore) / served.length).toFixed(2) };
+  // The whole tree (Apertium's processes too, once the first question started them) and the Node process alone.
   const servingRssMb = treeRssMb(server.process.pid!);
+  const serverProcessRssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.process.pid}/status`, 'utf8'))?.[1]) / 1024);
   await server.stop();
-  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms, serverOpenMs: openedMs, graphsLoadedMs, firstSearchMs: server.firstSearchMs, servingRssMb });
+  results.push({ target: size, syntheticChunks: corpus.syntheticChunks, ...measured, serverStartMs: server.ms, listeningMs, listeningCpuMs, readyMs, readyCpuMs, graphsLoadedMs, firstSearchMs: server.firstSearchMs, firstAskMs: server.firstAskMs, servedSearchMs, servingRssMb, serverProcessRssMb });
   log(JSON.stringify(results.at(-1)));
 }
 
@@ -160,10 +181,10 @@ await writeFile(
 
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 console.log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}\n`);
-console.log(row(['chunks', 'build s', 'chunks/s (with corpus reading)', 'index MB', 'build peak RSS MB', 'serving RSS MB', 'start ms (process / listening / graphs / first search)', 'hybrid p50/p95/p99 ms (CPU p50/p95)', 'HNSW p95 ms', 'brute p95 ms', 'recall@10', 'LangChain HNSWLib build s / p95 ms', 'MemoryVectorStore build s / p95 ms']));
+console.log(row(['chunks', 'build s', 'chunks/s (with corpus reading)', 'index MB', 'build peak RSS MB', 'serving RSS MB', 'start ms (listening / ready / graphs / first search / first ask)', 'hybrid p50/p95/p99 ms (CPU p50/p95)', 'HNSW p95 ms', 'brute p95 ms', 'recall@10', 'LangChain HNSWLib build s / p95 ms', 'MemoryVectorStore build s / p95 ms']));
 console.log(row(Array(13).fill('---')));
 for (const r of results as any[]) {
   const lc = r.langchain;
-  console.log(row([r.chunks, (r.buildMs / 1000).toFixed(1), `${r.chunksPerSec} (${r.chunksPerSecWithReading})`, (r.indexBytes / 2 ** 20).toFixed(1), r.peakRssMb, r.servingRssMb, `${r.serverStartMs} / ${r.serverOpenMs} / ${r.graphsLoadedMs} / ${r.firstSearchMs}`, `${r.hybridSearchMs.p50} / ${r.hybridSearchMs.p95} / ${r.hybridSearchMs.p99} (CPU ${r.hybridSearchCpuMs.p50} / ${r.hybridSearchCpuMs.p95})`, r.hnswSearchMs.p95, r.bruteForceMs.p95, r.hnswRecallAt10, lc ? `${(lc.hnswlibBuildMs / 1000).toFixed(1)} / ${lc.hnswlibQueryMs.p95}` : '—', lc ? `${(lc.memoryBuildMs / 1000).toFixed(1)} / ${lc.memoryQueryMs.p95}` : '—']));
+  console.log(row([r.chunks, (r.buildMs / 1000).toFixed(1), `${r.chunksPerSec} (${r.chunksPerSecWithReading})`, (r.indexBytes / 2 ** 20).toFixed(1), r.peakRssMb, r.servingRssMb, `${r.listeningMs} / ${r.readyMs} / ${r.graphsLoadedMs} / ${r.firstSearchMs} / ${r.firstAskMs}`, `${r.hybridSearchMs.p50} / ${r.hybridSearchMs.p95} / ${r.hybridSearchMs.p99} (CPU ${r.hybridSearchCpuMs.p50} / ${r.hybridSearchCpuMs.p95})`, r.hnswSearchMs.p95, r.bruteForceMs.p95, r.hnswRecallAt10, lc ? `${(lc.hnswlibBuildMs / 1000).toFixed(1)} / ${lc.hnswlibQueryMs.p95}` : '—', lc ? `${(lc.memoryBuildMs / 1000).toFixed(1)} / ${lc.memoryQueryMs.p95}` : '—']));
 }
 console.log(`\n/api/ask (extractive, seeds, 16 connections, ${seconds} s): ${ask.requestsPerSec} req/s, p50 ${ask.p50Ms} ms, p95 ${ask.p95Ms} ms, p99 ${ask.p99Ms} ms, non-2xx ${ask.non2xx}; /api/health baseline ${health.requestsPerSec} req/s (ratio ${report.ask.ratioToHealth})`);

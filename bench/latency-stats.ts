@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { percentile } from '../src/eval/run-eval.js';
 import { apertiumMissing } from '../src/translate/apertium-mode.js';
 
@@ -19,4 +20,11 @@ export function requireApertium(dir = '/usr/share/apertium'): string {
     process.exit(1);
   }
   return dir;
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in milliseconds, from /proc (10 ms ticks). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

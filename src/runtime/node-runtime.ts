@@ -1,5 +1,4 @@
 import type { AppConfig } from '../config/config.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
 import { createEmbeddings, createHashEmbeddings } from '../embeddings/create-embeddings.js';
 import { describeEmbedder, type LoadedEmbeddings } from '../embeddings/embedder-info.js';
 import { AppError } from '../errors.js';
@@ -36,6 +35,8 @@ export async function runIndexBuild(config: AppConfig, log: Log, lexicon: Biling
   const chunker = createChunker(config.chunk);
   log(`Reading corpus from ${config.corpusDir}`);
   const reading = performance.now();
+  // Imported here: it brings the language detector (eld), which a server opening an existing index loads later.
+  const { loadCorpus } = await import('../corpus/load-corpus.js');
   const documents = await loadCorpus(config.corpusDir, { onWarning: (m) => log(`Warning: ${m}`) });
   const readMs = Math.round(performance.now() - reading);
   const embeddings = await createEmbeddings(config.embeddings, { log });

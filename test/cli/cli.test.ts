@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,28 @@ describe('npm run search', () => {
 });
 
 describe('npm start', () => {
+  it('listens before it opens the index, and answers a question sent as soon as it listens', async () => {
+    const child = spawn(process.execPath, [join(projectRoot, 'dist/cli/serve-command.js')], { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', TRANSLATION: 'none' } });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data));
+    try {
+      const url = await new Promise<string>((found, fail) => {
+        child.stdout.on('data', () => {
+          const match = /listening at (http:\/\/[\d.]+:\d+)/.exec(output);
+          if (match) found(match[1]!);
+        });
+        child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
+      });
+      // Its first line: nothing is opened before it listens.
+      expect(output.split('\n')[0]).toMatch(/^Communiqués is listening at/);
+      const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: "Combien de personnes pourraient avoir quitté le Venezuela d'ici fin 2020 ?" }) });
+      expect(response.status).toBe(200);
+      expect((await response.json()).citations.length).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+
   it('exits 4 when a vector graph that passed the start-up check cannot be loaded (it loads while the server starts listening)', async () => {
     const served = { ...env, INDEX_DIR: join(dir, 'served'), PORT: '0', HOST: '127.0.0.1' };
     const { manifest } = await buildIndex({ documents: await loadCorpus(seedsDir), indexDir: served.INDEX_DIR, embeddings: createHashEmbeddings(512), chunker: createChunker() });
