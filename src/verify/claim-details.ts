@@ -201,18 +201,23 @@ function outsideQuote(text: string, span: { start: number; end: number }): boole
 /**
  * The details of a text that a source must state the same way: numbers (with the noun they count), ordinals,
  * years and months, persons (and whether one is a quote's speaker), places, and organisations (acronyms, long
- * capitalised names, and the glossary's organisations in either language). `isCommonWord` tells an office from a name.
+ * capitalised names, and the glossary's organisations in either language). `isCommonWord` tells an office from a name;
+ * `hasCommonSense` (a word with common senses only) tells a capitalised noun after a preposition ("aux Etats membres")
+ * from a place.
  */
-export function extractDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
-  return detailsCache(glossary, isCommonWord)(text);
+export function extractDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary, hasCommonSense?: (folded: string) => boolean): Detail[] {
+  return detailsCache(glossary, isCommonWord, hasCommonSense)(text);
 }
 
-const detailCaches = new WeakMap<Glossary, { isCommonWord: (folded: string) => boolean; of: (text: string) => Detail[] }>();
+type WordTest = (folded: string) => boolean;
+const detailCaches = new WeakMap<Glossary, { isCommonWord: WordTest; hasCommonSense?: WordTest; of: (text: string) => Detail[] }>();
 
-/** One cache of details per glossary and word test (the verifier's), so that source sentences are read once. */
-function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => boolean): (text: string) => Detail[] {
+/** One cache of details per glossary and word tests (the verifier's), so that source sentences are read once. */
+function detailsCache(glossary: Glossary, isCommonWord: WordTest, hasCommonSense?: WordTest): (text: string) => Detail[] {
   let entry = detailCaches.get(glossary);
-  if (!entry || entry.isCommonWord !== isCommonWord) detailCaches.set(glossary, (entry = { isCommonWord, of: memo((text) => readDetails(text, isCommonWord, glossary)) }));
+  if (!entry || entry.isCommonWord !== isCommonWord || entry.hasCommonSense !== hasCommonSense) {
+    detailCaches.set(glossary, (entry = { isCommonWord, hasCommonSense, of: memo((text) => readDetails(text, isCommonWord, glossary, hasCommonSense)) }));
+  }
   return entry.of;
 }
 
@@ -238,7 +243,7 @@ const TITLED = new RegExp(`^${TITLE.source}`, 'u');
 // The English possessive ending of a name.
 const POSSESSIVE = /['’]s$/u;
 
-function readDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
+function readDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary, hasCommonSense?: (folded: string) => boolean): Detail[] {
   const details: Detail[] = [];
   const dates = datesOf(text);
   for (const d of dates) {
@@ -303,25 +308,40 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     names.push({ kind: 'person', text: text.slice(start, span.end), start, end: span.end, words: kept.map((w) => w.word), speaker: outsideQuote(text, span) });
   }
   const glossaryNames = glossaryOrganisations(text, glossary);
-  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).map((o) => ({ ...o, known: false }))]) {
+  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).flatMap(beforePlace).map((o) => ({ ...o, known: false }))]) {
     if (names.some((n) => overlaps(n, o))) continue;
     // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
     // speaker: the person finder leaves out names with capitalised particles.
     const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
     names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
-  for (const p of fromStart(placeSpans(` ${text}`))) {
+  // A claim may open with its preposition of place ("In Bamako, …"): written in lower case, it still says where.
+  const opened = text.replace(/^\s*(?:In|At|À|Au|Aux|En|Dans)(?=\s)/u, (m) => m.toLowerCase());
+  for (const p of fromStart(placeSpans(` ${opened}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
-    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative: LOCATIVE.test(text.slice(Math.max(0, p.start - 12), p.start)) });
+    // A lone capitalised word with common senses only ("aux Etats membres") names no place; a name of several words
+    // may be written with common ones ("La Haye").
+    if (hasCommonSense && /^\p{L}+$/u.test(p.text) && !REGION_CODES.has(fold(p.text)) && hasCommonSense(fold(p.text))) continue;
+    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative: LOCATIVE.test(opened.slice(Math.max(0, p.start - 12), p.start)) });
   }
   return [...details, ...names.filter((n) => n.words!.length > 0)].sort((a, b) => a.start - b.start);
+}
+
+/** A capitalised name cut before a preposition of place ("Member States in Brussels" is no body's name): the
+ * words before it, when they are still a long name (three words), else nothing. */
+function beforePlace(span: { start: number; end: number; text: string }): Array<{ start: number; end: number; text: string }> {
+  const cut = /\s(?:in|at|à|au|aux|en)\s/u.exec(span.text);
+  if (!cut) return [span];
+  const text = span.text.slice(0, cut.index);
+  return text.split(/\s+/u).length >= 3 ? [{ start: span.start, end: span.start + text.length, text }] : [];
 }
 
 /** The glossary's organisations named in a text, with their offsets. */
 function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start: number; end: number; text: string }> {
   const at = wordsAt(text);
   return findGlossaryTerms(glossary, text)
-    .filter((m) => m.entry.kind === 'organisation' && at[m.from] && at[m.to - 1])
+    // A body's name is written with a capital or as an acronym: "un système" is no "UN system".
+    .filter((m) => m.entry.kind === 'organisation' && at[m.from] && at[m.to - 1] && /^\P{Ll}/u.test(text.slice(at[m.from]!.start)))
     .map((m) => ({ start: at[m.from]!.start, end: at[m.to - 1]!.end, text: text.slice(at[m.from]!.start, at[m.to - 1]!.end) }));
 }
 

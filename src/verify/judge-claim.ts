@@ -18,6 +18,8 @@ export interface Candidate extends ScoredUnit {
   speakers?: Detail[];
   /** The document's text at the unit's offsets, when the unit's own text blanks some of it (see `titleReading`). */
   quote?: string;
+  /** The places where the communiqué says things happen (its datelines, places after a preposition of place). */
+  places?: { text: string; bag: Bag };
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -27,6 +29,8 @@ export interface JudgeContext {
   policy: VerifyPolicy;
   glossary: Glossary;
   isCommonWord: (folded: string) => boolean;
+  /** Whether a folded word is only a common word ("Etats", not "Genève" nor "Antwerp"): it names no place. */
+  hasCommonSense?: (folded: string) => boolean;
   /** Whether the claim reports what a person it names said (a verb of saying): a quotation supports it only in
    * that person's mouth. */
   reportsSpeech?: boolean;
@@ -168,7 +172,7 @@ function oppositeWord(c: Candidate, terms: WeightedTerm[], claimTokens: Bag['tok
  */
 export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candidate[], ctx: JudgeContext): Pick<CheckedClaim, 'verdict' | 'evidence' | 'difference'> {
   const { policy, answerPolicy, terms } = ctx;
-  const details = extractDetails(claimText, ctx.isCommonWord, ctx.glossary);
+  const details = extractDetails(claimText, ctx.isCommonWord, ctx.glossary, ctx.hasCommonSense);
   const claim = { text: claimText, bag: claimBag, details };
   const claimNegated = negations(claimText).length > 0;
   const claimQuantifiers = quantifiers(claimText);
@@ -190,7 +194,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   const slotRival = (c: Candidate, missing: Detail[]): { judged: ReturnType<typeof judgeClaim>; detail: Detail } | null => {
     if (missing.length === 0) return null;
     const matched = c.coverage.matches.flatMap((m, i) => (m && terms[i]!.isName ? m.tokens.map((t) => t.start) : []));
-    const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
+    const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary, ctx.hasCommonSense).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
     for (const kind of PRIORITY) {
       for (const m of missing.filter((d) => d.kind === kind).sort((a, b) => Number(!!b.speaker) - Number(!!a.speaker))) {
         // A body's long name the sentence writes all words of but one is the same body named otherwise ("the
@@ -201,7 +205,9 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         // words around the detail ("proposé … par [la Commission]" for "proposed … by [the Parliament]").
         // A quote's speaker stands at the quote's edge, wherever the claim's words are.
         const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
-        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
+        // The nearest rival first: "financé par [la Fondation Keller]" rather than a body named earlier in the sentence.
+        const distance = (d: Detail) => Math.min(...near.map((a) => Math.max(a - d.end, d.start - a, 0)));
+        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => distance(d) <= policy.slotWindow).sort((a, b) => distance(a) - distance(b));
         // What the claim's number counts is stated by a source number's counted words: one of the claim's counted
         // words is matched there, or in the sentence's machine translation (a match without source offsets).
         const countsIt = (d: Detail) => !!m.counted && terms.some((t, i) => t.words.some((w) => m.counted!.includes(w)) && !!c.coverage.matches[i]
@@ -236,7 +242,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     if (!known.has(d)) known.set(d, statesDetail(d, { text: '', bag: c.document }, terms, answerPolicy));
     return known.get(d)!;
   };
-  const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesInDocument(c, d));
+  // A place where the claim says something happens ("in Brussels") must be one where the communiqué says things
+  // happen, not a word of its contact lines ("Bruxelles : Ryan Schroeder").
+  const statesInContext = (c: Candidate, d: Detail) => states(c, d)
+    || (!!d.words && (d.kind === 'place' && d.locative && c.places ? statesDetail(d, c.places, terms, answerPolicy) : statesInDocument(c, d)));
   // A capitalised word or an acronym of the claim that no detail holds ("… coordinator for the Pacific") is a name
   // too: the sentence, its passage or its communiqué must write it.
   const detailWords = new Set(details.flatMap((d) => d.words ?? []));

@@ -392,3 +392,52 @@ describe('claim checker on an invented communiqué', () => {
     expectVerbatim(result, runtime);
   });
 });
+
+describe('claim checker on an invented communiqué with a contact line', () => {
+  let runtime: Runtime;
+  let cleanups: Array<() => Promise<void>>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    const { dir: corpusDir, cleanup } = await tempDir();
+    // The town of the contact line (Bamako) is no place where the news happens; the committee's chair is named once.
+    await writeFile(join(corpusDir, 'canal_segou.txt'), [
+      'Irrigation : la Coopérative agricole du delta inaugure un canal à Ségou',
+      '',
+      "Ségou, le 12 mars 2024 – La Coopérative agricole du delta (CAD) a inauguré aujourd'hui un canal d'irrigation de 14 kilomètres, financé par la Fondation Keller.",
+      '',
+      "Le président de la coopérative a remercié les bailleurs pour leur soutien constant au projet.",
+      '',
+      "Le comité de suivi du canal sera présidé par Mme Fatou Keita, ingénieure agronome.",
+      '',
+      'Contact presse : Bamako : Mme Aminata Coulibaly, +223 555 01 01',
+      '',
+    ].join('\n'));
+    const opened = await seedsRuntime({}, corpusDir);
+    cleanups = [opened.cleanup, cleanup];
+    runtime = opened.runtime;
+    verifier = createVerifier({ knowledge: runtime.knowledge });
+  });
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  it('does not support a place where the claim says something happened by a town of the communiqué\'s contact line', async () => {
+    const result = await verifier.verify({ text: 'In Bamako, the president of the cooperative thanked the donors for their constant support to the project.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).not.toBe('supported');
+    const there = await verifier.verify({ text: 'In Ségou, the president of the cooperative thanked the donors for their constant support to the project.', language: 'en' }, runtime.retriever);
+    expect(there.claims[0]!.verdict).toBe('supported');
+  });
+
+  it('names as the detail that differs the body nearest to the claim\'s words around it, not one named earlier in the sentence', async () => {
+    const text = "La Coopérative agricole du delta a inauguré à Ségou un canal d'irrigation de 14 kilomètres, financé par la Fondation Harlow.";
+    const result = await verifier.verify({ text, language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'organisation', claimed: 'Fondation Harlow', found: 'Fondation Keller' } });
+    expectVerbatim(result, runtime);
+  });
+
+  it('contradicts a person by the one the sentence names in the same place, though the claim\'s name weighs most of it', async () => {
+    const result = await verifier.verify({ text: 'The monitoring committee of the canal will be chaired by Ms. Aminata Coulibaly.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', claimed: 'Aminata Coulibaly', found: expect.stringMatching(/Fatou Keita$/) } });
+    expectVerbatim(result, runtime);
+  });
+});
