@@ -43,6 +43,8 @@ const ANAPHOR = /(?<![\p{L}'’])(?:y|il|ils|elle|elles|celle|celui|ceux|celles|
 
 // A courtesy title that ends a text, before a person's name (the answer pipeline's titles).
 const TITLE_BEFORE = new RegExp(`(?:^|\\s)(${TITLE.source})$`, 'u');
+// A courtesy title that opens a person's name as a detail holds it ("Dr. Amara Lindqvist").
+const TITLE_START = new RegExp(`^${TITLE.source}`, 'u');
 
 /** Whether a sentence's first clause refers back to what an earlier sentence named: then it opens no new topic, even
  * at the start of a paragraph. */
@@ -183,7 +185,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
   function withoutTitles(text: string, terms: WeightedTerm[]): WeightedTerm[] {
     const titles = new Set(extractDetails(text, common, knowledge.glossary, commonNoun)
       .filter((d) => d.kind === 'person')
-      .flatMap((d) => tokenize(TITLE_BEFORE.exec(text.slice(0, d.start))?.[1] ?? '').map((t) => t.word)));
+      .flatMap((d) => tokenize(`${TITLE_BEFORE.exec(text.slice(0, d.start))?.[1] ?? ''} ${TITLE_START.exec(d.text)?.[0] ?? ''}`).map((t) => t.word)));
     return titles.size ? terms.map((t) => (t.words.length === 1 && titles.has(t.words[0]!) ? { ...t, weight: 0 } : t)) : terms;
   }
 

@@ -66,6 +66,19 @@ function filledCoverage(terms: WeightedTerm[], c: Candidate, filled: Detail, pol
   return total ? stated / total : 0;
 }
 
+/** Share of the claim's weight, leaving out the terms of one detail, that a sentence states by its own words. */
+function restCoverage(terms: WeightedTerm[], c: Candidate, left: Detail, policy: AnswerPolicy): number {
+  const words = new Set(left.words ?? []);
+  let [stated, total] = [0, 0];
+  terms.forEach((t, i) => {
+    if (t.words.some((w) => words.has(w))) return;
+    total += t.weight;
+    const m = c.coverage.matches[i];
+    if (m) stated += t.weight * policy.matchWeights[m.kind];
+  });
+  return total ? stated / total : 0;
+}
+
 /** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */
 function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: Detail[] }): boolean {
   if (detail.words) {
@@ -287,6 +300,12 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
       // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
       const sameCount = clash.detail.kind === 'number' && !!clash.detail.counted && missing.every((d) => d === clash.detail || statesInContext(c, d));
       if (c.coverage.value >= policy.minOwnSupport || (sameCount && filledCoverage(terms, c, clash.detail, answerPolicy) >= policy.minOwnSupport)) return clash.judged;
+      // So may another person in the place of a claimed one, when the sentence's own words state at least minSupport
+      // of the rest of the claim: a person's name weighs most of a short claim ("The steering committee will be
+      // chaired by Dr. X"). Not when the sentence only contests a support: an earlier communiqué may give the office to
+      // the person before.
+      if (!namesOnly && clash.detail.kind === 'person' && !clash.detail.speaker && missing.every((d) => d === clash.detail || statesInContext(c, d))
+        && restCoverage(terms, c, clash.detail, answerPolicy) >= policy.minSupport) return clash.judged;
     }
     return null;
   };

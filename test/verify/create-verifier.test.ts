@@ -435,6 +435,11 @@ describe('claim checker on an invented communiqué with a contact line', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('contradicts a long name of a person by the one the sentence names in its place, when the sentence states the rest of the claim', async () => {
+    const result = await verifier.verify({ text: 'The committee will be chaired by Dr. Aminata Ramatoulaye Coulibaly.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', found: expect.stringMatching(/Fatou Keita$/) } });
+  });
+
   it('contradicts a person by the one the sentence names in the same place, though the claim\'s name weighs most of it', async () => {
     const result = await verifier.verify({ text: 'The monitoring committee of the canal will be chaired by Ms. Aminata Coulibaly.', language: 'en' }, runtime.retriever);
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', claimed: 'Aminata Coulibaly', found: expect.stringMatching(/Fatou Keita$/) } });
