@@ -313,6 +313,13 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
     // speaker: the person finder leaves out names with capitalised particles.
     const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
+    // A first name, a capitalised particle and a surname no dictionary knows is a person's name ("Alexander De Croo"),
+    // which the person finder leaves out: a claim that names the person is read as the sentence that quotes him is.
+    const particle = !o.known && PARTICLE_NAME.exec(o.text);
+    if (particle && !isCommonWord(fold(particle[1]!))) {
+      names.push({ kind: 'person', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), speaker: outsideQuote(text, o) });
+      continue;
+    }
     names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
   // A claim may open with its preposition of place ("In Bamako, …"): written in lower case, it still says where.
@@ -335,6 +342,9 @@ function beforePlace(span: { start: number; end: number; text: string }): Array<
   const text = span.text.slice(0, cut.index);
   return text.split(/\s+/u).length >= 3 ? [{ start: span.start, end: span.start + text.length, text }] : [];
 }
+
+// A first name, a capitalised particle and a surname (closed class of French, Dutch, German, Italian particles).
+const PARTICLE_NAME = /^\p{Lu}\p{Ll}+\s+(?:De|Van|Von|Da|Di|Du|Le|La|Del|Der|Den)\s+(\p{Lu}\p{Ll}+)$/u;
 
 /** The glossary's organisations named in a text, with their offsets. */
 function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start: number; end: number; text: string }> {

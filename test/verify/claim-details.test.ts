@@ -49,6 +49,14 @@ describe('extractDetails', () => {
     expect(extractDetails('The Joint Research Centre at Ispra opened.', common, knowledge.glossary).filter((d) => d.kind === 'organisation').map((d) => d.text)).toEqual(['Joint Research Centre']);
   });
 
+  it('reads a first name, a capitalised particle and a surname as a person ("Alexander De Croo"), a speaker outside a quote', () => {
+    const common = (w: string) => ['alexander', 'state'].includes(w);
+    expect(extractDetails("C'est Alexander De Croo qui l'a affirmé.", common, knowledge.glossary)).toContainEqual(expect.objectContaining({ kind: 'person', text: 'Alexander De Croo', words: ['alexander', 'croo'] }));
+    expect(extractDetails('« Rien ne se fera seul », a déclaré Alexander De Croo.', common, knowledge.glossary)).toContainEqual(expect.objectContaining({ kind: 'person', text: 'Alexander De Croo', speaker: true }));
+    // A body named so is no person: its last word is a dictionary word.
+    expect(extractDetails('The Bank Of State opened.', common, knowledge.glossary).filter((d) => d.kind === 'person')).toEqual([]);
+  });
+
   it('reads the dictionary words after a title as a person\'s name ("Ms. Joy Sandy")', () => {
     const common = (w: string) => ['joy', 'sandy', 'grace', 'hope', 'ms', 'm'].includes(w);
     const persons = (text: string) => extractDetails(text, common, knowledge.glossary).filter((d) => d.kind === 'person').map((d) => d.text);
