@@ -329,7 +329,16 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     // A lone capitalised word with common senses only ("aux Etats membres") names no place; a name of several words
     // may be written with common ones ("La Haye").
     if (hasCommonSense && /^\p{L}+$/u.test(p.text) && !REGION_CODES.has(fold(p.text)) && hasCommonSense(fold(p.text))) continue;
-    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative: LOCATIVE.test(opened.slice(Math.max(0, p.start - 12), p.start)) });
+    const locative = LOCATIVE.test(opened.slice(Math.max(0, p.start - 12), p.start));
+    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative });
+    // The places listed after it are places too ("à Kisumu, Mwanza et Jinja", "in Kisumu, Mwanza and Kampala").
+    let end = p.end;
+    for (let next = LISTED.exec(text.slice(end)); locative && next; next = LISTED.exec(text.slice(end))) {
+      const start = end + next[0].length - next[1]!.length;
+      end = start + next[1]!.length;
+      if (names.some((n) => overlaps(n, { start, end }))) break;
+      names.push({ kind: 'place', text: next[1]!, start, end, words: [fold(next[1]!)], locative });
+    }
   }
   return [...details, ...names.filter((n) => n.words!.length > 0)].sort((a, b) => a.start - b.start);
 }
@@ -342,6 +351,9 @@ function beforePlace(span: { start: number; end: number; text: string }): Array<
   const text = span.text.slice(0, cut.index);
   return text.split(/\s+/u).length >= 3 ? [{ start: span.start, end: span.start + text.length, text }] : [];
 }
+
+// The next member of a list of names: a capitalised word after a comma or a conjunction.
+const LISTED = /^(?:,\s*|\s+(?:and|et|or|ou)\s+)(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])(?!\s+\p{Lu})/u;
 
 // A first name, a capitalised particle and a surname (closed class of French, Dutch, German, Italian particles).
 const PARTICLE_NAME = /^\p{Lu}\p{Ll}+\s+(?:De|Van|Von|Da|Di|Du|Le|La|Del|Der|Den)\s+(\p{Lu}\p{Ll}+)$/u;

@@ -79,10 +79,17 @@ function restCoverage(terms: WeightedTerm[], c: Candidate, left: Detail, policy:
   return total ? stated / total : 0;
 }
 
+// Courtesy titles, folded (closed class of French and English): a source's "Mme Mariam Sidibé" is stated by a claim's
+// "Mariam Sidibé".
+const COURTESY = /^(?:m|mm|mme|mmes|mlle|dr|pr|prof|mr|mrs|ms|sir|dame)$/u;
+
+/** A name's words without the courtesy title the person finder may have kept. */
+const namedWords = (detail: Detail) => (detail.kind === 'person' ? detail.words!.filter((w) => !COURTESY.test(w)) : detail.words!);
+
 /** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */
 function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: Detail[] }): boolean {
   if (detail.words) {
-    return detail.words.every((w) => claim.bag.stems.has(stem(w)) || claim.bag.tokens.some((t) => isCognate(w, t.word)))
+    return namedWords(detail).every((w) => claim.bag.stems.has(stem(w)) || claim.bag.tokens.some((t) => isCognate(w, t.word)))
       || claim.details.some((d) => d.kind === detail.kind && d.words?.join(' ') === detail.words!.join(' '));
   }
   return claim.details.some((d) => (d.kind === detail.kind || (d.kind === 'year' && detail.kind === 'number') || (d.kind === 'number' && detail.kind === 'year')) && d.value === detail.value);
@@ -101,7 +108,7 @@ function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], 
  * every word one of the claim's names matched (`matched`: document offsets) is stated by the claim ("Afrique" for
  * "Africa", "UE" for "EU"). */
 function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy, matched: number[], countsIt: (d: Detail) => boolean = () => false): Detail | null {
-  const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= d.words.length);
+  const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= namedWords(d).length);
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !stated(d)) ?? null;
   const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && !stated(d));
   if (missing.kind === 'number') {
@@ -220,7 +227,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
         // The nearest rival first: "financé par [la Fondation Keller]" rather than a body named earlier in the sentence.
         const distance = (d: Detail) => Math.min(...near.map((a) => Math.max(a - d.end, d.start - a, 0)));
-        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => distance(d) <= policy.slotWindow).sort((a, b) => distance(a) - distance(b));
+        // A name the claim lists with others of its kind that the sentence states has its slot in the sentence's list:
+        // "co-chaired by A, B and [C]" against "co-présidée par A, …, B, … et [D]".
+        const listed = m.words && details.some((o) => o !== m && o.kind === m.kind && !!o.words && states(c, o));
+        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => (listed && d.kind === m.kind) || distance(d) <= policy.slotWindow).sort((a, b) => distance(a) - distance(b));
         // What the claim's number counts is stated by a source number's counted words: one of the claim's counted
         // words is matched there, or in the sentence's machine translation (a match without source offsets).
         const countsIt = (d: Detail) => !!m.counted && terms.some((t, i) => t.words.some((w) => m.counted!.includes(w)) && !!c.coverage.matches[i]

@@ -49,6 +49,12 @@ describe('extractDetails', () => {
     expect(extractDetails('The Joint Research Centre at Ispra opened.', common, knowledge.glossary).filter((d) => d.kind === 'organisation').map((d) => d.text)).toEqual(['Joint Research Centre']);
   });
 
+  it('reads the places listed after a place where something happens as places there too', () => {
+    const places = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.locative]);
+    expect(places('Blocks will be built in Kisumu, Mwanza and Kampala.')).toEqual([['Kisumu', true], ['Mwanza', true], ['Kampala', true]]);
+    expect(places('Des blocs seront construits à Kisumu, Mwanza et Jinja, ainsi qu\'un service.')).toEqual([['Kisumu', true], ['Mwanza', true], ['Jinja', true]]);
+  });
+
   it('reads a first name, a capitalised particle and a surname as a person ("Alexander De Croo"), a speaker outside a quote', () => {
     const common = (w: string) => ['alexander', 'state'].includes(w);
     expect(extractDetails("C'est Alexander De Croo qui l'a affirmé.", common, knowledge.glossary)).toContainEqual(expect.objectContaining({ kind: 'person', text: 'Alexander De Croo', words: ['alexander', 'croo'] }));

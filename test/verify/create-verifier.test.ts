@@ -409,6 +409,8 @@ describe('claim checker on an invented communiqué with a contact line', () => {
       '',
       "Le comité de suivi du canal sera présidé par Mme Fatou Keita, ingénieure agronome.",
       '',
+      "La cérémonie était co-présidée par M. Oumar Diallo, maire de Ségou, Mme Mariam Sidibé, gouverneure de la région et présidente du conseil régional de développement durable, et M. Ibrahim Touré, représentant de la Fondation Keller.",
+      '',
       'Contact presse : Bamako : Mme Aminata Coulibaly, +223 555 01 01',
       '',
     ].join('\n'));
@@ -438,6 +440,11 @@ describe('claim checker on an invented communiqué with a contact line', () => {
   it('contradicts a long name of a person by the one the sentence names in its place, when the sentence states the rest of the claim', async () => {
     const result = await verifier.verify({ text: 'The committee will be chaired by Dr. Aminata Ramatoulaye Coulibaly.', language: 'en' }, runtime.retriever);
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', found: expect.stringMatching(/Fatou Keita$/) } });
+  });
+
+  it('contradicts a person listed with others the sentence names by the one the sentence lists in its place, however far', async () => {
+    const result = await verifier.verify({ text: 'The ceremony was co-chaired by Oumar Diallo, Mariam Sidibé and Moussa Sangaré.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', claimed: expect.stringMatching(/Sangaré$/), found: 'Ibrahim Touré' } });
   });
 
   it('contradicts a person by the one the sentence names in the same place, though the claim\'s name weighs most of it', async () => {
