@@ -201,23 +201,18 @@ function outsideQuote(text: string, span: { start: number; end: number }): boole
 /**
  * The details of a text that a source must state the same way: numbers (with the noun they count), ordinals,
  * years and months, persons (and whether one is a quote's speaker), places, and organisations (acronyms, long
- * capitalised names, and the glossary's organisations in either language). `isCommonWord` tells an office from a name;
- * `hasCommonSense` (a word with common senses only) tells a capitalised noun after a preposition ("aux Etats membres")
- * from a place.
+ * capitalised names, and the glossary's organisations in either language). `isCommonWord` tells an office from a name.
  */
-export function extractDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary, hasCommonSense?: (folded: string) => boolean): Detail[] {
-  return detailsCache(glossary, isCommonWord, hasCommonSense)(text);
+export function extractDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
+  return detailsCache(glossary, isCommonWord)(text);
 }
 
-type WordTest = (folded: string) => boolean;
-const detailCaches = new WeakMap<Glossary, { isCommonWord: WordTest; hasCommonSense?: WordTest; of: (text: string) => Detail[] }>();
+const detailCaches = new WeakMap<Glossary, { isCommonWord: (folded: string) => boolean; of: (text: string) => Detail[] }>();
 
-/** One cache of details per glossary and word tests (the verifier's), so that source sentences are read once. */
-function detailsCache(glossary: Glossary, isCommonWord: WordTest, hasCommonSense?: WordTest): (text: string) => Detail[] {
+/** One cache of details per glossary and word test (the verifier's), so that source sentences are read once. */
+function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => boolean): (text: string) => Detail[] {
   let entry = detailCaches.get(glossary);
-  if (!entry || entry.isCommonWord !== isCommonWord || entry.hasCommonSense !== hasCommonSense) {
-    detailCaches.set(glossary, (entry = { isCommonWord, hasCommonSense, of: memo((text) => readDetails(text, isCommonWord, glossary, hasCommonSense)) }));
-  }
+  if (!entry || entry.isCommonWord !== isCommonWord) detailCaches.set(glossary, (entry = { isCommonWord, of: memo((text) => readDetails(text, isCommonWord, glossary)) }));
   return entry.of;
 }
 
@@ -243,7 +238,7 @@ const TITLED = new RegExp(`^${TITLE.source}`, 'u');
 // The English possessive ending of a name.
 const POSSESSIVE = /['’]s$/u;
 
-function readDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary, hasCommonSense?: (folded: string) => boolean): Detail[] {
+function readDetails(text: string, isCommonWord: (folded: string) => boolean, glossary: Glossary): Detail[] {
   const details: Detail[] = [];
   const dates = datesOf(text);
   for (const d of dates) {
@@ -313,22 +308,12 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
     // speaker: the person finder leaves out names with capitalised particles.
     const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
-    // A first name, a capitalised particle and a surname no dictionary knows is a person's name ("Alexander De Croo"),
-    // which the person finder leaves out: a claim that names the person is read as the sentence that quotes him is.
-    const particle = !o.known && PARTICLE_NAME.exec(o.text);
-    if (particle && !isCommonWord(fold(particle[1]!))) {
-      names.push({ kind: 'person', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), speaker: outsideQuote(text, o) });
-      continue;
-    }
     names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
   // A claim may open with its preposition of place ("In Bamako, …"): written in lower case, it still says where.
   const opened = text.replace(/^\s*(?:In|At|À|Au|Aux|En|Dans)(?=\s)/u, (m) => m.toLowerCase());
   for (const p of fromStart(placeSpans(` ${opened}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
-    // A lone capitalised word with common senses only ("aux Etats membres") names no place; a name of several words
-    // may be written with common ones ("La Haye").
-    if (hasCommonSense && /^\p{L}+$/u.test(p.text) && !REGION_CODES.has(fold(p.text)) && hasCommonSense(fold(p.text))) continue;
     const locative = LOCATIVE.test(opened.slice(Math.max(0, p.start - 12), p.start));
     names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative });
     // The places listed after it are places too ("à Kisumu, Mwanza et Jinja", "in Kisumu, Mwanza and Kampala").
@@ -354,9 +339,6 @@ function beforePlace(span: { start: number; end: number; text: string }): Array<
 
 // The next member of a list of names: a capitalised word after a comma or a conjunction.
 const LISTED = /^(?:,\s*|\s+(?:and|et|or|ou)\s+)(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])(?!\s+\p{Lu})/u;
-
-// A first name, a capitalised particle and a surname (closed class of French, Dutch, German, Italian particles).
-const PARTICLE_NAME = /^\p{Lu}\p{Ll}+\s+(?:De|Van|Von|Da|Di|Du|Le|La|Del|Der|Den)\s+(\p{Lu}\p{Ll}+)$/u;
 
 /** The glossary's organisations named in a text, with their offsets. */
 function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start: number; end: number; text: string }> {

@@ -98,13 +98,6 @@ export function createVerifier(deps: VerifierDeps = {}) {
   const matching = answerPolicy(deps.answerPolicy);
   const knowledge = deps.knowledge ?? lexicalKnowledge();
   const common = (w: string) => isCommonWord(knowledge, w);
-  // A capitalised word whose dictionary translations are all in lower case ("Etats" → "state") names no place, unless
-  // WordNet knows it as one ("Lima", whose dictionary senses are Spanish words); one with a capitalised translation
-  // among them does ("Antwerp" → "Anvers", "anversois").
-  const commonNoun = (w: string) => {
-    const translations = knowledge.translate(w);
-    return translations.length > 0 && translations.every((t) => t[0] === t[0]?.toLowerCase()) && knowledge.nounClasses?.classify(w) !== 'place';
-  };
   const evidenceTranslator = deps.translator ? createEvidenceTranslator(deps.translator, matching.translatedDocuments) : null;
 
   // The answer pipeline's evidence gathering, without its short-answer search (a claim asks for no answer).
@@ -155,7 +148,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
   function placesOf(document: CorpusDocument): { text: string; bag: Bag } {
     let places = documentPlaces.get(document);
     if (!places) {
-      const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary, commonNoun).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
+      const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
       const tokens = tokenize(text);
       documentPlaces.set(document, (places = { text, bag: { tokens, stems: new Set(tokens.map((t) => t.stem)) } }));
     }
@@ -183,7 +176,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
    * and the two languages write it otherwise ("Mme", "Dr" without a full stop), so a source sentence would lack it.
    */
   function withoutTitles(text: string, terms: WeightedTerm[]): WeightedTerm[] {
-    const titles = new Set(extractDetails(text, common, knowledge.glossary, commonNoun)
+    const titles = new Set(extractDetails(text, common, knowledge.glossary)
       .filter((d) => d.kind === 'person')
       .flatMap((d) => tokenize(`${TITLE_BEFORE.exec(text.slice(0, d.start))?.[1] ?? ''} ${TITLE_START.exec(d.text)?.[0] ?? ''}`).map((t) => t.word)));
     return titles.size ? terms.map((t) => (t.words.length === 1 && titles.has(t.words[0]!) ? { ...t, weight: 0 } : t)) : terms;
@@ -229,7 +222,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
    * (with the words they are written in), and its verbs of saying with the people it names (who said it).
    */
   function implicitParts(text: string, terms: WeightedTerm[]): ImplicitParts {
-    const details = extractDetails(text, common, knowledge.glossary, commonNoun);
+    const details = extractDetails(text, common, knowledge.glossary);
     const restatable = details
       .filter((d) => !d.words && !d.factor)
       .map((d) => ({ ...d, words: d.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold) }));
@@ -263,11 +256,11 @@ export function createVerifier(deps: VerifierDeps = {}) {
    */
   function speakersOf(unit: EvidenceUnit, document: CorpusDocument): Detail[] {
     if (!/[«»“”"]/u.test(unit.text)) return [];
-    const own = quoteSpans(unit.text).length ? extractDetails(unit.text, common, knowledge.glossary, commonNoun).filter((d) => d.speaker) : [];
+    const own = quoteSpans(unit.text).length ? extractDetails(unit.text, common, knowledge.glossary).filter((d) => d.speaker) : [];
     if (own.length) return own;
     const text = document.text;
     const end = text.indexOf('\n', unit.end);
-    return extractDetails(text.slice(text.lastIndexOf('\n', unit.start) + 1, end < 0 ? text.length : end), common, knowledge.glossary, commonNoun).filter((d) => d.speaker);
+    return extractDetails(text.slice(text.lastIndexOf('\n', unit.start) + 1, end < 0 ? text.length : end), common, knowledge.glossary).filter((d) => d.speaker);
   }
 
   function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, speakers: Detail[], translated?: () => Bag | undefined): T {
@@ -334,7 +327,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const parts = implicitParts(text, terms);
     const candidates = candidatesOf(analysis, terms, parts, passages, documents, translations);
     const tokens = tokenize(text);
-    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, hasCommonSense: commonNoun, reportsSpeech: parts.saying.size > 0, opposites });
+    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, reportsSpeech: parts.saying.size > 0, opposites });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };
   }
 

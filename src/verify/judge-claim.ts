@@ -29,8 +29,6 @@ export interface JudgeContext {
   policy: VerifyPolicy;
   glossary: Glossary;
   isCommonWord: (folded: string) => boolean;
-  /** Whether a folded word is only a common word ("Etats", not "Genève" nor "Antwerp"): it names no place. */
-  hasCommonSense?: (folded: string) => boolean;
   /** Whether the claim reports what a person it names said (a verb of saying): a quotation supports it only in
    * that person's mouth. */
   reportsSpeech?: boolean;
@@ -192,7 +190,7 @@ function oppositeWord(c: Candidate, terms: WeightedTerm[], claimTokens: Bag['tok
  */
 export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candidate[], ctx: JudgeContext): Pick<CheckedClaim, 'verdict' | 'evidence' | 'difference'> {
   const { policy, answerPolicy, terms } = ctx;
-  const details = extractDetails(claimText, ctx.isCommonWord, ctx.glossary, ctx.hasCommonSense);
+  const details = extractDetails(claimText, ctx.isCommonWord, ctx.glossary);
   const claim = { text: claimText, bag: claimBag, details };
   const claimNegated = negations(claimText).length > 0;
   const claimQuantifiers = quantifiers(claimText);
@@ -214,7 +212,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   const slotRival = (c: Candidate, missing: Detail[]): { judged: ReturnType<typeof judgeClaim>; detail: Detail } | null => {
     if (missing.length === 0) return null;
     const matched = c.coverage.matches.flatMap((m, i) => (m && terms[i]!.isName ? m.tokens.map((t) => t.start) : []));
-    const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary, ctx.hasCommonSense).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
+    const sourceDetails = extractDetails(c.unit.text, ctx.isCommonWord, ctx.glossary).map((d) => ({ ...d, start: d.start + c.unit.start, end: d.end + c.unit.start }));
     for (const kind of PRIORITY) {
       for (const m of missing.filter((d) => d.kind === kind).sort((a, b) => Number(!!b.speaker) - Number(!!a.speaker))) {
         // A body's long name the sentence writes all words of but one is the same body named otherwise ("the
