@@ -303,25 +303,49 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     names.push({ kind: 'person', text: text.slice(start, span.end), start, end: span.end, words: kept.map((w) => w.word), speaker: outsideQuote(text, span) });
   }
   const glossaryNames = glossaryOrganisations(text, glossary);
-  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).map((o) => ({ ...o, known: false }))]) {
+  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).flatMap(beforePlace).map((o) => ({ ...o, known: false }))]) {
     if (names.some((n) => overlaps(n, o))) continue;
     // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
     // speaker: the person finder leaves out names with capitalised particles.
     const speaker = !o.known && !/^\p{Lu}{2,}$/u.test(o.text) && outsideQuote(text, o);
     names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
-  for (const p of fromStart(placeSpans(` ${text}`))) {
+  // A claim may open with its preposition of place ("In Bamako, …"): written in lower case, it still says where.
+  const opened = text.replace(/^\s*(?:In|At|À|Au|Aux|En|Dans)(?=\s)/u, (m) => m.toLowerCase());
+  for (const p of fromStart(placeSpans(` ${opened}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
-    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative: LOCATIVE.test(text.slice(Math.max(0, p.start - 12), p.start)) });
+    const locative = LOCATIVE.test(opened.slice(Math.max(0, p.start - 12), p.start));
+    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative });
+    // The places listed after it are places too ("à Kisumu, Mwanza et Jinja", "in Kisumu, Mwanza and Kampala").
+    let end = p.end;
+    for (let next = LISTED.exec(text.slice(end)); locative && next; next = LISTED.exec(text.slice(end))) {
+      const start = end + next[0].length - next[1]!.length;
+      end = start + next[1]!.length;
+      if (names.some((n) => overlaps(n, { start, end }))) break;
+      names.push({ kind: 'place', text: next[1]!, start, end, words: [fold(next[1]!)], locative });
+    }
   }
   return [...details, ...names.filter((n) => n.words!.length > 0)].sort((a, b) => a.start - b.start);
 }
+
+/** A capitalised name cut before a preposition of place ("Member States in Brussels" is no body's name): the
+ * words before it, when they are still a long name (three words), else nothing. */
+function beforePlace(span: { start: number; end: number; text: string }): Array<{ start: number; end: number; text: string }> {
+  const cut = /\s(?:in|at|à|au|aux|en)\s/u.exec(span.text);
+  if (!cut) return [span];
+  const text = span.text.slice(0, cut.index);
+  return text.split(/\s+/u).length >= 3 ? [{ start: span.start, end: span.start + text.length, text }] : [];
+}
+
+// The next member of a list of names: a capitalised word after a comma or a conjunction.
+const LISTED = /^(?:,\s*|\s+(?:and|et|or|ou)\s+)(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])(?!\s+\p{Lu})/u;
 
 /** The glossary's organisations named in a text, with their offsets. */
 function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start: number; end: number; text: string }> {
   const at = wordsAt(text);
   return findGlossaryTerms(glossary, text)
-    .filter((m) => m.entry.kind === 'organisation' && at[m.from] && at[m.to - 1])
+    // A body's name is written with a capital or as an acronym: "un système" is no "UN system".
+    .filter((m) => m.entry.kind === 'organisation' && at[m.from] && at[m.to - 1] && /^\P{Ll}/u.test(text.slice(at[m.from]!.start)))
     .map((m) => ({ start: at[m.from]!.start, end: at[m.to - 1]!.end, text: text.slice(at[m.from]!.start, at[m.to - 1]!.end) }));
 }
 

@@ -1,6 +1,7 @@
 import { analyseQuestion, verbLemmas, type MatchKind, type QuestionAnalysis } from '../answer/analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
+import { TITLE } from '../answer/extract-answer.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
 import { documentBag } from '../answer/select-evidence.js';
 import { coverage, matchTerm, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
@@ -39,6 +40,11 @@ function translatedBag(bags: Array<Bag | undefined>): Bag | undefined {
 // French and English pronouns and demonstratives that stand for something named before ("120 délégations y ont
 // participé", "It was attended by…"): closed-class words of the two languages.
 const ANAPHOR = /(?<![\p{L}'’])(?:y|il|ils|elle|elles|celle|celui|ceux|celles|ce|cet|cette|ces|it|they|there|this|these|those|he|she|such)(?![\p{L}'’])/iu;
+
+// A courtesy title that ends a text, before a person's name (the answer pipeline's titles).
+const TITLE_BEFORE = new RegExp(`(?:^|\\s)(${TITLE.source})$`, 'u');
+// A courtesy title that opens a person's name as a detail holds it ("Dr. Amara Lindqvist").
+const TITLE_START = new RegExp(`^${TITLE.source}`, 'u');
 
 /** Whether a sentence's first clause refers back to what an earlier sentence named: then it opens no new topic, even
  * at the start of a paragraph. */
@@ -134,6 +140,21 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return { ...best, unit: lead.unit, quote: lead.quote, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
   }
 
+  // The places where a communiqué's news happens, per loaded document (see `placesOf`).
+  const documentPlaces = new WeakMap<CorpusDocument, { text: string; bag: Bag }>();
+
+  /** The places a communiqué names where things happen: those of its datelines and those after a preposition of
+   * place, as one text and its words. Read once per document. */
+  function placesOf(document: CorpusDocument): { text: string; bag: Bag } {
+    let places = documentPlaces.get(document);
+    if (!places) {
+      const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
+      const tokens = tokenize(text);
+      documentPlaces.set(document, (places = { text, bag: { tokens, stems: new Set(tokens.map((t) => t.stem)) } }));
+    }
+    return places;
+  }
+
   /**
    * A claim's words are conjugated or plural ("instaure", "left"), and the thesaurus lists a word under its lemma
    * only: such a term also matches the synonyms of its lemma. Its weight, from the corpus's frequencies of its forms,
@@ -148,6 +169,17 @@ export function createVerifier(deps: VerifierDeps = {}) {
       const added = thesaurus.synonymsOfForm(t.words[0]!).map(stem).filter((s) => !known.has(s) && !!known.add(s));
       return added.length ? { ...t, forms: [...t.forms, ...added.map((s) => ({ stems: [s], kind: 'synonym' as const }))] } : t;
     });
+  }
+
+  /**
+   * A claim's terms with the courtesy titles of its persons weighing nothing: "Ms." says nothing the name does not,
+   * and the two languages write it otherwise ("Mme", "Dr" without a full stop), so a source sentence would lack it.
+   */
+  function withoutTitles(text: string, terms: WeightedTerm[]): WeightedTerm[] {
+    const titles = new Set(extractDetails(text, common, knowledge.glossary)
+      .filter((d) => d.kind === 'person')
+      .flatMap((d) => tokenize(`${TITLE_BEFORE.exec(text.slice(0, d.start))?.[1] ?? ''} ${TITLE_START.exec(d.text)?.[0] ?? ''}`).map((t) => t.word)));
+    return titles.size ? terms.map((t) => (t.words.length === 1 && titles.has(t.words[0]!) ? { ...t, weight: 0 } : t)) : terms;
   }
 
   // A claim term with its thesaurus synonyms only, for matching in a machine translation (its own word is matched
@@ -271,7 +303,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
         const machineOf = (s: ScoredUnit) => () => translated && translatedBag(documentUnits(document).flatMap((u) => (u.start >= s.unit.start && u.end <= s.unit.end ? [translated[u.position]] : [])));
         return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => {
           const speakers = parts.saying.size ? speakersOf(s.unit, document) : [];
-          return { ...withImplicitParts(s, terms, parts, speakers, machineOf(s)), document: documentBag(document), speakers };
+          return { ...withImplicitParts(s, terms, parts, speakers, machineOf(s)), document: documentBag(document), places: placesOf(document), speakers };
         });
       })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
@@ -289,7 +321,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
       retriever.corpus.stats(),
       retriever.corpus.getDocuments([...new Set(passages.map((p) => p.chunk.docId))]),
     ]);
-    const terms = withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching));
+    const terms = withoutTitles(text, withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching)));
     if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
     const translations = await evidenceTranslator?.prepare(documents.values(), language);
     const parts = implicitParts(text, terms);

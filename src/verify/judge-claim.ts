@@ -18,6 +18,8 @@ export interface Candidate extends ScoredUnit {
   speakers?: Detail[];
   /** The document's text at the unit's offsets, when the unit's own text blanks some of it (see `titleReading`). */
   quote?: string;
+  /** The places where the communiqué says things happen (its datelines, places after a preposition of place). */
+  places?: { text: string; bag: Bag };
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -62,10 +64,30 @@ function filledCoverage(terms: WeightedTerm[], c: Candidate, filled: Detail, pol
   return total ? stated / total : 0;
 }
 
+/** Share of the claim's weight, leaving out the terms of one detail, that a sentence states by its own words. */
+function restCoverage(terms: WeightedTerm[], c: Candidate, left: Detail, policy: AnswerPolicy): number {
+  const words = new Set(left.words ?? []);
+  let [stated, total] = [0, 0];
+  terms.forEach((t, i) => {
+    if (t.words.some((w) => words.has(w))) return;
+    total += t.weight;
+    const m = c.coverage.matches[i];
+    if (m) stated += t.weight * policy.matchWeights[m.kind];
+  });
+  return total ? stated / total : 0;
+}
+
+// Courtesy titles, folded (closed class of French and English): a source's "Mme Mariam Sidibé" is stated by a claim's
+// "Mariam Sidibé".
+const COURTESY = /^(?:m|mm|mme|mmes|mlle|dr|pr|prof|mr|mrs|ms|sir|dame)$/u;
+
+/** A name's words without the courtesy title the person finder may have kept. */
+const namedWords = (detail: Detail) => (detail.kind === 'person' ? detail.words!.filter((w) => !COURTESY.test(w)) : detail.words!);
+
 /** Whether a detail of a source sentence is also stated by the claim (the reverse check, on the claim's words). */
 function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: Detail[] }): boolean {
   if (detail.words) {
-    return detail.words.every((w) => claim.bag.stems.has(stem(w)) || claim.bag.tokens.some((t) => isCognate(w, t.word)))
+    return namedWords(detail).every((w) => claim.bag.stems.has(stem(w)) || claim.bag.tokens.some((t) => isCognate(w, t.word)))
       || claim.details.some((d) => d.kind === detail.kind && d.words?.join(' ') === detail.words!.join(' '));
   }
   return claim.details.some((d) => (d.kind === detail.kind || (d.kind === 'year' && detail.kind === 'number') || (d.kind === 'number' && detail.kind === 'year')) && d.value === detail.value);
@@ -84,7 +106,7 @@ function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], 
  * every word one of the claim's names matched (`matched`: document offsets) is stated by the claim ("Afrique" for
  * "Africa", "UE" for "EU"). */
 function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy, matched: number[], countsIt: (d: Detail) => boolean = () => false): Detail | null {
-  const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= d.words.length);
+  const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= namedWords(d).length);
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !stated(d)) ?? null;
   const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && !stated(d));
   if (missing.kind === 'number') {
@@ -201,7 +223,12 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
         // words around the detail ("proposé … par [la Commission]" for "proposed … by [the Parliament]").
         // A quote's speaker stands at the quote's edge, wherever the claim's words are.
         const near = anchors(m, claimBag.tokens, terms, c, policy.slotWindow);
-        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => near.some((a) => Math.max(a - d.end, d.start - a) <= policy.slotWindow));
+        // The nearest rival first: "financé par [la Fondation Keller]" rather than a body named earlier in the sentence.
+        const distance = (d: Detail) => Math.min(...near.map((a) => Math.max(a - d.end, d.start - a, 0)));
+        // A name the claim lists with others of its kind that the sentence states has its slot in the sentence's list:
+        // "co-chaired by A, B and [C]" against "co-présidée par A, …, B, … et [D]".
+        const listed = m.words && details.some((o) => o !== m && o.kind === m.kind && !!o.words && states(c, o));
+        const inSlot = m.speaker ? sourceDetails : sourceDetails.filter((d) => (listed && d.kind === m.kind) || distance(d) <= policy.slotWindow).sort((a, b) => distance(a) - distance(b));
         // What the claim's number counts is stated by a source number's counted words: one of the claim's counted
         // words is matched there, or in the sentence's machine translation (a match without source offsets).
         const countsIt = (d: Detail) => !!m.counted && terms.some((t, i) => t.words.some((w) => m.counted!.includes(w)) && !!c.coverage.matches[i]
@@ -236,7 +263,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     if (!known.has(d)) known.set(d, statesDetail(d, { text: '', bag: c.document }, terms, answerPolicy));
     return known.get(d)!;
   };
-  const statesInContext = (c: Candidate, d: Detail) => states(c, d) || (!!d.words && statesInDocument(c, d));
+  // A place where the claim says something happens ("in Brussels") must be one where the communiqué says things
+  // happen, not a word of its contact lines ("Bruxelles : Ryan Schroeder").
+  const statesInContext = (c: Candidate, d: Detail) => states(c, d)
+    || (!!d.words && (d.kind === 'place' && d.locative && c.places ? statesDetail(d, c.places, terms, answerPolicy) : statesInDocument(c, d)));
   // A capitalised word or an acronym of the claim that no detail holds ("… coordinator for the Pacific") is a name
   // too: the sentence, its passage or its communiqué must write it.
   const detailWords = new Set(details.flatMap((d) => d.words ?? []));
@@ -278,6 +308,12 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
       // "450 délégués … ont pris part aux travaux" states "900 delegates took part in the forum" but for its number.
       const sameCount = clash.detail.kind === 'number' && !!clash.detail.counted && missing.every((d) => d === clash.detail || statesInContext(c, d));
       if (c.coverage.value >= policy.minOwnSupport || (sameCount && filledCoverage(terms, c, clash.detail, answerPolicy) >= policy.minOwnSupport)) return clash.judged;
+      // So may another person in the place of a claimed one, when the sentence's own words state at least minSupport
+      // of the rest of the claim: a person's name weighs most of a short claim ("The steering committee will be
+      // chaired by Dr. X"). Not when the sentence only contests a support: an earlier communiqué may give the office to
+      // the person before.
+      if (!namesOnly && clash.detail.kind === 'person' && !clash.detail.speaker && missing.every((d) => d === clash.detail || statesInContext(c, d))
+        && restCoverage(terms, c, clash.detail, answerPolicy) >= policy.minSupport) return clash.judged;
     }
     return null;
   };

@@ -28,6 +28,26 @@ describe('extractDetails', () => {
     expect(places('The forum was held in Kenya.')).toEqual([['Kenya', true]]);
   });
 
+  it('reads no body in a lower-case phrase that folds to a glossary name ("un système" is no "UN system")', () => {
+    const bodies = (text: string) => detailsOf(text).filter((d) => d.kind === 'organisation').map((d) => d.text);
+    expect(bodies("Le bureau veut offrir un système d'alerte plus résilient.")).toEqual([]);
+    expect(bodies('The UN system will help.')).toEqual(['UN system']);
+  });
+
+  it('ends a capitalised name before a preposition of place ("Member States in Brussels")', () => {
+    const common = (w: string) => ['member', 'states', 'joint', 'research', 'centre'].includes(w);
+    const details = extractDetails('The office offered its support to Member States in Brussels.', common, knowledge.glossary);
+    expect(details.filter((d) => d.kind === 'organisation')).toEqual([]);
+    expect(details).toContainEqual(expect.objectContaining({ kind: 'place', text: 'Brussels', locative: true }));
+    expect(extractDetails('The Joint Research Centre at Ispra opened.', common, knowledge.glossary).filter((d) => d.kind === 'organisation').map((d) => d.text)).toEqual(['Joint Research Centre']);
+  });
+
+  it('reads the places listed after a place where something happens as places there too', () => {
+    const places = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.locative]);
+    expect(places('Blocks will be built in Kisumu, Mwanza and Kampala.')).toEqual([['Kisumu', true], ['Mwanza', true], ['Kampala', true]]);
+    expect(places('Des blocs seront construits à Kisumu, Mwanza et Jinja, ainsi qu\'un service.')).toEqual([['Kisumu', true], ['Mwanza', true], ['Jinja', true]]);
+  });
+
   it('reads the dictionary words after a title as a person\'s name ("Ms. Joy Sandy")', () => {
     const common = (w: string) => ['joy', 'sandy', 'grace', 'hope', 'ms', 'm'].includes(w);
     const persons = (text: string) => extractDetails(text, common, knowledge.glossary).filter((d) => d.kind === 'person').map((d) => d.text);

@@ -336,9 +336,9 @@ describe('claim checker on a second corpus it was not written for', () => {
     try {
       const { metrics } = await runClaimsEval(claims, createVerifier({ knowledge: runtime.knowledge, translator }), runtime.retriever);
       expect(metrics.all).toMatchObject({ verbatim: 1 });
-      // 73 of 85 at this floor's writing (0.859); 72 since the answer policy gave adverbs no weight ("also" in an
-      // invented claim no longer weighs against the sentence that supports it).
-      expect(metrics.all!.accuracy).toBeGreaterThanOrEqual(0.84);
+      // 75 of 85 (0.882) at this floor's writing (72 before the contact-line places, titles, listed names and
+      // particle names); the floor leaves one claim of slack for a machine translation that reads a word otherwise.
+      expect(metrics.all!.accuracy).toBeGreaterThanOrEqual(0.87);
       expect(metrics.all!.unsupportedRecall).toBeGreaterThanOrEqual(0.8);
       expect(metrics.all!.unsupportedPrecision).toBeGreaterThanOrEqual(0.8);
     } finally {
@@ -389,6 +389,67 @@ describe('claim checker on an invented communiqué', () => {
     const result = await verifier.verify({ text: '300 coopératives ont assisté au forum régional sur la pêche artisanale durable à Mopti.', language: 'fr' }, runtime.retriever);
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: '300', found: '250', kind: 'number' } });
     expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^Mopti, le 4 mai 2023[^]*250 coopératives y ont pris part/);
+    expectVerbatim(result, runtime);
+  });
+});
+
+describe('claim checker on an invented communiqué with a contact line', () => {
+  let runtime: Runtime;
+  let cleanups: Array<() => Promise<void>>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    const { dir: corpusDir, cleanup } = await tempDir();
+    // The town of the contact line (Bamako) is no place where the news happens; the committee's chair is named once.
+    await writeFile(join(corpusDir, 'canal_segou.txt'), [
+      'Irrigation : la Coopérative agricole du delta inaugure un canal à Ségou',
+      '',
+      "Ségou, le 12 mars 2024 – La Coopérative agricole du delta (CAD) a inauguré aujourd'hui un canal d'irrigation de 14 kilomètres, financé par la Fondation Keller.",
+      '',
+      "Le président de la coopérative a remercié les bailleurs pour leur soutien constant au projet.",
+      '',
+      "Le comité de suivi du canal sera présidé par Mme Fatou Keita, ingénieure agronome.",
+      '',
+      "La cérémonie était co-présidée par M. Oumar Diallo, maire de Ségou, Mme Mariam Sidibé, gouverneure de la région et présidente du conseil régional de développement durable, et M. Ibrahim Touré, représentant de la Fondation Keller.",
+      '',
+      'Contact presse : Bamako : Mme Aminata Coulibaly, +223 555 01 01',
+      '',
+    ].join('\n'));
+    const opened = await seedsRuntime({}, corpusDir);
+    cleanups = [opened.cleanup, cleanup];
+    runtime = opened.runtime;
+    verifier = createVerifier({ knowledge: runtime.knowledge });
+  });
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  it('does not support a place where the claim says something happened by a town of the communiqué\'s contact line', async () => {
+    const result = await verifier.verify({ text: 'In Bamako, the president of the cooperative thanked the donors for their constant support to the project.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).not.toBe('supported');
+    const there = await verifier.verify({ text: 'In Ségou, the president of the cooperative thanked the donors for their constant support to the project.', language: 'en' }, runtime.retriever);
+    expect(there.claims[0]!.verdict).toBe('supported');
+  });
+
+  it('names as the detail that differs the body nearest to the claim\'s words around it, not one named earlier in the sentence', async () => {
+    const text = "La Coopérative agricole du delta a inauguré à Ségou un canal d'irrigation de 14 kilomètres, financé par la Fondation Harlow.";
+    const result = await verifier.verify({ text, language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'organisation', claimed: 'Fondation Harlow', found: 'Fondation Keller' } });
+    expectVerbatim(result, runtime);
+  });
+
+  it('contradicts a long name of a person by the one the sentence names in its place, when the sentence states the rest of the claim', async () => {
+    const result = await verifier.verify({ text: 'The committee will be chaired by Dr. Aminata Ramatoulaye Coulibaly.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', found: expect.stringMatching(/Fatou Keita$/) } });
+  });
+
+  it('contradicts a person listed with others the sentence names by the one the sentence lists in its place, however far', async () => {
+    const result = await verifier.verify({ text: 'The ceremony was co-chaired by Oumar Diallo, Mariam Sidibé and Moussa Sangaré.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', claimed: expect.stringMatching(/Sangaré$/), found: 'Ibrahim Touré' } });
+  });
+
+  it('contradicts a person by the one the sentence names in the same place, though the claim\'s name weighs most of it', async () => {
+    const result = await verifier.verify({ text: 'The monitoring committee of the canal will be chaired by Ms. Aminata Coulibaly.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'person', claimed: 'Aminata Coulibaly', found: expect.stringMatching(/Fatou Keita$/) } });
     expectVerbatim(result, runtime);
   });
 });
