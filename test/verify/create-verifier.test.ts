@@ -19,6 +19,18 @@ function expectVerbatim(result: VerifyResult, runtime: Runtime) {
   }
 }
 
+/** A real index of one invented communiqué (its lines) in a temporary folder, with a verifier over it. */
+async function inventedCommunique(name: string, lines: string[]): Promise<{ runtime: Runtime; verifier: Verifier; cleanup: () => Promise<void> }> {
+  const { dir: corpusDir, cleanup: removeCorpus } = await tempDir();
+  await writeFile(join(corpusDir, name), lines.join('\n'));
+  const opened = await seedsRuntime({}, corpusDir);
+  const cleanup = async () => {
+    await opened.cleanup();
+    await removeCorpus();
+  };
+  return { runtime: opened.runtime, verifier: createVerifier({ knowledge: opened.runtime.knowledge }), cleanup };
+}
+
 describe('splitClaims', () => {
   it('splits sentences and semicolon clauses, keeping a marker after the full stop with its claim', () => {
     const text = 'La conférence a réuni 120 délégations. [1] Elle a eu lieu à Bruxelles ; M. Vitorino la co-présidait [2].';
@@ -349,13 +361,12 @@ describe('claim checker on a second corpus it was not written for', () => {
 
 describe('claim checker on an invented communiqué', () => {
   let runtime: Runtime;
-  let cleanups: Array<() => Promise<void>>;
+  let cleanup: () => Promise<void>;
   let verifier: Verifier;
   beforeAll(async () => {
-    const { dir: corpusDir, cleanup } = await tempDir();
     // The count's paragraph names the forum only as "y" (the paragraph before it names the forum); a quote is
     // given to its speaker after it.
-    await writeFile(join(corpusDir, 'forum_mopti.txt'), [
+    ({ runtime, verifier, cleanup } = await inventedCommunique('forum_mopti.txt', [
       'Pêche artisanale : clôture du forum régional de Mopti',
       '',
       "Mopti, le 4 mai 2023 – Le forum régional sur la pêche artisanale durable s'est achevé aujourd'hui à Mopti, à l'initiative de l'Alliance des pêcheurs du fleuve Niger (APFN).",
@@ -368,15 +379,9 @@ describe('claim checker on an invented communiqué', () => {
       '',
       "Contact presse : Mme Awa Traoré, awa.traore@apfn.example",
       '',
-    ].join('\n'));
-    const opened = await seedsRuntime({}, corpusDir);
-    cleanups = [opened.cleanup, cleanup];
-    runtime = opened.runtime;
-    verifier = createVerifier({ knowledge: runtime.knowledge });
+    ]));
   });
-  afterAll(async () => {
-    for (const c of cleanups) await c();
-  });
+  afterAll(async () => cleanup());
 
   it('supports an English claim that reports with a verb of saying what a French sentence quotes, not when it names another speaker', async () => {
     const result = await verifier.verify({ text: 'Awa Traoré called sustainable fishing a decisive step forward for food security in the delta. Moussa Keita called sustainable fishing a decisive step forward for food security in the delta.', language: 'en' }, runtime.retriever);
@@ -395,12 +400,11 @@ describe('claim checker on an invented communiqué', () => {
 
 describe('claim checker on an invented communiqué with a contact line', () => {
   let runtime: Runtime;
-  let cleanups: Array<() => Promise<void>>;
+  let cleanup: () => Promise<void>;
   let verifier: Verifier;
   beforeAll(async () => {
-    const { dir: corpusDir, cleanup } = await tempDir();
     // The town of the contact line (Bamako) is no place where the news happens; the committee's chair is named once.
-    await writeFile(join(corpusDir, 'canal_segou.txt'), [
+    ({ runtime, verifier, cleanup } = await inventedCommunique('canal_segou.txt', [
       'Irrigation : la Coopérative agricole du delta inaugure un canal à Ségou',
       '',
       "Ségou, le 12 mars 2024 – La Coopérative agricole du delta (CAD) a inauguré aujourd'hui un canal d'irrigation de 14 kilomètres, financé par la Fondation Keller.",
@@ -413,15 +417,9 @@ describe('claim checker on an invented communiqué with a contact line', () => {
       '',
       'Contact presse : Bamako : Mme Aminata Coulibaly, +223 555 01 01',
       '',
-    ].join('\n'));
-    const opened = await seedsRuntime({}, corpusDir);
-    cleanups = [opened.cleanup, cleanup];
-    runtime = opened.runtime;
-    verifier = createVerifier({ knowledge: runtime.knowledge });
+    ]));
   });
-  afterAll(async () => {
-    for (const c of cleanups) await c();
-  });
+  afterAll(async () => cleanup());
 
   it('does not support a place where the claim says something happened by a town of the communiqué\'s contact line', async () => {
     const result = await verifier.verify({ text: 'In Bamako, the president of the cooperative thanked the donors for their constant support to the project.', language: 'en' }, runtime.retriever);
