@@ -18,6 +18,11 @@ afterAll(async () => cleanup());
 
 const ask = (question: string) => answerer.ask({ question }, runtime.retriever);
 
+/** A release's text: its title and paragraphs, each followed by an empty line. */
+function releaseText(...paragraphs: string[]): string {
+  return paragraphs.map((p) => `${p}\n`).join('\n');
+}
+
 /** An index of invented releases (file name → text), built before the describe block's tests and removed after. */
 function inventedCorpus(files: Record<string, string>): { runtime: () => Runtime } {
   let built: { runtime: Runtime; cleanup: () => Promise<void> };
@@ -127,12 +132,12 @@ describe('counts', () => {
 
 describe('lists over several sentences', () => {
   // An invented release whose two sentences each name one field of the same cooperation.
-  const release = [
-    'Le Réseau des Marais et la ville de Vannes renforcent leur coopération', '',
-    'Vannes, le 2 février 2023 – La coopération entre le Réseau des Marais et la ville de Vannes se concrétise notamment par le suivi des oiseaux nicheurs des roselières.', '',
-    'La coopération entre le Réseau et la ville de Vannes passe également par la formation des gardes du littoral.', '',
-    'Le Réseau publiera son rapport annuel au printemps.', '',
-  ].join('\n');
+  const release = releaseText(
+    'Le Réseau des Marais et la ville de Vannes renforcent leur coopération',
+    'Vannes, le 2 février 2023 – La coopération entre le Réseau des Marais et la ville de Vannes se concrétise notamment par le suivi des oiseaux nicheurs des roselières.',
+    'La coopération entre le Réseau et la ville de Vannes passe également par la formation des gardes du littoral.',
+    'Le Réseau publiera son rapport annuel au printemps.',
+  );
   const marsh = inventedCorpus({ 'cooperation.txt': release });
 
   it('quotes every sentence that states the listed cooperation as well as the best one', async () => {
@@ -147,8 +152,8 @@ describe('lists over several sentences', () => {
 describe('questions about two communiqués', () => {
   // Two invented releases of two years, naming the same director.
   const forums = inventedCorpus({
-    'lorient.txt': ['Le Forum des zones humides de Lorient s’ouvre', '', 'Lorient, le 3 mai 2022 – La directrice du Réseau des Marais, Mme Claire Vannier, a ouvert aujourd’hui le Forum des zones humides de Lorient.', ''].join('\n'),
-    'brest.txt': ['Le Forum des estuaires de Brest se clôt', '', 'Brest, le 9 juin 2023 – La directrice du Réseau des Marais, Mme Claire Vannier, a clos aujourd’hui le Forum des estuaires de Brest.', ''].join('\n'),
+    'lorient.txt': releaseText('Le Forum des zones humides de Lorient s’ouvre', 'Lorient, le 3 mai 2022 – La directrice du Réseau des Marais, Mme Claire Vannier, a ouvert aujourd’hui le Forum des zones humides de Lorient.'),
+    'brest.txt': releaseText('Le Forum des estuaires de Brest se clôt', 'Brest, le 9 juin 2023 – La directrice du Réseau des Marais, Mme Claire Vannier, a clos aujourd’hui le Forum des estuaires de Brest.'),
   });
 
   it('takes a year the question states for one of the two communiqués from that one only', async () => {
@@ -166,16 +171,16 @@ describe('questions about two communiqués', () => {
 
 describe('quotations at an event', () => {
   // Two invented releases: the director is quoted about a convention; a forum is told of without her.
-  const convention = [
-    'Le Réseau des Marais signe une convention avec la ville de Vannes', '',
-    'Vannes, le 2 février 2023 – Le Réseau des Marais a signé une convention avec la ville de Vannes.', '',
-    '« Nous protégerons les étangs de la commune », a déclaré Mme Claire Vannier, directrice du Réseau.', '',
-  ].join('\n');
-  const forum = [
-    'Le Forum des zones humides de Lorient et de Brest s’est achevé', '',
-    'Lorient, le 3 mai 2023 – Le Forum des zones humides de Lorient et de Brest s’est achevé aujourd’hui après deux jours de débats.', '',
-    'Les participants ont adopté une charte de gestion des marais littoraux.', '',
-  ].join('\n');
+  const convention = releaseText(
+    'Le Réseau des Marais signe une convention avec la ville de Vannes',
+    'Vannes, le 2 février 2023 – Le Réseau des Marais a signé une convention avec la ville de Vannes.',
+    '« Nous protégerons les étangs de la commune », a déclaré Mme Claire Vannier, directrice du Réseau.',
+  );
+  const forum = releaseText(
+    'Le Forum des zones humides de Lorient et de Brest s’est achevé',
+    'Lorient, le 3 mai 2023 – Le Forum des zones humides de Lorient et de Brest s’est achevé aujourd’hui après deux jours de débats.',
+    'Les participants ont adopté une charte de gestion des marais littoraux.',
+  );
   const marsh = inventedCorpus({ 'convention.txt': convention, 'forum.txt': forum });
 
   it('does not answer what someone said at an event with their words from another communiqué', async () => {
@@ -186,14 +191,14 @@ describe('quotations at an event', () => {
 
 describe('people asked for by their role', () => {
   // Two invented releases: a minister opens one forum; a director, not a minister, opens the other.
-  const lorient = [
-    'La ministre ouvre le Forum des zones humides de Lorient', '',
-    'Lorient, le 3 mai 2023 – La ministre de l’Environnement, Mme Sophie Garnier, a ouvert aujourd’hui le Forum des zones humides de Lorient.', '',
-  ].join('\n');
-  const brest = [
-    'Le Forum des estuaires de Brest s’ouvre', '',
-    'Brest, le 9 juin 2023 – La directrice du Réseau des Marais, Mme Claire Vannier, a ouvert aujourd’hui le Forum des estuaires de Brest.', '',
-  ].join('\n');
+  const lorient = releaseText(
+    'La ministre ouvre le Forum des zones humides de Lorient',
+    'Lorient, le 3 mai 2023 – La ministre de l’Environnement, Mme Sophie Garnier, a ouvert aujourd’hui le Forum des zones humides de Lorient.',
+  );
+  const brest = releaseText(
+    'Le Forum des estuaires de Brest s’ouvre',
+    'Brest, le 9 juin 2023 – La directrice du Réseau des Marais, Mme Claire Vannier, a ouvert aujourd’hui le Forum des estuaires de Brest.',
+  );
   const forums = inventedCorpus({ 'lorient.txt': lorient, 'brest.txt': brest });
   const askForums = (question: string) => answerer.ask({ question }, forums.runtime().retriever);
 
@@ -248,12 +253,12 @@ describe('follow-ups', () => {
 
 describe('dates of publication', () => {
   // An invented release: the dateline dates what happened "today" and, a day before, "hier".
-  const release = [
-    'Le Musée des Marais ouvre une aile consacrée aux oiseaux migrateurs', '',
-    'Nantes, le 5 mai 2023 – Le Musée des Marais a inauguré aujourd\'hui sa nouvelle aile consacrée aux oiseaux migrateurs.', '',
-    'La convention de mécénat avec la Fondation Héron a été signée hier par la directrice du musée, Mme Claire Vannier.', '',
-    'Le projet de rénovation des vitrines avait été annoncé par la ville de Nantes.', '',
-  ].join('\n');
+  const release = releaseText(
+    'Le Musée des Marais ouvre une aile consacrée aux oiseaux migrateurs',
+    'Nantes, le 5 mai 2023 – Le Musée des Marais a inauguré aujourd\'hui sa nouvelle aile consacrée aux oiseaux migrateurs.',
+    'La convention de mécénat avec la Fondation Héron a été signée hier par la directrice du musée, Mme Claire Vannier.',
+    'Le projet de rénovation des vitrines avait été annoncé par la ville de Nantes.',
+  );
   const museum = inventedCorpus({ 'musee.txt': release });
   const askMuseum = (question: string) => answerer.ask({ question }, museum.runtime().retriever);
 
@@ -271,13 +276,13 @@ describe('dates of publication', () => {
 describe('counts of another kind', () => {
   // An invented release: the process is named with the countries that take part, uncounted; a count of people is
   // written with the people's name; projects are named without a count of their own.
-  const release = [
-    'Conférence de solidarité sur la crise des réfugiés du Darfour', '',
-    'Nairobi, le 4 juin 2022 – La Conférence de solidarité sur la crise des réfugiés du Darfour s’est tenue aujourd’hui à Nairobi.', '',
-    'La Conférence a salué la réponse coordonnée des pays voisins au sein du Processus de Kampala, un pas important vers l’harmonisation des politiques d’accueil.', '',
-    'La Conférence soutient des projets de coopération avec les 2 pays voisins du Darfour.', '',
-    'Selon les statistiques officielles, environ 2,1 millions de Soudanais ont quitté leur pays et la plupart se trouvent au Tchad.', '',
-  ].join('\n');
+  const release = releaseText(
+    'Conférence de solidarité sur la crise des réfugiés du Darfour',
+    'Nairobi, le 4 juin 2022 – La Conférence de solidarité sur la crise des réfugiés du Darfour s’est tenue aujourd’hui à Nairobi.',
+    'La Conférence a salué la réponse coordonnée des pays voisins au sein du Processus de Kampala, un pas important vers l’harmonisation des politiques d’accueil.',
+    'La Conférence soutient des projets de coopération avec les 2 pays voisins du Darfour.',
+    'Selon les statistiques officielles, environ 2,1 millions de Soudanais ont quitté leur pays et la plupart se trouvent au Tchad.',
+  );
   const darfur = inventedCorpus({ 'conference.txt': release });
 
   it('does not answer a count with a number the question states ("in the 171 countries where it works")', async () => {
@@ -294,16 +299,16 @@ describe('counts of another kind', () => {
 describe('typed answers from weaker sentences', () => {
   // Two invented releases: one tells of a signing "hier" without a dated header; the other is dated and names the
   // same bodies about another matter.
-  const undated = [
-    'Le Réseau des Marais et la ville de Vannes signent une convention-cadre', '',
-    'Le Réseau des Marais a signé, hier, une convention-cadre avec la ville de Vannes pour protéger les zones humides.', '',
-    'La convention prévoit des inventaires d’oiseaux et la restauration de trois étangs.', '',
-  ].join('\n');
-  const dated = [
-    'Le Réseau des Marais ouvre un centre d’accueil', '',
-    'Vannes, le 12 mars 2023 – Le Réseau des Marais a ouvert aujourd’hui, dans la ville, le centre d’accueil prévu par sa convention avec les pêcheurs.', '',
-    'Le centre présente les oiseaux migrateurs des étangs.', '',
-  ].join('\n');
+  const undated = releaseText(
+    'Le Réseau des Marais et la ville de Vannes signent une convention-cadre',
+    'Le Réseau des Marais a signé, hier, une convention-cadre avec la ville de Vannes pour protéger les zones humides.',
+    'La convention prévoit des inventaires d’oiseaux et la restauration de trois étangs.',
+  );
+  const dated = releaseText(
+    'Le Réseau des Marais ouvre un centre d’accueil',
+    'Vannes, le 12 mars 2023 – Le Réseau des Marais a ouvert aujourd’hui, dans la ville, le centre d’accueil prévu par sa convention avec les pêcheurs.',
+    'Le centre présente les oiseaux migrateurs des étangs.',
+  );
   const marsh = inventedCorpus({ 'convention.txt': undated, 'centre.txt': dated });
 
   it('refuses a date taken from a sentence that states far less of the question than the one telling of the event', async () => {
