@@ -38,11 +38,14 @@ describe('createProcessChain', () => {
   });
 
   it('fails a block that gets no answer within the timeout and kills the hung chain', async () => {
-    const chain = chainOf([['cat'], ['sleep', '600']], 300);
+    const chain = chainOf([['cat'], ['sleep', '600']], 2_000);
     const run = chain.run('bloqué');
-    const processes = processesOf(chain);
-    expect(commandNames(processes)).toContain('sleep');
-    await expect(run).rejects.toThrow(/no answer within 300 ms/);
+    const failed = expect(run).rejects.toThrow(/no answer within 2000 ms/);
+    // The shell execs "sleep" a moment after the chain starts (later on a loaded machine): wait for it, well within
+    // the chain's timeout, so that the processes checked below are the hung ones.
+    let processes: number[] = [];
+    await vi.waitFor(() => expect(commandNames((processes = processesOf(chain)))).toContain('sleep'), { timeout: 1_500, interval: 20 });
+    await failed;
     expect(chain.pid()).toBeNull();
     await vi.waitFor(() => expect(processes.filter(alive)).toEqual([]));
   });
