@@ -219,6 +219,12 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   const which = whichMatch && !antecedent ? whichMatch : null;
   let noun = which ? (NAME_NOUNS.has(fold(which[1]!)) && which[2] ? which[2] : which[1]!) : null;
   if (noun && (isStopword(fold(noun)) || /^(est|sont|is|are|was|were)$/.test(noun))) noun = null;
+  // "What was UNHCR's budget": a possessive says whose; the noun after it is the one asked for.
+  if (which && noun === which[1]) {
+    const after = q.slice(which.index + which[0].indexOf(noun) + noun.length);
+    const owned = /^['’]s\s+(\p{L}[\p{L}-]*)/u.exec(after)?.[1];
+    if (owned && !isStopword(fold(owned))) noun = head ?? owned;
+  }
   // A modifier that spells a function word ("which EU official": "eu" is a form of French "avoir") hides the noun
   // that the English phrase ends with.
   if (!noun && which && head) noun = head;

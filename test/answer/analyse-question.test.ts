@@ -101,6 +101,11 @@ describe('answer types', () => {
     expect(analyse('Quel lieu a été choisi pour le forum ?', 'fr').terms.find((t) => t.words.includes('lieu'))?.isMeta).not.toBe(true);
   });
 
+  it('asks for the noun after a possessive, not for its owner ("What was the network\'s budget")', () => {
+    const analysis = analyse('What was IWSN\'s budget for the hurricane response?', 'en');
+    expect([analysis.type, analysis.focusText]).toEqual(['amount', 'budget']);
+  });
+
   it('reads "à qui" as a question for a person (a word boundary before an accented letter)', () => {
     expect(typeOf('À qui le réseau a-t-il remis le prix ?')).toBe('person');
   });
