@@ -57,7 +57,6 @@ function quotesSpeaker(unit: ScoredUnit['unit'], names: (u: ScoredUnit['unit']) 
   return units.slice(Math.max(0, unit.position - SPEAKER_LOOKBACK), unit.position).some(attributed);
 }
 
-// Coordinating words of French and English that join two things a question asks about.
 // Words that ask about two documents at once (closed-class words and document nouns of French and English).
 const TWO_DOCUMENTS = /\b(?:both|each|two (?:releases|press releases|communiques|statements|documents|texts)|the other (?:one|release|communique|statement)|in the other|l['’]autre|les deux (?:communiques|textes|documents)|deux (?:des )?communiques|chacun|chacune|respectively|respectivement)\b/;
 
@@ -65,6 +64,7 @@ const TWO_DOCUMENTS = /\b(?:both|each|two (?:releases|press releases|communiques
 // "and / et" before a second phrase of place or time ("… and in the other", "et lors de …") or a second question;
 // not an "and" inside a phrase ("the refugee and migrant crisis", "migrations et l'asile").
 const COORDINATION = /\b(both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b|\b(?:and|et|ou|or),?\s+(?:in|at|for|from|during|with|dans|a|au|aux|pour|lors|avec|the other|l'autre|\p{L}+\s+(?:in|at|dans|a|au|lors))\b|\b(?:and|et),?\s+(?:what|which|who|when|where|how|quel|quelle|qui|quand|ou|comment|combien)\b/u;
+
 /** Whether a question joins two things that two documents may each state (see `COORDINATION`, `JOINED_NAMES`). */
 export function joinsTwoThings(question: string): boolean {
   const rest = withoutNames(question);
