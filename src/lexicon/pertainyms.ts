@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The English adjectives that pertain to a noun ("Belgium" → "Belgian", "Spain" → "Spanish"), from WordNet. */
@@ -17,10 +17,10 @@ export interface Pertainyms {
  */
 export function openPertainyms(dir: string | null): Pertainyms | null {
   if (!dir) return null;
+  const adjectivesPath = join(dir, 'data.adj');
   let nounFd: number;
-  let adjectives: string;
   try {
-    adjectives = readFileSync(join(dir, 'data.adj'), 'latin1');
+    accessSync(adjectivesPath, constants.R_OK);
     nounFd = openSync(join(dir, 'data.noun'), 'r');
   } catch {
     return null;
@@ -35,6 +35,12 @@ export function openPertainyms(dir: string | null): Pertainyms | null {
   };
   const build = () => {
     const map = new Map<string, string[]>();
+    let adjectives = '';
+    try {
+      adjectives = readFileSync(adjectivesPath, 'latin1');
+    } catch {
+      // Removed since it was opened: adjectives go unmatched rather than failing a question.
+    }
     for (const line of adjectives.split('\n')) {
       if (!line || line.startsWith(' ') || !line.includes(' \\ ')) continue;
       const fields = line.split(' ');
@@ -58,7 +64,6 @@ export function openPertainyms(dir: string | null): Pertainyms | null {
         }
       }
     }
-    adjectives = '';
     return map;
   };
   return {
