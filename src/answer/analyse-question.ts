@@ -143,25 +143,47 @@ function normalise(question: string): string {
   return text.replace(/\p{L}{3,}/gu, (word) => (isStopword(fold(word)) ? word : INTERROGATIVES.find((q) => q.length >= 4 && oneEditApart(word, q)) ?? word));
 }
 
+/** The English nouns WordNet may know a noun by: itself and its singulars in English; its dictionary translations'
+ * head words in French ("pays" is not "pay"). A plural the dictionary lacks is looked up in the singular ("années" →
+ * "année" → "year"); a capitalised translation is a proper name the lookup met by its stem ("annees" → "Anne"). */
+function englishNouns(noun: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { own: string[]; translated: string[][] } {
+  const folded = fold(noun);
+  const forms = [folded, ...singulars(folded)];
+  const translated = forms.map((w) => knowledge.translate(w).filter((t) => !/^\p{Lu}/u.test(t)).flatMap((t) => words(t).find((w) => !isStopword(w)) ?? []));
+  return { own: language === 'en' ? forms : [], translated };
+}
+
+// Translations of a noun that vote on its type: the dictionary lists the usual senses first.
+const TYPE_VOTES = 4;
+
 /** The answer type a noun asks for ("minister" → person), through WordNet; French nouns through their translations. */
 export function nounType(noun: string, language: AnswerLanguage, knowledge: LexicalKnowledge): AnswerType | null {
   const classes = knowledge.nounClasses;
   if (!classes) return null;
-  const folded = fold(noun);
-  // WordNet is English: a French noun is classified through its translations only ("pays" is not "pay").
-  const direct = language === 'en' ? classes.classify(folded) ?? singulars(folded).map((w) => classes.classify(w)).find((c) => c) ?? null : null;
+  const { own, translated } = englishNouns(noun, language, knowledge);
+  const direct = own.map((w) => classes.classify(w)).find((c) => c) ?? null;
   const votes = new Map<string, number>();
   if (direct) votes.set(direct, 2);
-  // A plural the dictionary lacks is looked up in the singular ("années" → "année" → "year"); a capitalised
-  // translation is a proper name the lookup met by its stem ("annees" → "Anne"), which says nothing of the noun.
-  const translations = [folded, ...singulars(folded)].map((w) => knowledge.translate(w).filter((t) => !/^\p{Lu}/u.test(t))).find((t) => t.length) ?? [];
-  for (const translation of translations.slice(0, 4)) {
-    const head = words(translation).find((w) => !isStopword(w));
-    const cls = head ? classes.classify(head) : null;
+  // The first form the dictionary knows (a plural it lacks is read in the singular).
+  for (const head of (translated.find((t) => t.length) ?? []).slice(0, TYPE_VOTES)) {
+    const cls = classes.classify(head);
     if (cls) votes.set(cls, (votes.get(cls) ?? 0) + 1);
   }
   const best = [...votes].sort((a, b) => b[1] - a[1])[0];
   return best ? CLASS_TYPES[best[0]] ?? null : null;
+}
+
+/**
+ * Whether a noun names a kind of what a more general noun names, in either language, through WordNet's hypernyms:
+ * "refugees" of "personnes", "enfants" of "persons". False without WordNet.
+ */
+export function nounIsKindOf(noun: { text: string; language: AnswerLanguage }, general: { text: string; language: AnswerLanguage }, knowledge: LexicalKnowledge): boolean {
+  const classes = knowledge.nounClasses;
+  if (!classes) return false;
+  const specific = englishNouns(noun.text, noun.language, knowledge);
+  const generic = englishNouns(general.text, general.language, knowledge);
+  const generals = [...generic.own, ...generic.translated.flat()];
+  return [...specific.own, ...specific.translated.flat()].some((n) => generals.some((g) => g !== n && classes.isKindOf(n, g)));
 }
 
 /** Words read after an English interrogative to find its noun phrase. */

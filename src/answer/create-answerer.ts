@@ -3,7 +3,7 @@ import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { hasCommonSense, isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import { fold } from '../text/terms.js';
-import { analyseQuestion, nounType } from './analyse-question.js';
+import { analyseQuestion, nounIsKindOf, nounType } from './analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from './answer-policy.js';
 import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
@@ -132,7 +132,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     ]);
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
     const translations = await evidenceTranslator?.prepare(documents.values(), language, input.signal);
-    const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge) });
+    const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge), isKindOf: (noun, general) => nounIsKindOf(noun, general, knowledge) });
     const selection = selectEvidence(analysis, terms, scored, documents, policy);
     return { analysis, passages: pool.slice(0, k), scored, terms, selection };
   }

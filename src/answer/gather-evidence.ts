@@ -4,7 +4,7 @@ import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './evidence-units.js';
-import { extractAnswer, placeScale, numberSpans, type AnswerSpan } from './extract-answer.js';
+import { extractAnswer, placeScale, numberSpans, typedSpans, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 import { fold } from '../text/terms.js';
@@ -96,6 +96,8 @@ export interface GatherOptions {
   translations?: UnitTranslations;
   /** What a noun of a language names (a person, a place, a time…), or null when unknown. */
   nounKind?: (noun: string, language: AnswerLanguage) => AnswerType | null;
+  /** Whether a noun names a kind of what a more general noun names ("refugees" of "personnes"), in either language. */
+  isKindOf?: (noun: { text: string; language: AnswerLanguage }, general: { text: string; language: AnswerLanguage }) => boolean;
 }
 
 // Kinds of nouns that never count one another: "how many countries" is not answered by "97 000 migrants". People
@@ -112,11 +114,31 @@ function countsOtherKind(span: AnswerSpan, number: string, focusKind: AnswerType
   const asked = focusKind ? COUNTED_KINDS[focusKind] : undefined;
   const { nounKind, hasCommonSense } = options;
   if (span.countsFocus || !asked || !nounKind || (language !== 'fr' && language !== 'en')) return false;
-  const counted = span.text.slice(number.length).match(/[\p{L}'’-]+/gu)?.at(-1)?.replace(/^[dl]['’]/u, '');
+  const counted = countedNoun(span, number);
   const people = !!counted && /^\p{Lu}/u.test(counted) && !!hasCommonSense && !hasCommonSense(fold(counted));
   const kind = !counted ? null : nounKind(counted, language) ?? (people ? 'person' : null);
   const found = kind ? COUNTED_KINDS[kind] : undefined;
   return !!found && found !== asked;
+}
+
+/** The noun a count counts: the last word of its span after the number ("d'États" → "États"). */
+function countedNoun(span: AnswerSpan, number: string): string | undefined {
+  return span.text.slice(number.length).match(/[\p{L}'’-]+/gu)?.at(-1)?.replace(/^[dl]['’]/u, '');
+}
+
+/**
+ * A count of the asked things by a more general name, in a sentence that does not name them: "324 personnes
+ * réinstallées" for "how many refugees", once WordNet knows a refugee for a person. Null when the sentence counts
+ * nothing more general.
+ */
+function generalCount(text: string, focus: string[], language: AnswerLanguage, documentLanguage: string | undefined, isKindOf: GatherOptions['isKindOf']): AnswerSpan | null {
+  if (!isKindOf || !focus.length || (documentLanguage !== 'fr' && documentLanguage !== 'en')) return null;
+  const spans = typedSpans(text, 'number');
+  const general = spans.find((span) => {
+    const counted = countedNoun(span, numberSpans(span.text)[0]?.text ?? '');
+    return !!counted && focus.some((f) => isKindOf({ text: f, language }, { text: counted, language: documentLanguage }));
+  });
+  return general ? { ...general, among: spans.length } : null;
 }
 
 /** A coverage whose matches carry no tokens. */
@@ -186,6 +208,8 @@ export function gatherEvidence(
   const ranked = [...byKey.values()].sort((a, b) => b.score - a.score);
   // The counted noun is known to be counted when a retrieved sentence names it next to a number of its own.
   const countedIndexes = analysis.type !== 'number' ? [] : terms.flatMap((t, i) => (t.isFocus && !t.fromHistory && ranked.some((s) => s.coverage.matches[i] && numberSpans(s.unit.text).length > 0) ? [i] : []));
+  const focusWords = terms.filter((t) => t.isFocus && !t.fromHistory).flatMap((t) => t.words);
+  const inferable = !terms.some((t) => t.unknown && t.weight > 0);
   for (const scored of ranked.slice(0, policy.answerSearchDepth)) {
     const focus = scored.coverage.matches.flatMap((m, i) => (m && terms[i]!.isFocus ? m.tokens : []));
     const others = scored.coverage.matches.flatMap((m, i) => (m && !terms[i]!.isFocus ? m.tokens : []));
@@ -197,7 +221,13 @@ export function gatherEvidence(
     // A count answers "how many X" only where the sentence names X, once some retrieved sentence counts X:
     // elsewhere its numbers count other things (where none does, another noun may be the asker's paraphrase).
     const countsElsewhere = analysis.type === 'number' && countedIndexes.some((i) => !scored.coverage.matches[i]);
-    scored.answer = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, words, scale);
+    // There, a count of the asked things by their general name still answers. That is an inference, drawn only from
+    // one sentence (read with the one before, the count may belong to the other's topic) and for a question whose
+    // words the communiqués all use (an unknown qualifier, "Syrian refugees", is what the count does not say).
+    const single = documentUnits(document)[scored.unit.position]?.start === scored.unit.start;
+    scored.answer = countsElsewhere
+      ? single && inferable ? generalCount(scored.unit.text, focusWords, analysis.language, document.language, options.isKindOf) : null
+      : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, words, scale);
     const number = scored.answer && analysis.type === 'number' ? numberSpans(scored.answer.text)[0]?.text ?? '' : '';
     if (scored.answer && number && countsOtherKind(scored.answer, number, analysis.focusKind, document.language, options)) scored.answer = null;
     // A number the question states is what it knows, not what it asks ("across the 171 countries where it operates").

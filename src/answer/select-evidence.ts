@@ -178,8 +178,11 @@ export function selectEvidence(
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);
   const statesNumberOf = (s: ScoredUnit, n: string) => statesNumber(s.unit.text, n) || yearOfContext(s, n);
+  // A question that joins two things may date each in its own communiqué ("at the 2019 conference and at the 2020
+  // meeting"): a sentence states one of its numbers, and another document the rest (below).
+  const splitNumbers = analysis.numbers.length > 1 && joinsTwoThings(analysis.question);
   const statesRequired = (s: ScoredUnit) =>
-    analysis.numbers.every((n) => statesNumberOf(s, n)) &&
+    (splitNumbers ? analysis.numbers.some((n) => statesNumberOf(s, n)) : analysis.numbers.every((n) => statesNumberOf(s, n))) &&
     ordinals.every((t) => matchTerm(t, s.unit, policy) || matchTerm(t, titleBag(s.passage.chunk.title, s.passage.chunk.language), policy));
   const stating = covering.filter(statesRequired);
   if (stating.length === 0) return { answerable: false, reason: 'number_absent' };
@@ -256,17 +259,20 @@ export function selectEvidence(
   }
 
   const missingNames = () => names.filter(({ t }) => !quotes.some((q) => matchTerm(t, bagOf(q.unit.docId), policy)));
-  if (missingNames().length > 0) {
+  const numbersLeft = () => analysis.numbers.filter((n) => !quotes.some((q) => statesNumberOf(q, n)));
+  if (missingNames().length > 0 || numbersLeft().length > 0) {
     // Only a question that joins two things ("X and Y", "each", "both") may take them from two documents; not
     // "what did X say at Y": a quotation is said at one event, and its communiqué names that event.
     const quoting = analysis.speaker.length > 0 || analysis.speakerRole.length > 0;
-    // The second document states what the first does not: the missing names, and the numbers the quotes lack (a
-    // year may belong to the first thing: "in the Luxembourg release and in the 2020 release").
-    const numbersLeft = analysis.numbers.filter((n) => !quotes.some((q) => statesNumberOf(q, n)));
-    const completes = (c: ScoredUnit) => numbersLeft.every((n) => statesNumberOf(c, n)) && missingNames().some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy));
+    // The second document states what the first does not: the numbers the quotes lack (a year may belong to the
+    // first thing: "in the Luxembourg release and in the 2020 release"), and some of the missing names.
+    const missing = missingNames();
+    const left = numbersLeft();
+    const completes = (c: ScoredUnit) => left.every((n) => statesNumberOf(c, n)) && (missing.length === 0 || missing.some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
     const other = !quoting && joinsTwoThings(analysis.question) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
+    if (numbersLeft().length > 0) return { answerable: false, reason: 'number_absent' };
   }
   // A question about two communiqués ("in both releases", "in the other one", "dans les deux communiqués") is
   // answered from two: the best sentence of another document that states the question well enough joins the first.

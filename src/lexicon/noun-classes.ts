@@ -8,10 +8,17 @@ export type NounClass = 'person' | 'place' | 'time' | 'organisation' | 'quantity
 /** Classifies English nouns ("minister" → person, "city" → place). */
 export interface NounClasses {
   classify(noun: string): NounClass | null;
+  /** Whether an English noun names a kind of what another names ("refugee" of "person", "city" of "place"): one of its
+   * first senses has the other's first sense among its hypernyms. */
+  isKindOf(noun: string, general: string): boolean;
   /** Reads the noun index now (it is otherwise read at the first lookup), e.g. once the server listens. */
   load(): void;
   close(): void;
 }
+
+// Senses of a noun read for `isKindOf` (the most frequent first), and hypernym levels climbed.
+const KIND_SENSES = 2;
+const KIND_DEPTH = 16;
 
 // WordNet 3.1 lexicographer files (lexnames(5WN)) mapped to the answer types they name.
 const LEX_FILES: Record<number, NounClass> = { 18: 'person', 15: 'place', 28: 'time', 14: 'organisation', 23: 'quantity', 21: 'money', 16: 'reason' };
@@ -51,6 +58,19 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
       }
       cache.set(key, result);
       return result;
+    },
+    isKindOf(noun, general) {
+      const ancestor = wordnet.offsetsOf(general.toLowerCase().replace(/\s+/g, '_'))?.[0];
+      const senses = wordnet.offsetsOf(noun.toLowerCase().replace(/\s+/g, '_'))?.slice(0, KIND_SENSES);
+      if (ancestor === undefined || !senses) return false;
+      // Breadth first up the hypernym graph, a bounded number of levels (WordNet's noun tree is under 20 deep).
+      const seen = new Set<number>(senses);
+      let level = senses;
+      for (let depth = 0; depth < KIND_DEPTH && level.length; depth++) {
+        if (level.includes(ancestor)) return true;
+        level = level.flatMap((o) => wordnet.hypernyms(o)).filter((o) => !seen.has(o) && seen.add(o));
+      }
+      return false;
     },
     load: () => wordnet.load(),
     close: () => wordnet.close(),

@@ -7,6 +7,8 @@ export interface WordnetIndex {
   offsetsOf(lemma: string): number[] | undefined;
   /** The lexicographer file (lexnames(5WN)) of the synset at an offset of the data file. */
   lexFile(offset: number): number;
+  /** The synsets one step more general than the synset at an offset (its hypernyms, instance ones included). */
+  hypernyms(offset: number): number[];
   /** Reads the index now (it is otherwise read at the first lookup), e.g. once the server listens. */
   load(): void;
   close(): void;
@@ -43,6 +45,16 @@ export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetInde
     return byLemma;
   };
   const buffer = Buffer.alloc(32);
+  const readLine = (offset: number) => {
+    let text = '';
+    const chunk = Buffer.alloc(1024);
+    for (let at = offset; ; at += chunk.length) {
+      const n = readSync(fd, chunk, 0, chunk.length, at);
+      text += chunk.subarray(0, n).toString('latin1');
+      const end = text.indexOf('\n');
+      if (end >= 0 || n < chunk.length) return end >= 0 ? text.slice(0, end) : text;
+    }
+  };
   return {
     offsetsOf(lemma) {
       const line = (lines ??= readLines()).get(lemma);
@@ -53,6 +65,12 @@ export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetInde
     lexFile(offset) {
       const n = readSync(fd, buffer, 0, buffer.length, offset);
       return Number(buffer.subarray(0, n).toString('latin1').split(' ')[1]);
+    },
+    hypernyms(offset) {
+      // A data line is "offset lex_filenum ss_type w_cnt word lex_id … p_cnt ptr…| gloss"; hypernym pointers are
+      // "@ offset pos source/target" (or "@i" for an instance), of the same part of speech.
+      const line = readLine(offset);
+      return [...line.slice(0, line.indexOf(' | ')).matchAll(/ @i? (\d{8}) /g)].map((m) => Number(m[1]));
     },
     load() {
       lines ??= readLines();

@@ -296,6 +296,39 @@ describe('counts of another kind', () => {
   });
 });
 
+describe('counts by a more general name', () => {
+  // An invented release: the people resettled are counted as "personnes"; refugees are counted elsewhere, worldwide.
+  const release = releaseText(
+    'Le Danemark accueille des familles avec l’appui de l’Agence des Marais',
+    'Avec l’appui logistique de l’Agence des Marais, le Danemark a accueilli 210 personnes venues du Kenya lors de quatre missions de transfert.',
+    'Dans le monde, 3 millions de réfugiés attendent une place de réinstallation, rappelle l’Agence des Marais.',
+  );
+  const denmark = inventedCorpus({ 'denmark.txt': release });
+
+  it('answers how many refugees with the count of persons in the sentence that tells of them', async () => {
+    const result = await answerer.ask({ question: 'How many refugees did Denmark take in from Kenya with the agency\'s logistic support?' }, denmark.runtime().retriever);
+    expect(result.answer).toMatch(/^210 personnes \[1\]/);
+  });
+
+  it('does not answer with a general count a question that qualifies the people by a word the communiqués never use', async () => {
+    const result = await answerer.ask({ question: 'Combien de réfugiés somaliens le Danemark a-t-il accueillis du Kenya lors des quatre missions de transfert avec l’appui logistique de l’Agence des Marais ?' }, denmark.runtime().retriever);
+    expect(result.answer).not.toContain('210');
+  });
+});
+
+describe('two things, each with its year', () => {
+  // Two invented releases: the same chair at a forum of one year and at a summit of the next.
+  const forum = releaseText('Forum de l’eau de Kisangani 2019', 'Le forum de l’eau de Kisangani, tenu en 2019, était présidé par Mme Ama Boateng, directrice du Réseau des Marais.');
+  const summit = releaseText('Sommet de l’assainissement de Goma', 'En 2020, le sommet de l’assainissement de Goma a réuni quarante villes sous la présidence de Mme Ama Boateng.');
+  const chairs = inventedCorpus({ 'forum.txt': forum, 'summit.txt': summit });
+
+  it('answers a question joining two events of two years from the two communiqués that each state one', async () => {
+    const result = await answerer.ask({ question: 'Who chaired both the 2019 water forum in Kisangani and the 2020 sanitation summit in Goma?' }, chairs.runtime().retriever);
+    expect(result.answerable).toBe(true);
+    expect(new Set(result.citations.map((c) => c.source))).toEqual(new Set(['forum.txt', 'summit.txt']));
+  });
+});
+
 describe('typed answers from weaker sentences', () => {
   // Two invented releases: one tells of a signing "hier" without a dated header; the other is dated and names the
   // same bodies about another matter.
