@@ -71,7 +71,11 @@ describe('isDerivative', () => {
     expect(isDerivative('creee', 'creation')).toBe(true);
   });
 
+  it('relates a noun of the agent to the forms of its verb, in French and English', () => {
+    for (const [noun, verb] of [['fondateur', 'fonde'], ['organisatrice', 'organisee'], ['creator', 'created']]) expect(isDerivative(noun, verb), `${noun}/${verb}`).toBe(true);
+  });
+
   it('does not relate words that only share the beginning of a root', () => {
-    for (const [a, b] of [['creation', 'credit'], ['station', 'stage'], ['nation', 'naissance'], ['adoption', 'adoptif']]) expect(isDerivative(a, b), `${a}/${b}`).toBe(false);
+    for (const [a, b] of [['creation', 'credit'], ['station', 'stage'], ['nation', 'naissance'], ['adoption', 'adoptif'], ['fondateur', 'fonds']]) expect(isDerivative(a, b), `${a}/${b}`).toBe(false);
   });
 });
