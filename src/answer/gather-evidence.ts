@@ -80,7 +80,7 @@ export function chunkBag(chunk: Passage['chunk'], document: CorpusDocument): Bag
   if (!bag) {
     // The title names the communiqué's topic: it is context for every passage of it.
     const tokens = [...tokenize(chunk.title, -1e9), ...tokenize(chunk.text, chunk.start)];
-    bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: chunk.language };
+    bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: chunk.language, text: chunk.text, start: chunk.start };
     bags.set(key, bag);
   }
   return bag;

@@ -15,6 +15,9 @@ export interface Bag {
   stems: Set<string>;
   /** The text's language, when known: a form of one language (see `TermForm.language`) matches only text in it. */
   language?: string;
+  /** The text its tokens were read from and the offset it starts at, when known: where a capital stands. */
+  text?: string;
+  start?: number;
 }
 
 /** The words of several bags (of one language) as one. */
@@ -70,14 +73,16 @@ export function isCognate(a: string, b: string): boolean {
 }
 
 // Noun suffixes of French and English that turn a verb into its act ("création", "adoption", "lancement",
-// "signature"), with how much of the suffix the verb keeps ("adopt-ion" keeps its t).
-const NOUN_SUFFIXES: Array<[suffix: string, kept: number]> = [['ation', 0], ['ement', 0], ['ature', 0], ['ption', 2]];
+// "signature") or its agent ("fondateur", "organisatrice", "creator"), with how much of the suffix the verb keeps
+// ("adopt-ion" keeps its t).
+const NOUN_SUFFIXES: Array<[suffix: string, kept: number]> = [['ation', 0], ['ement', 0], ['ature', 0], ['ption', 2], ['ateur', 0], ['atrice', 0], ['ator', 0]];
 // Endings of the verbs' forms, French and English (closed sets): "créée", "créer", "created", "creating".
 const VERB_ENDINGS = new Set(['e', 'er', 'ee', 'es', 'ees', 'ent', 'ant', 'ait', 'aient', 'ate', 'ated', 'ed', 'ing']);
 
 /**
- * Whether one word is the act of the other: a noun made from a verb and a form of that verb ("création" / "créée",
- * "adoption" / "adopté", "lancement" / "lancé", "creation" / "created"). The verb's root must be three letters or more.
+ * Whether one word is the act or the agent of the other: a noun made from a verb and a form of that verb ("création" /
+ * "créée", "adoption" / "adopté", "lancement" / "lancé", "creation" / "created", "fondateur" / "fondé"). The verb's
+ * root must be three letters or more.
  */
 export function isDerivative(a: string, b: string): boolean {
   return derives(a, b) || derives(b, a);
@@ -150,6 +155,15 @@ function namesAsLong(term: KeyTerm, token: UnitToken): boolean {
   return !term.isName || term.words.length !== 1 || token.word.length >= term.words[0]!.replace(/s$/u, '').length;
 }
 
+/** Whether a token of a sentence is written with a capital where no sentence begins (a bag without its text: no). */
+function insideName(bag: Bag, token: UnitToken): boolean {
+  if (bag.text === undefined || bag.start === undefined) return false;
+  const at = token.start - bag.start;
+  const before = bag.text.slice(0, Math.max(0, at)).trimEnd();
+  // After a full stop, a colon, an opening quotation mark or a dash, a capital opens a sentence or a heading's text.
+  return /\p{Lu}/u.test(bag.text[at] ?? '') && /\p{L}/u.test(before) && !/[.!?…:«"“(\-–—]$/u.test(before);
+}
+
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
@@ -160,6 +174,9 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
     let tokens = phraseTokens(bag.tokens, form.stems);
     // The question's own word matches its forms, not another word the stemmer cut the same way.
     if (form.kind === 'exact' && term.words.length === 1) tokens = tokens.filter((t) => sameWordFamily(term.words[0]!, t.word) && namesAsLong(term, t));
+    // A thesaurus synonym of a common word is a common word: capitalised inside a sentence, a word is part of a name
+    // ("Nations unies" is no "nation" for "population").
+    if (form.kind === 'synonym' && !term.isName) tokens = tokens.filter((t) => !insideName(bag, t));
     if (tokens.length) best = { kind: form.kind, tokens };
   }
   // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.

@@ -57,6 +57,17 @@ describe('word families', () => {
     expect(coverage([france], country!, policy).matches[0]?.kind).toBe('exact');
   });
 
+  it('do not match a thesaurus synonym of a common word to a capitalised word inside a name', () => {
+    const policy = answerPolicy();
+    const population = term('population', [{ stems: [stem('population')], kind: 'exact' }, { stems: [stem('nation')], kind: 'synonym' }]);
+    const [name] = documentUnits(document('fr.txt', 'fr', 'Le ministre a défendu le pacte des Nations unies.'));
+    const [common] = documentUnits(document('fr2.txt', 'fr', 'Chaque nation accueille des réfugiés.'));
+    const [first] = documentUnits(document('fr3.txt', 'fr', 'Nation et territoire forment un tout.'));
+    expect(coverage([population], name!, policy).matches[0]).toBeNull();
+    expect(coverage([population], common!, policy).matches[0]?.kind).toBe('synonym');
+    expect(coverage([population], first!, policy).matches[0]?.kind).toBe('synonym');
+  });
+
   it('count as cognates words sharing a long prefix, or a short one that is most of both', () => {
     expect(isCognate('venezuelan', 'venezueliens')).toBe(true);
     expect(isCognate('develop', 'developpement')).toBe(true);
