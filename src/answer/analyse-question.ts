@@ -1,12 +1,12 @@
 import nlp from 'compromise';
 import type { ExpandedQuery } from '../retrieval/expand-query.js';
 import { findGlossaryTerms } from '../lexicon/glossary.js';
-import { hasCommonSense, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
+import { hasCommonSense, isCommonWord, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
 import { isFollowUp, type Turn } from './condense-question.js';
-import { isCalendarWord } from './extract-answer.js';
+import { isCalendarWord, personSpans } from './extract-answer.js';
 
 /** The kind of answer a question asks for. */
 export type AnswerType =
@@ -506,6 +506,9 @@ export function quotedSpeaker(question: string): string[] {
   return fold(parts.at(-1)!.replace(/['’]s$/u, '')).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
 }
 
+// Pronouns that stand for a person, folded, in English and French ("il" and "elle" may stand for a thing: left out).
+const PERSON_PRONOUN = /\b(?:he|she|him|her|his|hers|lui)\b/u;
+
 /**
  * Analyses a question once: its answer type and focus, its key terms with every form that may express them
  * (own stem, glossary equivalents, dictionary translations, thesaurus synonyms), the numbers it states, and for a
@@ -534,6 +537,17 @@ export function analyseQuestion(
   if (previous && followUp) {
     const own = new Set(terms.flatMap((t) => t.words));
     for (const term of termsOf(previous.content, input.language, expand(previous.content), knowledge, true, null)) {
+      if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isProperName: false, isNumber: false, isOrdinal: false });
+    }
+  }
+  // "How did she describe it?", "Et comment il voit l'OIM, lui ?": a pronoun for a person stands for the person the
+  // previous answer named (the question asked "who"; its answer says whom).
+  const answered = [...(input.history ?? [])].reverse().find((t) => t.role === 'assistant' && t.content.trim());
+  if (followUp && answered && PERSON_PRONOUN.test(fold(input.question))) {
+    // Read sentence by sentence: a name that ends one is not continued by the next one's first word ("Amy Pope. She…").
+    const person = answered.content.split(/(?<=[.!?])\s+/u).flatMap((s) => personSpans(s, (w) => isCommonWord(knowledge, w)))[0]?.text;
+    const own = new Set(terms.flatMap((t) => t.words));
+    for (const term of person ? termsOf(person, input.language, expand(person), knowledge, true, null) : []) {
       if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isProperName: false, isNumber: false, isOrdinal: false });
     }
   }

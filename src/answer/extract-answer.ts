@@ -154,11 +154,14 @@ function findDates(text: string): AnswerSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+// No dictionary: every word may be a name.
+const NO_WORDS = (_folded: string) => false;
+
 /** Capitalised word sequences that name a person (two words or more, or a title and a name); not months or countries.
  * `isCommonWord` tells common words apart: a sequence of them only ("Premier Ministre") is an office, not a name.
  * A sequence of dictionary words that are not known as common here is kept, flagged `office` ("Pierre Blanc" is a
  * name, "Premier Ministre" after "Alexander De Croo," an office): a name among the sentence's spans goes first. */
-export function personSpans(text: string, isCommonWord: (folded: string) => boolean = () => false, isDictionaryWord: (folded: string) => boolean = isCommonWord): AnswerSpan[] {
+export function personSpans(text: string, isCommonWord: (folded: string) => boolean = NO_WORDS, isDictionaryWord: (folded: string) => boolean = isCommonWord): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(NAME_SEQUENCE)) {
     const name = m[0].replace(/[.,]$/, '');
@@ -171,8 +174,10 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
     if (!titled && parts.every((p) => isCommonWord(p))) continue;
     // A name defined by an acronym right after it ("… Sanitation Network (IWSN)") is an organisation's.
     if (/^\s*\(\p{Lu}{2,}\)/u.test(text.slice(m.index + name.length))) continue;
-    // A sequence that opens the sentence with a capitalised common word ("Les Nations…") is not a person.
-    if (m.index === 0 && !titled && parts.length < 3) continue;
+    // A sequence that opens the sentence with a capitalised common word ("Les Nations…", "Nouvelles Mesures") is not a
+    // person; one that opens it with a name is ("Amy Pope a déclaré…").
+    // Without a dictionary, the two cannot be told apart.
+    if (m.index === 0 && !titled && parts.length < 3 && (isCommonWord === NO_WORDS || isDictionaryWord(parts[0]!))) continue;
     const office = !titled && parts.every((p) => isDictionaryWord(p));
     spans.push({ start: m.index, end: m.index + name.length, text: name, ...(office ? { office } : {}) });
   }

@@ -39,6 +39,14 @@ describe('typed answer spans', () => {
     expect(texts(personSpans('said Dr. Miriam W. Kamau, Deputy Director-General.'))).toContain('Dr. Miriam W. Kamau');
   });
 
+  it('finds a name that opens the sentence, given a dictionary that tells it from capitalised common words', () => {
+    const isCommon = (w: string) => ['nouvelles', 'mesures'].includes(w);
+    expect(texts(personSpans('Koffi Mensah a annoncé deux stations.', isCommon))).toEqual(['Koffi Mensah']);
+    expect(texts(personSpans('Nouvelles Mesures pour les lagunes.', isCommon))).toEqual([]);
+    // Without a dictionary the two cannot be told apart: neither is taken.
+    expect(texts(personSpans('Koffi Mensah a annoncé deux stations.'))).toEqual([]);
+  });
+
   it('reads a capitalised particle inside a family name as part of the name', () => {
     expect(texts(personSpans('a affirmé Marieke Van Dam, porte-parole, et Luc De Smet.'))).toEqual(['Marieke Van Dam', 'Luc De Smet']);
   });

@@ -251,6 +251,26 @@ describe('follow-ups', () => {
   });
 });
 
+describe('follow-ups about the person an answer named', () => {
+  // Two invented releases about one regional meeting: each quotes another director's announcement.
+  const marsh = releaseText(
+    'Réunion régionale sur l’eau : le Réseau des Marais annonce trois centres',
+    'Lors de la réunion régionale sur l’eau à Lomé, Mme Ama Boateng, directrice du Réseau des Marais, a annoncé l’ouverture de trois centres de formation.',
+  );
+  const lagoons = releaseText(
+    'Le Fonds des Lagunes à Lomé',
+    'M. Koffi Mensah, directeur du Fonds des Lagunes, a annoncé la création de deux stations de pompage.',
+  );
+  const meeting = inventedCorpus({ 'marsh.txt': marsh, 'lagoons.txt': lagoons });
+
+  it('reads "he" or "she" in a follow-up as the person the previous answer named', async () => {
+    const history = [{ role: 'user' as const, content: 'Who spoke about water in Lomé?' }, { role: 'assistant' as const, content: 'Koffi Mensah. He leads the lagoon fund.' }];
+    const result = await answerer.ask({ question: 'What did he announce?', history }, meeting.runtime().retriever);
+    expect(result.answerable).toBe(true);
+    expect(result.citations[0]!.source).toBe('lagoons.txt');
+  });
+});
+
 describe('dates of publication', () => {
   // An invented release: the dateline dates what happened "today" and, a day before, "hier".
   const release = releaseText(
