@@ -143,14 +143,16 @@ function normalise(question: string): string {
   return text.replace(/\p{L}{3,}/gu, (word) => (isStopword(fold(word)) ? word : INTERROGATIVES.find((q) => q.length >= 4 && oneEditApart(word, q)) ?? word));
 }
 
-/** The English nouns WordNet may know a noun by: itself and its singulars in English; its dictionary translations'
- * head words in French ("pays" is not "pay"). A plural the dictionary lacks is looked up in the singular ("années" →
- * "année" → "year"); a capitalised translation is a proper name the lookup met by its stem ("annees" → "Anne"). */
+/** The English nouns WordNet may know a noun by: itself and its singulars in English (in French too when the
+ * dictionary has no translation); its dictionary translations' head words ("pays" is not "pay"). A plural the
+ * dictionary lacks is looked up in the singular ("années" → "année" → "year"); a capitalised translation is a proper
+ * name the lookup met by its stem ("annees" → "Anne"). */
 function englishNouns(noun: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { own: string[]; translated: string[][] } {
   const folded = fold(noun);
   const forms = [folded, ...singulars(folded)];
   const translated = forms.map((w) => knowledge.translate(w).filter((t) => !/^\p{Lu}/u.test(t)).flatMap((t) => words(t).find((w) => !isStopword(w)) ?? []));
-  return { own: language === 'en' ? forms : [], translated };
+  // A French noun the dictionary does not know may be the English word ("migrants", "initiative").
+  return { own: language === 'en' || translated.every((t) => !t.length) ? forms : [], translated };
 }
 
 // Translations of a noun that vote on its type: the dictionary lists the usual senses first.

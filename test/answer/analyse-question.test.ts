@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseQuestion, answerTypeOf, nameWords, quotedSpeaker, requiredNumbers, speakerRole } from '../../src/answer/analyse-question.js';
+import { analyseQuestion, answerTypeOf, nameWords, nounIsKindOf, nounType, quotedSpeaker, requiredNumbers, speakerRole } from '../../src/answer/analyse-question.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
@@ -298,5 +298,18 @@ describe('irregular plurals', () => {
   it('translates an English plural not made with -s through its singular ("people" → "personne")', () => {
     const people = analyse('How many people did the fund connect?', 'en').terms.find((t) => t.words.includes('people'))!;
     expect(people.forms.some((f) => f.kind === 'translation' && f.stems[0] === stem('personnes'))).toBe(true);
+  });
+});
+
+describe('kinds of nouns', () => {
+  it('classifies a French noun the dictionary lacks as the English word it is written like ("migrants")', () => {
+    expect(nounType('migrants', 'fr', runtime.knowledge)).toBe('person');
+    // A noun the dictionary translates is classified by its translations only: "pays" is no "pay".
+    expect(nounType('pays', 'fr', runtime.knowledge)).toBe('place');
+  });
+
+  it('knows a noun for a kind of what a more general noun names, across the two languages', () => {
+    expect(nounIsKindOf({ text: 'refugees', language: 'en' }, { text: 'personnes', language: 'fr' }, runtime.knowledge)).toBe(true);
+    expect(nounIsKindOf({ text: 'countries', language: 'en' }, { text: 'personnes', language: 'fr' }, runtime.knowledge)).toBe(false);
   });
 });
