@@ -76,6 +76,10 @@ const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*[\p{Ll}.]|\p{Lu}\.)/u;
 const PARTICLES = 'de|da|del|van|von|der|le|la|di|du|bin|ibn';
 const PARTICLE = new RegExp(`^(?:${PARTICLES})$`, 'u');
 const NAME_SEQUENCE = new RegExp(`(?:${TITLE.source})?${NAME_WORD.source}(?:\\s+(?:(?:${PARTICLES})\\s+)?${NAME_WORD.source}){1,3}`, 'gu');
+// A capitalised preposition of place that opens a sequence of capitalised words ("À Genève", "In Kisumu"). French
+// drops the accent of a capital ("A Bruxelles:"), but an English "A" is an article ("A Kenyan official"): a bare "A"
+// counts only before one word and a comma or colon.
+const OPENING_LOCATIVE = /^(?:(?:À|Au|Aux|En|Dans|In|At)\s+(?=\p{Lu})|A\s+(?=\p{Lu}[\p{L}'’-]*$))/u;
 /** A preposition of place ending a text: a capitalised word after it is a place ("à Genève", "in Kisumu"). */
 export const LOCATIVE = /(?:^|\s)(?:à|au|aux|en|dans|vers|depuis|de|d'|in|at|from|to|into)\s*$/iu;
 
@@ -217,10 +221,15 @@ const isCountryName = (name: string) => {
  */
 export function placeSpans(text: string, scale: PlaceScale = null, isCommonWord: (folded: string) => boolean = () => false): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
-  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
+  for (const found of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
+    // A sentence may open with its preposition of place, capitalised ("À Genève, …", "In Kisumu, …", "A Bruxelles:"
+    // with the accent dropped on the capital): the place is the rest.
+    const opening = OPENING_LOCATIVE.exec(found[0]);
+    if (opening && opening[0].startsWith('A ') && !/^\s*[:,]/u.test(text.slice(found.index + found[0].length))) continue;
+    const m = opening ? { 0: found[0].slice(opening[0].length), index: found.index + opening[0].length } : { 0: found[0], index: found.index };
     const folded = fold(m[0]);
     // "de Quito" ends a name when a capitalised word comes before it ("Processus de Quito", "University of Nairobi").
-    const afterLocative = LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index)) && !NAME_OF.test(text.slice(Math.max(0, m.index - 40), m.index));
+    const afterLocative = !!opening || (LOCATIVE.test(text.slice(Math.max(0, m.index - 12), m.index)) && !NAME_OF.test(text.slice(Math.max(0, m.index - 40), m.index)));
     const isCountry = isCountryName(m[0]);
     // French names a town after "à", a country or a region after "en / au / aux" ("à Gand, en Belgique").
     const ofScale = scale === 'town' ? !isCountry && !REGION_LOCATIVE.test(text.slice(Math.max(0, m.index - 5), m.index)) : scale === 'country' ? isCountry : true;

@@ -73,6 +73,14 @@ describe('typed answer spans', () => {
     expect(texts(placeSpans('Les chantiers débuteront à Madagascar, au Burkina Faso et au Laos.'))).toEqual(['Madagascar', 'Burkina Faso', 'Laos']);
   });
 
+  it('finds the place after a capitalised preposition that opens a sentence or a contact line', () => {
+    expect(texts(placeSpans('À Mombasa, le forum a ouvert ses portes.'))).toEqual(['Mombasa']);
+    expect(texts(placeSpans('In Kisumu, the forum opened.'))).toEqual(['Kisumu']);
+    expect(texts(placeSpans('A Pokhara: Mme Sita Rai, srai@example.org'))).toEqual(['Pokhara']);
+    // An English "A" is an article.
+    expect(texts(placeSpans('A Kenyan official spoke in Nairobi.'))).toEqual(['Nairobi']);
+  });
+
   it('takes no capitalised common noun after a preposition for a place', () => {
     const isCommon = (w: string) => ['etats', 'membres', 'conseil'].includes(w);
     const text = 'Le fonds apporte son soutien aux Etats membres et au Conseil, depuis son bureau à Pokhara.';
