@@ -9,18 +9,14 @@
  * `--usearch /tmp/us/node_modules/usearch`; `--metric ip` gives it unit vectors, `--hnswlib false` skips hnswlib.
  */
 import { createRequire } from 'node:module';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import hnswlib from 'hnswlib-node';
-import { createHashEmbeddings } from '../src/embeddings/create-embeddings.js';
 import { percentile } from '../src/eval/run-eval.js';
-import { centered } from '../src/index/hnsw-vector-store.js';
-import { readIndexData } from '../src/index/open-index.js';
-import { benchQueries } from './prepare-corpus.js';
+import { graphSpace } from './graph-space.js';
 
-const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
@@ -38,35 +34,8 @@ const { values } = parseArgs({
 const require = createRequire(import.meta.url);
 if (!values.usearch) throw new Error('--usearch PATH (an installed usearch package) is required: see this file\'s comment.');
 const usearch = require(values.usearch);
-const questions = (await readFile(join(root, 'eval/questions.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l).question as string);
-const queries = benchQueries(values.corpus!, questions);
-const data = await readIndexData(values.index!);
-const dim = data.manifest.embedder.dimension;
-const rows = data.vectors.length / dim;
-const centerBytes = data.manifest.hnsw.center ? await readFile(join(values.index!, data.manifest.dataDir, 'center.f32')) : null;
-const center = centerBytes ? new Float32Array(new Uint8Array(centerBytes).buffer) : null;
-const embedder = createHashEmbeddings(dim).embeddings;
-const queryVectors = await Promise.all(queries.map(async (q) => centered(await embedder.embedQuery(q), center)));
+const { dim, rows, unit, queryVectors, exact } = await graphSpace(values.corpus!, values.index!);
 const m = Number(values.m), efConstruction = Number(values.efc), threads = Number(values.threads);
-
-// The centred matrix (what both graphs hold) and exact top 10 by cosine.
-const space = new Float32Array(data.vectors.length);
-for (let i = 0; i < data.vectors.length; i++) space[i] = data.vectors[i]! - (center?.[i % dim] ?? 0);
-const norms = new Float32Array(rows);
-for (let i = 0; i < rows; i++) {
-  let s = 0;
-  for (let j = 0; j < dim; j++) s += space[i * dim + j]! ** 2;
-  norms[i] = Math.sqrt(s) || 1;
-}
-const exact = queryVectors.map((q) => {
-  const scores = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += space[i * dim + j]! * q[j]!;
-    scores[i] = s / norms[i]!;
-  }
-  return new Set(Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]!).slice(0, 10));
-});
 
 const stats = (xs: number[]) => ({ p50: +percentile(xs, 50).toFixed(3), p95: +percentile(xs, 95).toFixed(3) });
 function timed(run: () => void) {
@@ -90,14 +59,14 @@ function measureSearch(search: (q: number[]) => number[]) {
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'vector-library-'));
-const report: Record<string, unknown> = { chunks: rows, queries: queries.length, m, efConstruction, threads, metric: values.metric };
+const report: Record<string, unknown> = { chunks: rows, queries: queryVectors.length, m, efConstruction, threads, metric: values.metric };
 if (values.hnswlib === 'true') {
   const graph = new hnswlib.HierarchicalNSW('cosine', dim);
   graph.initIndex({ maxElements: rows, m, efConstruction, randomSeed: 100 });
   const point = new Array<number>(dim);
   const build = timed(() => {
     for (let label = 0; label < rows; label++) {
-      for (let j = 0; j < dim; j++) point[j] = space[label * dim + j]!;
+      for (let j = 0; j < dim; j++) point[j] = unit[label * dim + j]!;
       graph.addPoint(point, label);
     }
   });
@@ -112,11 +81,10 @@ if (values.hnswlib === 'true') {
   report.hnswlib = { build, byEf, open };
   console.error(JSON.stringify(report.hnswlib));
 }
-// With `--metric ip`, usearch gets unit vectors (hnswlib's 'cosine' normalises them on insertion the same way).
-const unit = values.metric === 'ip' ? Float32Array.from(space, (x, i) => x / norms[Math.floor(i / dim)]!) : space;
+// Both libraries get unit vectors (the inner product of unit vectors is their cosine, for `--metric ip`).
 const unitQuery = (q: number[]) => {
   const norm = Math.sqrt(q.reduce((s, x) => s + x * x, 0)) || 1;
-  return Float32Array.from(q, (x) => (values.metric === 'ip' ? x / norm : x));
+  return Float32Array.from(q, (x) => x / norm);
 };
 for (const quantization of values.quantization!.split(',')) {
   const results: Record<string, unknown> = {};
