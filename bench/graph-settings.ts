@@ -5,47 +5,17 @@
  * time and CPU time), then searched at each ef over the bench's queries: recall@10 against exact search over the same (centred)
  * vectors, and the search's p50 / p95 (wall and the process's CPU time). Prints JSON; read times as ratios between settings of the same run.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import hnswlib from 'hnswlib-node';
-import { createHashEmbeddings } from '../src/embeddings/create-embeddings.js';
 import { percentile } from '../src/eval/run-eval.js';
 import { createBuildPool } from '../src/index/build-pool.js';
-import { centered } from '../src/index/hnsw-vector-store.js';
-import { readIndexData } from '../src/index/open-index.js';
-import { benchQueries } from './prepare-corpus.js';
+import { graphSpace } from './graph-space.js';
 
-const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, index: { type: 'string' }, settings: { type: 'string', default: '24/100/2' }, ef: { type: 'string', default: '128,256,400' } } });
-const questions = (await readFile(join(root, 'eval/questions.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l).question as string);
-const queries = benchQueries(values.corpus!, questions);
-const data = await readIndexData(values.index!);
-const dim = data.manifest.embedder.dimension;
-const rows = data.vectors.length / dim;
-const centerBytes = data.manifest.hnsw.center ? await readFile(join(values.index!, data.manifest.dataDir, 'center.f32')) : null;
-const center = centerBytes ? new Float32Array(new Uint8Array(centerBytes).buffer) : null;
-const embedder = createHashEmbeddings(dim).embeddings;
-const queryVectors = await Promise.all(queries.map(async (q) => centered(await embedder.embedQuery(q), center)));
-
-// Exact top 10 in the graph's space (cosine of centred vectors).
-const space = new Float32Array(data.vectors.length);
-for (let i = 0; i < rows; i++) {
-  let norm = 0;
-  for (let j = 0; j < dim; j++) norm += (data.vectors[i * dim + j]! - (center?.[j] ?? 0)) ** 2;
-  norm = Math.sqrt(norm) || 1;
-  for (let j = 0; j < dim; j++) space[i * dim + j] = (data.vectors[i * dim + j]! - (center?.[j] ?? 0)) / norm;
-}
-const exact = queryVectors.map((q) => {
-  const scores = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += space[i * dim + j]! * q[j]!;
-    scores[i] = s;
-  }
-  return new Set(Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]!).slice(0, 10));
-});
+const { data, dim, rows, center, queryVectors, exact } = await graphSpace(values.corpus!, values.index!);
 
 // The build threads read the vectors in place, as a build's do.
 const shared = new Float32Array(new SharedArrayBuffer(data.vectors.byteLength));
@@ -103,4 +73,4 @@ for (const setting of values.settings!.split(',')) {
   console.error(JSON.stringify(results.at(-1)));
   await rm(dir, { recursive: true, force: true });
 }
-console.log(JSON.stringify({ chunks: rows, queries: queries.length, results }, null, 1));
+console.log(JSON.stringify({ chunks: rows, queries: queryVectors.length, results }, null, 1));
