@@ -94,6 +94,10 @@ const NAME_NOUNS = new Set(['nom', 'name', 'identite', 'identity', 'titre', 'tit
 // and the verbs that ask for a list ("énumérez", "list").
 const META_WORDS = new Set(['quoted', 'quote', 'cited', 'list', 'listez', 'enumerez', 'enumerer', 'enumerate', 'citez', 'nommez', 'communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
 
+// A noun that only classifies the noun after it ("what kind of help", "quel type d'aide", "quelle forme de
+// soutien"): closed class of French and English.
+const CLASSIFIER_OF = /(?<!\p{L})(?:kinds?|types?|sorts?|forms?|categor(?:y|ies))\s+of\s+|(?<!\p{L})(?:types?|sortes?|genres?|formes?|cat[ée]gories?)\s+(?:de\s+|d['’]\s*)/giu;
+
 // Words that are function words in questions though not in stopword lists ("one of", "l'une des").
 const FUNCTION_WORDS = new Set(['one', 'ones', 'une', 'uns', 'unes', 'thing', 'things', 'chose', 'choses', 'lors']);
 
@@ -221,7 +225,9 @@ function firstGroup(doc: ReturnType<typeof nlp>, pattern: string): string | null
 }
 
 /** The answer type, the focus noun as written, and whether the focus is plural. */
-export function answerTypeOf(question: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; focusText: string | null; plural: boolean } {
+export function answerTypeOf(asked: string, language: AnswerLanguage, knowledge: LexicalKnowledge): { type: AnswerType; focus: string | null; focusText: string | null; plural: boolean } {
+  // "What kind of help", "quel type d'aide": the noun asked for is the one the classifier introduces.
+  const question = asked.replace(CLASSIFIER_OF, '');
   // English puts adjectives before the noun: the phrase ends with the noun that is the focus ("what exact date").
   const phrase = language === 'en' ? englishFocusPhrase(normalise(question)) : null;
   const head = phrase?.split(/\s+/).at(-1) ?? null;
@@ -531,6 +537,9 @@ export function analyseQuestion(
   const typePhrase = new Set(typeNoun && focusText ? words(focusText) : []);
   // A name among them still says which one ("which Belgian city").
   if (typeNoun) for (const term of terms) if (term.isFocus || (!term.isName && term.words.every((w) => typePhrase.has(w)))) Object.assign(term, { isFocus: false, isMeta: true });
+  // A classifier says what kind of thing is asked, not what it is ("kind" in "what kind of help").
+  const classifiers = new Set([...input.question.matchAll(CLASSIFIER_OF)].map((m) => fold(m[0].trim().split(/[\s'’]+/u)[0]!)));
+  for (const term of terms) if (term.words.length === 1 && classifiers.has(term.words[0]!)) Object.assign(term, { isFocus: false, isMeta: true });
   // The noun of "avoir lieu" / "take place" says that something happened, not what: no text writes it for "se tenir".
   const idiom = new Set([...normalise(input.question).matchAll(HAPPEN_IDIOMS)].map((m) => fold(m[1] ?? m[2]!)));
   for (const term of terms) if (term.words.length === 1 && idiom.has(term.words[0]!)) Object.assign(term, { isFocus: false, isMeta: true });

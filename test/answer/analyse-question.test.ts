@@ -313,3 +313,13 @@ describe('kinds of nouns', () => {
     expect(nounIsKindOf({ text: 'countries', language: 'en' }, { text: 'personnes', language: 'fr' }, runtime.knowledge)).toBe(false);
   });
 });
+
+describe('classifier nouns', () => {
+  it('asks for the noun a classifier introduces ("what kind of help", "quel type d\'aide"), the classifier weighing nothing', () => {
+    const english = analyse('What kind of help did the water fund give the farmers?', 'en');
+    expect(english.terms.find((t) => t.isFocus)?.words).toEqual(['help']);
+    expect(english.terms.find((t) => t.words.includes('kind'))?.isMeta).toBe(true);
+    const french = analyse("Quel type d'aide le fonds a-t-il apporté aux agriculteurs ?", 'fr');
+    expect(french.terms.find((t) => t.words.includes('type'))?.isMeta).toBe(true);
+  });
+});
