@@ -58,6 +58,11 @@ export interface VerifyPolicy {
   maxPairLength: number;
   /** Shortest claim: a sentence with fewer weighted content words states no checkable fact ("Voici :"). Default 2. */
   minClaimTerms: number;
+  /** Claims whose reading (analysis, weighted terms) is remembered per retriever, the least recently used forgotten
+   * first. Default 2000: a few hundred kilobytes; an answer's or a pasted text's sentences come back when checked
+   * again, and reading a claim (its part-of-speech tagging) is a quarter of checking it. Not a threshold of the
+   * verdicts: any size decides alike. */
+  claimCache: number;
 }
 
 /** The default policy (see each field for the reason of its value). */
@@ -75,6 +80,7 @@ export const defaultVerifyPolicy: VerifyPolicy = {
   extraEvidenceRatio: 0.8,
   maxPairLength: 900,
   minClaimTerms: 2,
+  claimCache: 2000,
 };
 
 /** The policy with some fields overridden, merged once. */

@@ -396,6 +396,28 @@ describe('claim checker on an invented communiqué', () => {
     expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^Mopti, le 4 mai 2023[^]*250 coopératives y ont pris part/);
     expectVerbatim(result, runtime);
   });
+
+  it('reads a claim checked again from memory, with the same verdict, and afresh for another retriever', async () => {
+    // A retriever that counts how often a claim's words are looked up (once per reading of a claim).
+    const counting = () => {
+      const counter = { lookups: 0 };
+      const base = runtime.retriever;
+      const corpus = { ...base.corpus, documentFrequencies: (stems: string[]) => (counter.lookups++, base.corpus.documentFrequencies(stems)) };
+      return { counter, retriever: { ...base, search: base.search, expand: base.expand, corpus } };
+    };
+    const text = '300 coopératives ont assisté au forum régional sur la pêche artisanale durable à Mopti. L’APFN publiera un rapport sur les prises de l’année en septembre.';
+    const fresh = createVerifier({ knowledge: runtime.knowledge });
+    const first = counting();
+    const before = await fresh.verify({ text }, first.retriever);
+    expect(first.counter.lookups).toBe(2);
+    const again = await fresh.verify({ text }, first.retriever);
+    expect(first.counter.lookups).toBe(2);
+    expect(again.claims).toEqual(before.claims);
+    expect(before.claims.map((c) => c.verdict)).toEqual(['contradicted', 'supported']);
+    const second = counting();
+    await fresh.verify({ text }, second.retriever);
+    expect(second.counter.lookups).toBe(2);
+  });
 });
 
 describe('claim checker on an invented communiqué with a contact line', () => {
