@@ -397,6 +397,12 @@ describe('claim checker on an invented communiqué', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('does not contradict a claim about all of something by a sentence about some of it', async () => {
+    const result = await verifier.verify({ text: 'Tous les forums régionaux sur la pêche artisanale durable se sont achevés à Ségou. Every regional forum on sustainable artisanal fishing was launched by the World Bank.', language: 'auto' }, runtime.retriever);
+    // The communiqué's one forum ended in Mopti: of all forums it says nothing.
+    expect(result.claims.map((c) => c.verdict)).toEqual(['not_found', 'not_found']);
+  });
+
   it('reads a claim checked again from memory, with the same verdict, and afresh for another retriever', async () => {
     // A retriever that counts how often a claim's words are looked up (once per reading of a claim).
     const counting = () => {
