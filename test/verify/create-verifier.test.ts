@@ -449,6 +449,12 @@ describe('claim checker on an invented communiqué with a contact line', () => {
   });
   afterAll(async () => cleanup());
 
+  it('does not support what a claim says of a person by a contact line that names them, the rest only in its passage', async () => {
+    // The contact line names her and Bamako; the passage around it speaks of the canal and the cooperative.
+    const result = await verifier.verify({ text: 'Aminata Coulibaly a négocié à Bamako le financement du canal avec la Coopérative agricole du delta.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('not_found');
+  });
+
   it('does not support a place where the claim says something happened by a town of the communiqué\'s contact line', async () => {
     const result = await verifier.verify({ text: 'In Bamako, the president of the cooperative thanked the donors for their constant support to the project.', language: 'en' }, runtime.retriever);
     expect(result.claims[0]!.verdict).not.toBe('supported');
