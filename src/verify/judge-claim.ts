@@ -330,13 +330,15 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     const m = c.coverage.matches[i];
     return sum + (m ? terms[i]!.weight * answerPolicy.matchWeights[m.kind] : 0);
   }, 0) / predicateWeight : 0);
+  // The share of it the sentence states in any way (a translation or a cognate as much as the claim's own word).
+  const predicateStated = (c: Candidate) => predicate.reduce((sum, i) => sum + (c.coverage.matches[i] ? terms[i]!.weight : 0), 0) / predicateWeight;
   const supporting: Candidate[] = [];
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
     // A sentence that names the claim's people must also say, by its own words, what the claim says of them: a
     // contact line ("Pour plus d'informations, contacter X, OIM") in a passage about the claim's agreement does not
     // say that X negotiated it.
-    if (persons.length && predicateWeight && predicateShare(c) < policy.minOwnPredicate) continue;
+    if (persons.length && predicateWeight && predicateStated(c) < policy.minOwnPredicate) continue;
     if (!details.every((d) => statesInContext(c, d)) || !namesStated(c)) continue;
     // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
     // name of its kind in the same place, unless a sentence that covers the claim more already supports it.
