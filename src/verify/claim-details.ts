@@ -198,6 +198,16 @@ function outsideQuote(text: string, span: { start: number; end: number }): boole
   return quotes.length > 0 && !quotes.some((q) => span.start >= q.start && span.end <= q.end);
 }
 
+// An article between a preposition of place and the name ("depuis la Turquie", "vers le Grand-Duché", "dans
+// l'Atlantique", "in the Mediterranean"): closed class of French and English.
+const ARTICLE_END = /(?:^|\s)(?:la|le|les|l['’]|the)\s*$/iu;
+
+/** Whether a name at `start` follows a preposition of place, with or without an article between. */
+function locativeBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 20), start);
+  return LOCATIVE.test(before.slice(-12)) || (ARTICLE_END.test(before) && LOCATIVE.test(before.replace(ARTICLE_END, ' ')));
+}
+
 /**
  * The details of a text that a source must state the same way: numbers (with the noun they count), ordinals,
  * years and months, persons (and whether one is a quote's speaker), places, and organisations (acronyms, long
@@ -288,7 +298,7 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     if (names.some((n) => overlaps(n, span))) continue;
     // "St. Lucia", "San José": a saint's name is a place's.
     if (SAINT.test(span.text)) {
-      names.push({ kind: 'place', text: span.text, start: span.start, end: span.end, words: wordsAt(span.text).map((w) => w.word), locative: LOCATIVE.test(text.slice(Math.max(0, span.start - 12), span.start)) });
+      names.push({ kind: 'place', text: span.text, start: span.start, end: span.end, words: wordsAt(span.text).map((w) => w.word), locative: locativeBefore(text, span.start) });
       continue;
     }
     const all = wordsAt(text.slice(span.start, span.end)).map((w) => ({ ...w, start: w.start + span.start, end: w.end + span.start }));
@@ -314,7 +324,7 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   const opened = text.replace(/^\s*(?:In|At|À|Au|Aux|En|Dans)(?=\s)/u, (m) => m.toLowerCase());
   for (const p of fromStart(placeSpans(` ${opened}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
-    const locative = LOCATIVE.test(opened.slice(Math.max(0, p.start - 12), p.start));
+    const locative = locativeBefore(opened, p.start);
     names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative });
     // The places listed after it are places too ("à Kisumu, Mwanza et Jinja", "in Kisumu, Mwanza and Kampala").
     let end = p.end;
@@ -337,8 +347,9 @@ function beforePlace(span: { start: number; end: number; text: string }): Array<
   return text.split(/\s+/u).length >= 3 ? [{ start: span.start, end: span.start + text.length, text }] : [];
 }
 
-// The next member of a list of names: a capitalised word after a comma or a conjunction.
-const LISTED = /^(?:,\s*|\s+(?:and|et|or|ou)\s+)(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])(?!\s+\p{Lu})/u;
+// The next member of a list of names: a capitalised word after a comma or a conjunction, with its article
+// ("depuis la Turquie et le Liban").
+const LISTED = /^(?:,\s*|\s+(?:and|et|or|ou)\s+)(?:(?:la|le|les|the)\s+|l['’])?(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])(?!\s+\p{Lu})/u;
 
 /** The glossary's organisations named in a text, with their offsets. */
 function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start: number; end: number; text: string }> {

@@ -52,6 +52,14 @@ function refersBack(sentence: string): boolean {
   return ANAPHOR.test(sentence.split(/[,;:(]/u)[0]!);
 }
 
+/** What a claim's text says, read once (see `readClaim`). */
+interface ClaimReading {
+  analysis: QuestionAnalysis;
+  terms: WeightedTerm[];
+  parts: ImplicitParts;
+  bag: Bag;
+}
+
 /** A claim's parts that a sentence may state otherwise than in the claim's words (see `implicitParts`). */
 interface ImplicitParts {
   restatable: Detail[];
@@ -309,25 +317,52 @@ export function createVerifier(deps: VerifierDeps = {}) {
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);
   }
 
+  // What a claim's text says, read once per retriever (a reindex brings a new one) and corpus build: the same
+  // sentence comes back across requests (a text checked again, an answer's sentences) and across the claims of an
+  // eval. Its terms keep their identity, so the answer pipeline's per-term caches (cognates) stay warm too.
+  const readings = new WeakMap<Retriever, Map<string, Promise<ClaimReading | null>>>();
+
+  /** A claim's analysis, weighted terms, implicit parts and words; null when it states nothing checkable (too few
+   * weighted words). Remembered per retriever, the least recently used forgotten past `policy.claimCache`. */
+  async function readClaim(text: string, language: AnswerLanguage, retriever: Retriever): Promise<ClaimReading | null> {
+    const stats = await retriever.corpus.stats();
+    let known = readings.get(retriever);
+    if (!known) readings.set(retriever, (known = new Map()));
+    const key = `${language}\u0000${stats.chunks}\u0000${stats.builtAt ?? ''}\u0000${text}`;
+    let reading = known.get(key);
+    if (reading) known.delete(key);
+    else {
+      reading = (async () => {
+        const analysis = analyseQuestion({ question: text, language }, (q) => retriever.expand(q), knowledge);
+        const frequencies = await retriever.corpus.documentFrequencies(termStems(analysis));
+        const terms = withoutTitles(text, withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching)));
+        if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
+        const tokens = tokenize(text);
+        return { analysis, terms, parts: implicitParts(text, terms), bag: { tokens, stems: new Set(tokens.map((t) => t.stem)) } };
+      })();
+      // A failed reading (a store error) is not remembered.
+      reading.catch(() => known.delete(key));
+    }
+    known.set(key, reading);
+    if (known.size > policy.claimCache) known.delete(known.keys().next().value!);
+    return reading;
+  }
+
   /** Checks one claim; null when it states nothing checkable (too few weighted words). */
   async function checkClaim(claim: ClaimSpan, language: AnswerLanguage, retriever: Retriever, source: EvidenceSource): Promise<CheckedClaim | null> {
     const text = withoutMarkers(claim.text);
-    const analysis = analyseQuestion({ question: text, language }, (q) => retriever.expand(q), knowledge);
     const passages = 'passages' in source
       ? source.passages
       : await retriever.search(text, { k: source.search.k ?? policy.passages, filters: { sources: source.search.filters?.sources, from: source.search.filters?.from, to: source.search.filters?.to } });
-    const [frequencies, stats, documents] = await Promise.all([
-      retriever.corpus.documentFrequencies(termStems(analysis)),
-      retriever.corpus.stats(),
+    const [reading, documents] = await Promise.all([
+      readClaim(text, language, retriever),
       retriever.corpus.getDocuments([...new Set(passages.map((p) => p.chunk.docId))]),
     ]);
-    const terms = withoutTitles(text, withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching)));
-    if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
+    if (!reading) return null;
+    const { analysis, terms, parts, bag } = reading;
     const translations = await evidenceTranslator?.prepare(documents.values(), language);
-    const parts = implicitParts(text, terms);
     const candidates = candidatesOf(analysis, terms, parts, passages, documents, translations);
-    const tokens = tokenize(text);
-    const judged = judgeClaim(text, { tokens, stems: new Set(tokens.map((t) => t.stem)) }, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, reportsSpeech: parts.saying.size > 0, opposites });
+    const judged = judgeClaim(text, bag, candidates, { terms, answerPolicy: matching, policy, glossary: knowledge.glossary, isCommonWord: common, reportsSpeech: parts.saying.size > 0, opposites });
     return { text: claim.text, start: claim.start, end: claim.end, ...judged };
   }
 

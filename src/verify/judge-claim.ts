@@ -195,6 +195,10 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   const claimNegated = negations(claimText).length > 0;
   const claimQuantifiers = quantifiers(claimText);
   const best = candidates[0];
+  // A claim that quantifies ("all", "most", "only") is stated, or contradicted, only by a sentence that quantifies
+  // alike: a sentence about some of the things the claim says all of is about another fact, whatever detail it
+  // gives in another place ("The EU funds all of IOM's operations in Africa" is not contradicted by one operation).
+  const quantifiesAlike = (c: Candidate) => claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q));
   /** A contradiction when the sentence says the claim's words with the opposite polarity, or null. */
   const polarityDiffers = (c: Candidate): ReturnType<typeof judgeClaim> | null => {
     const negated = negationNear(c, policy.negationWindow);
@@ -283,7 +287,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
   const mayAlign = (c: Candidate) => removable >= total || c.blended * total >= policy.minAligned * (total - removable);
   const firstClash = (pool: Candidate[], namesOnly = false): ReturnType<typeof judgeClaim> | null => {
     const aligned = pool
-      .filter(mayAlign)
+      .filter((c) => mayAlign(c) && quantifiesAlike(c))
       .map((c) => {
         const missing = details.filter((d) => !states(c, d));
         return { c, missing, aligned: alignedCoverage(terms, c, [...missing, ...speakers], answerPolicy) };
@@ -326,18 +330,24 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     const m = c.coverage.matches[i];
     return sum + (m ? terms[i]!.weight * answerPolicy.matchWeights[m.kind] : 0);
   }, 0) / predicateWeight : 0);
+  // The share of it the sentence states in any way (a translation or a cognate as much as the claim's own word).
+  const predicateStated = (c: Candidate) => predicate.reduce((sum, i) => sum + (c.coverage.matches[i] ? terms[i]!.weight : 0), 0) / predicateWeight;
   const supporting: Candidate[] = [];
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;
+    // A sentence that names the claim's people must also say, by its own words, what the claim says of them: a
+    // contact line ("Pour plus d'informations, contacter X, OIM") in a passage about the claim's agreement does not
+    // say that X negotiated it.
+    if (persons.length && predicateWeight && predicateStated(c) < policy.minOwnPredicate) continue;
     if (!details.every((d) => statesInContext(c, d)) || !namesStated(c)) continue;
     // A name stated only elsewhere in the communiqué does not support the claim when the sentence puts another
     // name of its kind in the same place, unless a sentence that covers the claim more already supports it.
+    if (!quantifiesAlike(c)) continue;
     const clash = slotRival(c, details.filter((d) => !states(c, d)));
     if (clash) {
       if (supporting.length) continue;
       return clash.judged;
     }
-    if (!claimQuantifiers.every((q) => quantifiers(c.unit.text).includes(q))) continue;
     if (!hedged(claimText) && hedged(c.unit.text)) continue;
     const otherSpeaker = speakerDiffers(c);
     if (otherSpeaker) {

@@ -28,6 +28,12 @@ describe('extractDetails', () => {
     expect(places('The forum was held in Kenya.')).toEqual([['Kenya', true]]);
   });
 
+  it('reads a place after a preposition of place and its article as a place where something happens, and the places listed after it', () => {
+    const places = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.locative]);
+    expect(places('Les familles sont arrivées depuis la Guinée et le Togo.')).toEqual([['Guinée', true], ['Togo', true]]);
+    expect(places("Les pêcheurs sont partis vers l'Ouganda.")).toEqual([['Ouganda', true]]);
+  });
+
   it('reads no body in a lower-case phrase that folds to a glossary name ("un système" is no "UN system")', () => {
     const bodies = (text: string) => detailsOf(text).filter((d) => d.kind === 'organisation').map((d) => d.text);
     expect(bodies("Le bureau veut offrir un système d'alerte plus résilient.")).toEqual([]);

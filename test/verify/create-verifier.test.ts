@@ -396,6 +396,34 @@ describe('claim checker on an invented communiqué', () => {
     expect(result.claims[0]!.evidence[0]!.quote).toMatch(/^Mopti, le 4 mai 2023[^]*250 coopératives y ont pris part/);
     expectVerbatim(result, runtime);
   });
+
+  it('does not contradict a claim about all of something by a sentence about some of it', async () => {
+    const result = await verifier.verify({ text: 'Tous les forums régionaux sur la pêche artisanale durable se sont achevés à Ségou. Every regional forum on sustainable artisanal fishing was launched by the World Bank.', language: 'auto' }, runtime.retriever);
+    // The communiqué's one forum ended in Mopti: of all forums it says nothing.
+    expect(result.claims.map((c) => c.verdict)).toEqual(['not_found', 'not_found']);
+  });
+
+  it('reads a claim checked again from memory, with the same verdict, and afresh for another retriever', async () => {
+    // A retriever that counts how often a claim's words are looked up (once per reading of a claim).
+    const counting = () => {
+      const counter = { lookups: 0 };
+      const base = runtime.retriever;
+      const corpus = { ...base.corpus, documentFrequencies: (stems: string[]) => (counter.lookups++, base.corpus.documentFrequencies(stems)) };
+      return { counter, retriever: { ...base, search: base.search, expand: base.expand, corpus } };
+    };
+    const text = '300 coopératives ont assisté au forum régional sur la pêche artisanale durable à Mopti. L’APFN publiera un rapport sur les prises de l’année en septembre.';
+    const fresh = createVerifier({ knowledge: runtime.knowledge });
+    const first = counting();
+    const before = await fresh.verify({ text }, first.retriever);
+    expect(first.counter.lookups).toBe(2);
+    const again = await fresh.verify({ text }, first.retriever);
+    expect(first.counter.lookups).toBe(2);
+    expect(again.claims).toEqual(before.claims);
+    expect(before.claims.map((c) => c.verdict)).toEqual(['contradicted', 'supported']);
+    const second = counting();
+    await fresh.verify({ text }, second.retriever);
+    expect(second.counter.lookups).toBe(2);
+  });
 });
 
 describe('claim checker on an invented communiqué with a contact line', () => {
@@ -420,6 +448,12 @@ describe('claim checker on an invented communiqué with a contact line', () => {
     ]));
   });
   afterAll(async () => cleanup());
+
+  it('does not support what a claim says of a person by a contact line that names them, the rest only in its passage', async () => {
+    // The contact line names her and Bamako; the passage around it speaks of the canal and the cooperative.
+    const result = await verifier.verify({ text: 'Aminata Coulibaly a négocié à Bamako le financement du canal avec la Coopérative agricole du delta.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]!.verdict).toBe('not_found');
+  });
 
   it('does not support a place where the claim says something happened by a town of the communiqué\'s contact line', async () => {
     const result = await verifier.verify({ text: 'In Bamako, the president of the cooperative thanked the donors for their constant support to the project.', language: 'en' }, runtime.retriever);
