@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { fold } from '../text/terms.js';
+import { speaksOfFuture } from '../text/speaks-of-future.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
@@ -173,7 +174,16 @@ export function selectEvidence(
   }
   // A sentence that names the agent of the question's verb ("organisée par X" for "who organised…") states the very
   // relation asked: its passage may carry the rest of the question's words.
-  const covering = scored.filter((s) => s.blended >= policy.minCoverage && (s.answer?.agent || strongCoverage(s, terms, policy) >= policy.minOwnCoverage) && statesTopic(s, terms, policy));
+  let covering = scored.filter((s) => s.blended >= policy.minCoverage && (s.answer?.agent || strongCoverage(s, terms, policy) >= policy.minOwnCoverage) && statesTopic(s, terms, policy));
+  if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
+  // A question about what is still to come ("which city will host…", "qui présidera…") is answered by a sentence that
+  // speaks of it, not by one that tells of a past event with the same words.
+  // A line under a heading is read with it ("The response will include:" then "- distributing 15,000 kits").
+  const future = (s: ScoredUnit) => {
+    const units = documentUnits(documents.get(s.unit.docId)!);
+    return speaksOfFuture(s.unit.text) || s.unit.headings.some((h) => speaksOfFuture(units[h]!.text));
+  };
+  if (speaksOfFuture(analysis.question)) covering = covering.filter(future);
   if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);

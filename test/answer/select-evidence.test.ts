@@ -271,6 +271,29 @@ describe('follow-ups about the person an answer named', () => {
   });
 });
 
+describe('questions about what is still to come', () => {
+  // An invented release: a forum in one town, told in the past.
+  const release = releaseText('Forum de l’eau de Mombasa', 'Le forum régional de l’eau s’est tenu à Mombasa les 3 et 4 mai, avec 40 délégations.');
+  const forum = inventedCorpus({ 'forum.txt': release });
+
+  it('refuses a question about a future event that the communiqué tells only in the past', async () => {
+    const result = await answerer.ask({ question: 'In which town will the next regional water forum be held?' }, forum.runtime().retriever);
+    expect(result.answerable).toBe(false);
+  });
+
+  it('answers a question about the future from a line whose heading speaks of it', async () => {
+    // The second corpus: "IWSN's response over the next three months will include:" heads "- distributing 15,000
+    // hygiene kits…".
+    const result = await ask('How many hygiene kits will IWSN hand out after Hurricane Selene?');
+    expect(result.answer).toMatch(/^15,000 hygiene \[1\]/);
+  });
+
+  it('still answers the same question asked in the past', async () => {
+    const result = await answerer.ask({ question: 'In which town was the regional water forum held?' }, forum.runtime().retriever);
+    expect(result.answer).toMatch(/^Mombasa \[1\]/);
+  });
+});
+
 describe('dates of publication', () => {
   // An invented release: the dateline dates what happened "today" and, a day before, "hier".
   const release = releaseText(
