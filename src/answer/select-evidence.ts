@@ -175,7 +175,6 @@ export function selectEvidence(
   // A sentence that names the agent of the question's verb ("organisée par X" for "who organised…") states the very
   // relation asked: its passage may carry the rest of the question's words.
   let covering = scored.filter((s) => s.blended >= policy.minCoverage && (s.answer?.agent || strongCoverage(s, terms, policy) >= policy.minOwnCoverage) && statesTopic(s, terms, policy));
-  if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
   // A question about what is still to come ("which city will host…", "qui présidera…") is answered by a sentence that
   // speaks of it, not by one that tells of a past event with the same words.
   // A line under a heading is read with it ("The response will include:" then "- distributing 15,000 kits").
