@@ -545,22 +545,21 @@ export function analyseQuestion(
   for (const term of terms) if (term.words.length === 1 && idiom.has(term.words[0]!)) Object.assign(term, { isFocus: false, isMeta: true });
   const previous = [...(input.history ?? [])].reverse().find((t) => t.role === 'user' && t.content.trim());
   const followUp = !!previous && isFollowUp(input.question);
-  if (previous && followUp) {
+  // Terms of an earlier turn join the question's at the history's weight, unless the question already has their words.
+  const addHistoryTerms = (text: string) => {
     const own = new Set(terms.flatMap((t) => t.words));
-    for (const term of termsOf(previous.content, input.language, expand(previous.content), knowledge, true, null)) {
+    for (const term of termsOf(text, input.language, expand(text), knowledge, true, null)) {
       if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isProperName: false, isNumber: false, isOrdinal: false });
     }
-  }
+  };
+  if (previous && followUp) addHistoryTerms(previous.content);
   // "How did she describe it?", "Et comment il voit l'OIM, lui ?": a pronoun for a person stands for the person the
   // previous answer named (the question asked "who"; its answer says whom).
   const answered = [...(input.history ?? [])].reverse().find((t) => t.role === 'assistant' && t.content.trim());
   if (followUp && answered && PERSON_PRONOUN.test(fold(input.question))) {
     // Read sentence by sentence: a name that ends one is not continued by the next one's first word ("Amy Pope. She…").
     const person = answered.content.split(/(?<=[.!?])\s+/u).flatMap((s) => personSpans(s, (w) => isCommonWord(knowledge, w)))[0]?.text;
-    const own = new Set(terms.flatMap((t) => t.words));
-    for (const term of person ? termsOf(person, input.language, expand(person), knowledge, true, null) : []) {
-      if (!term.words.some((w) => own.has(w))) terms.push({ ...term, isName: false, isProperName: false, isNumber: false, isOrdinal: false });
-    }
+    if (person) addHistoryTerms(person);
   }
   const numbers = requiredNumbers(input.question);
   const q = normalise(input.question);
