@@ -86,6 +86,12 @@ const MANNER = /\b(comment|how)\b/u;
 // Letters bound the words ("énumérez" starts with a letter \b does not see in JavaScript).
 const LIST = /(?<!\p{L})(?:quels sont les|quelles sont les|quels étaient les|quelles étaient les|what are the|what were the|which are the|list|listez|liste|énumér\p{L}*|enumer\p{L}*|name the|citez|nommez)(?!\p{L})/u;
 const YES_NO = /^(est-ce qu|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|y a-t-il|y avait-il|\p{L}+-t-(?:il|elle|on)\b|\p{L}+-(?:il|elle|ils|elles)\b)/u;
+// A French verb inverted with its subject pronoun ("était-il", "a-t-elle"): the mark of a question.
+const INVERTED_VERB = /\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)(?!\p{L})/u;
+// A yes/no question that asks to be told something ("Do you know when…", "Can you tell me who…", "Pouvez-vous me
+// dire où…", "Le communiqué précise-t-il combien…"): its interrogative asks the question (closed-class verbs of
+// knowing and telling).
+const INDIRECT = /(?<!\p{L})(?:know|knows|tell|tells|say|says|said|state|states|mention|mentions|specify|specifies|indicate|indicates|dire|dit|sais|sait|savez|savent|connaissez|précise|précisent|indique|indiquent|mentionne|mentionnent)(?:\s+(?:me|us|moi|nous|-moi|-nous|-il|-elle|-t-il|-t-elle))?\s+(?:exactly\s+|exactement\s+)?(?:when|where|who|whom|which|what|how|why|quand|où|qui|quel|quelle|quels|quelles|comment|pourquoi|combien)(?!\p{L})/u;
 const WHICH_NOUN = /\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|which|what)\s+(?:(?:est|sont|était|étaient|is|are|was|were)\s+)?(?:(?:le|la|les|l'|the)\s*)?(\p{L}[\p{L}-]*)(?:\s+(?:de la|de l'|du|des|de|d'|of the|of)\s*(\p{L}[\p{L}-]*))?/u;
 const COUNTED = /\b(?:how many|how much|the number of|number of|combien d'|combien de|combien des|le nombre de|nombre de|nombre d')\s*(\p{L}[\p{L}-]*)/u;
 // Nouns that name the asking, not the thing asked: "what is the name of the…", "quel est le titre du…".
@@ -267,6 +273,12 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
     .filter((f) => f.index >= 0)
     .sort((a, b) => a.index - b.index);
   const first = found[0];
+  // A question that opens with an auxiliary, or a French one whose inverted verb comes before any interrogative,
+  // asks yes or no: an interrogative after it opens a clause ("Was it signed when the minister visited?", "Le réseau
+  // était-il présent quand…"), unless the question asks to be told ("Do you know when…").
+  const opener = YES_NO.test(q) ? 0 : language === 'fr' ? INVERTED_VERB.exec(q)?.index : undefined;
+  const beforeOpener = (index: number | undefined) => index !== undefined && opener !== undefined && index < opener;
+  if (opener !== undefined && !beforeOpener(first?.index) && !beforeOpener(which?.index) && !INDIRECT.test(q)) return { type: 'yesno', focus, plural };
   const whichFirst = which && (!first || which.index < first.index);
   if (first && !whichFirst) {
     if (first.type === 'person' && !focus) return { type: 'person', focus: whoFocus(question, q), plural };

@@ -64,6 +64,13 @@ describe('answer types', () => {
     expect(typeOf('When did the director general launch the fund?', 'en')).toBe('date');
   });
 
+  it('reads an interrogative inside a yes/no question as opening a clause, unless the question asks to be told', () => {
+    expect(typeOf('Was the fund represented by its treasurer when it signed the charter?', 'en')).toBe('yesno');
+    expect(typeOf('Le réseau était-il présent quand la charte a été signée ?')).toBe('yesno');
+    expect(typeOf('Do you know when the fund was launched?', 'en')).toBe('date');
+    expect(typeOf('Pouvez-vous me dire où le forum a eu lieu ?')).toBe('place');
+  });
+
   it('classifies "which/quel + noun" by what the noun names, in either language', () => {
     expect(typeOf('Which official chairs the committee?', 'en')).toBe('person');
     expect(typeOf('Dans quelle ville se tiendra le prochain forum ?')).toBe('place');
