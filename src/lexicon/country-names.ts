@@ -9,9 +9,13 @@ export interface RegionName {
 
 let regions: RegionName[] | null = null;
 
+// Two-letter codes CLDR names that are no country or territory: supranational bodies (European Union, Eurozone,
+// United Nations), the "Outlying Oceania" grouping and private-use codes. "Nations Unies" names no place.
+const NOT_REGIONS = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+
 /**
- * Every region the platform's CLDR data names in English and French ("US": "United States" / "États-Unis"),
- * from `Intl.DisplayNames` over all two-letter codes: general knowledge that needs no data file.
+ * Every country or territory the platform's CLDR data names in English and French ("US": "United States" /
+ * "États-Unis"), from `Intl.DisplayNames` over all two-letter codes: general knowledge that needs no data file.
  */
 export function regionNames(): RegionName[] {
   if (!regions) {
@@ -20,6 +24,7 @@ export function regionNames(): RegionName[] {
     regions = [];
     for (const a of letters) for (const b of letters) {
       const code = a + b;
+      if (NOT_REGIONS.has(code)) continue;
       const names = { en: en!.of(code), fr: fr!.of(code) };
       if (names.en && names.fr) regions.push({ code, en: names.en, fr: names.fr });
     }

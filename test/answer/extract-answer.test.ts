@@ -81,6 +81,10 @@ describe('typed answer spans', () => {
     expect(texts(placeSpans('A Kenyan official spoke in Nairobi.'))).toEqual(['Nairobi']);
   });
 
+  it('does not read a body that region data names (the United Nations) as a country', () => {
+    expect(texts(placeSpans('Le réseau fait partie du système des Nations Unies depuis 2003.', 'country'))).toEqual([]);
+  });
+
   it('takes no capitalised common noun after a preposition for a place', () => {
     const isCommon = (w: string) => ['etats', 'membres', 'conseil'].includes(w);
     const text = 'Le fonds apporte son soutien aux Etats membres et au Conseil, depuis son bureau à Pokhara.';

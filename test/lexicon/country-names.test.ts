@@ -7,6 +7,12 @@ describe('country names', () => {
     expect(regionNames()).toContainEqual({ code: 'US', en: 'United States', fr: 'États-Unis' });
   });
 
+  it('leaves out the codes that name no country or territory (United Nations, European Union)', () => {
+    const names = regionNames().flatMap((r) => [r.en, r.fr]);
+    expect(names).not.toContain('Nations Unies');
+    expect(names).not.toContain('European Union');
+  });
+
   it('makes glossary entries only where the two names differ and no entry holds them', () => {
     const entries = countryEntries([{ en: ['Germany'], fr: ['Allemagne'], kind: 'country', source: 'test' }]);
     expect(entries.some((e) => e.en.includes('Germany'))).toBe(false);
