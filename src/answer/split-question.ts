@@ -15,6 +15,7 @@ export function splitQuestion(question: string): string[] {
 }
 
 // Interrogatives of French and English that open the second question (closed-class words), after at most three
-// short words ("et à partir de quand", "and in which city", "and for how long").
-const WH = "(?:[\\p{L}'’-]{1,8}\\s+){0,3}(?:what|which|who|whom|whose|when|where|why|how|in which|in what|quel|quelle|quels|quelles|qui|quand|où|pourquoi|comment|combien|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce)";
+// short words ("et à partir de quand", "and in which city", "and for how long"); "qu'" or "que" before an inverted
+// verb ("et qu'offre-t-elle ?").
+const WH = "(?:[\\p{L}'’-]{1,8}\\s+){0,3}(?:what|which|who|whom|whose|when|where|why|how|in which|in what|quel|quelle|quels|quelles|qui|quand|où|pourquoi|comment|combien|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce|qu['’]\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)|que\\s+\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on))";
 const SECOND_QUESTION = new RegExp(`((?:,\\s*|\\s+)(?:and|et|puis|then)\\s+|[?？]\\s+(?:and\\s+|et\\s+)?)(?=${WH}\\b)`, 'iu');

@@ -21,6 +21,13 @@ describe('splitQuestion', () => {
     expect(splitQuestion('Who chaired the forum and for how long will the pledge run?')).toHaveLength(2);
   });
 
+  it('splits where the second question opens with "qu\'" before an inverted verb', () => {
+    expect(splitQuestion("Quel rôle le réseau a-t-il joué dans la conception du fonds, et qu'apporte-t-il aux communes ?")).toEqual([
+      'Quel rôle le réseau a-t-il joué dans la conception du fonds?',
+      "qu'apporte-t-il aux communes ?",
+    ]);
+  });
+
   it('keeps a question whole when "and" joins two things it asks about together', () => {
     expect(splitQuestion('Which programmes link the network with Mali and with Niger?')).toHaveLength(1);
     expect(splitQuestion('Quelles organisations et quels pays ont participé ?')).toHaveLength(1);
