@@ -68,6 +68,9 @@ export interface QuestionAnalysis {
   speakerRole: string[];
   /** What the counted or asked-for noun names (a person, a place, a time…), through WordNet; null when unknown. */
   focusKind: AnswerType | null;
+  /** The folded words by which the question says which release it asks about ("Belgium" in "according to the
+   * Belgium release", "accord, belge" in "selon le communiqué sur l'accord belge"): they describe a document. */
+  documentWords: string[];
 }
 
 // Interrogatives of French and English by the answer they ask for: closed-class words of the two languages, matched
@@ -526,6 +529,33 @@ export function quotedSpeaker(question: string): string[] {
   return fold(parts.at(-1)!.replace(/['’]s$/u, '')).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
 }
 
+// A release named by what it is about: "the Belgium release", "the 2020 EEAS press release about the meeting", "in
+// its April statement", "selon le communiqué sur l'accord belge", "dans le communiqué où l'OIM salue le Pacte". The
+// words before the document noun (English) and after it, up to a comma or the end, describe it. Document nouns and
+// function words of French and English only.
+const DESCRIBED_RELEASE = new RegExp(
+  [
+    String.raw`(?<!\p{L})(?:the|this|that|its|their|his|her)\s+((?:[\p{L}\p{N}'’.-]+\s+){0,5}?)(?:press\s+)?(?:releases?|statements?|communiqu[ée]s?)(?:\s+(?:about|on|of|concerning|covering|where|in which|that|which)\s+([^,;:?]+))?`,
+    String.raw`(?<!\p{L})(?:le|ce|son|leur|du|au)\s+(?:communiqué|texte)((?:\s+(?!(?:sur|où|qui|consacré|relatif|concernant|de|du|des)(?!\p{L}))[\p{L}-]+){0,2})(?:\s+(?:sur|où|qui|consacré à|relatif à|concernant|de|du|des)\s+([^,;:?]+))?`,
+  ].join('|'),
+  'giu',
+);
+
+const SECOND_RELEASE = /(?<!\p{L})(?:and|et)\s+(?:in|dans|the other|celui|celle|l['’]autre)(?!\p{L})/iu;
+
+/**
+ * The folded content words that say which release a question asks about (see `DESCRIBED_RELEASE`); none when it
+ * describes no release, or two ("in the Luxembourg release and in the 2020 one": each part is another document).
+ */
+export function releaseDescription(question: string): string[] {
+  const texts = [...question.matchAll(DESCRIBED_RELEASE)].map((m) => m.slice(1).filter((g): g is string => !!g).join(' '));
+  // "dans le communiqué sur X et dans celui sur Y" describes two.
+  if (texts.some((t) => SECOND_RELEASE.test(t))) return [];
+  const described = texts.map((text) => words(text).filter((w) => !isStopword(w)));
+  const one = described.filter((w) => w.length > 0);
+  return one.length === 1 ? [...new Set(one[0])] : [];
+}
+
 // Pronouns that stand for a person, folded, in English and French ("il" and "elle" may stand for a thing: left out).
 const PERSON_PRONOUN = /\b(?:he|she|him|her|his|hers|lui)\b/u;
 
@@ -577,5 +607,5 @@ export function analyseQuestion(
   const q = normalise(input.question);
   // "What exact calendar date": the noun that ends the phrase asks for a day, whatever adjectives come before it.
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) || DAY_NOUNS.has(focusWord ?? '') ? 'day' : null;
-  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind };
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind, documentWords: releaseDescription(input.question) };
 }

@@ -84,6 +84,10 @@ export interface AnswerPolicy {
    * speaker's title in a later paragraph); retrieval finds the right document more often than the right passage.
    * Default 2. */
   wholeDocuments: number;
+  /** Share of the weight of the words by which a question describes a release ("the Belgium release") that a
+   * document's headline (title, dateline and lead) must state for its sentences to be preferred. Default 0.5: a
+   * description is often longer than what the title says ("the release on the seventh EU-IOM strategic meeting"). */
+  minDescribed: number;
   /** Most passages read from each of those documents. Default 12 (a release of a few pages). */
   passagesPerDocument: number;
   /** Documents whose sentences' machine translations are kept for matching (least recently used dropped first).
@@ -120,6 +124,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   sentencePool: 16,
   wholeDocuments: 2,
   passagesPerDocument: 12,
+  minDescribed: 0.5,
   translatedDocuments: 500,
 };
 

@@ -7,7 +7,7 @@ import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, tokenize, underSameHeading } from './evidence-units.js';
 import { dateSpans, organisationSpans, placeScale, type AnswerSpan } from './extract-answer.js';
 import { matchTerm, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
-import type { ScoredUnit } from './gather-evidence.js';
+import { pairUnit, type ScoredUnit } from './gather-evidence.js';
 
 /** Why a question is refused (for logs and the evaluation; the user sees one sentence in their language). */
 export type RefusalReason = 'no_terms' | 'unknown_topic' | 'weak_evidence' | 'number_absent' | 'no_answer_of_type' | 'name_absent';
@@ -151,6 +151,31 @@ export function documentBag(document: CorpusDocument): Bag {
   return bag;
 }
 
+const headlineBags = new WeakMap<CorpusDocument, Bag>();
+
+/** The words of a document's headline: its title and its opening sentences (the dateline and lead). */
+function headlineBag(document: CorpusDocument): Bag {
+  let bag = headlineBags.get(document);
+  if (!bag) {
+    const tokens = [...tokenize(document.title), ...documentUnits(document).slice(0, HEADLINE_UNITS).flatMap((u) => u.tokens)];
+    headlineBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: document.language }));
+  }
+  return bag;
+}
+
+// Sentences after the title that a reader takes for the release's headline: the dateline and the lead.
+const HEADLINE_UNITS = 2;
+
+/** Whether a document's headline states most of the weight of the words by which a question describes a release. */
+function describes(document: CorpusDocument | undefined, terms: WeightedTerm[], analysis: QuestionAnalysis, policy: AnswerPolicy): boolean {
+  if (!document || analysis.documentWords.length === 0) return false;
+  const describing = terms.filter((t) => !t.fromHistory && !t.isNumber && t.weight > 0 && t.words.every((w) => analysis.documentWords.includes(w)));
+  const total = describing.reduce((a, t) => a + t.weight, 0);
+  if (total === 0) return false;
+  const bag = headlineBag(document);
+  return describing.reduce((a, t) => (matchTerm(t, bag, policy) ? a + t.weight : a), 0) / total >= policy.minDescribed;
+}
+
 /**
  * Decides to answer or refuse, from documented signals only: the question has weighed terms; it is not mostly
  * about what the communiqués never mention; a sentence covers enough of it; the numbers it states are in that
@@ -243,6 +268,10 @@ export function selectEvidence(
   };
   const namesAll = candidates.filter((c) => names.every(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
   if (namesAll.length) candidates = namesAll;
+  // A question that says which release it asks about ("according to the Belgium release", "selon le communiqué sur
+  // l'accord") is answered from a release whose headline states that description, when a candidate's does.
+  const described = candidates.filter((c) => describes(documents.get(c.unit.docId), terms, analysis, policy));
+  if (described.length) candidates = described;
 
   // A sentence that names who did what a "who" question asks ("organisée par X" for "qui a organisé") answers it
   // more directly than one that only names someone near its words.
@@ -259,6 +288,9 @@ export function selectEvidence(
     }
   }
   const quotes = [best];
+  // A "why" or "how" whose best sentence gives no reason or manner of its own is often explained by the sentence
+  // after it in its paragraph (a release states, then explains): the two are quoted together.
+  if (!answer && (analysis.type === 'reason' || analysis.type === 'manner')) quotes[0] = withNextSentence(best, documents);
   if (analysis.type === 'date' && !answer) {
     const header = headerDate(best, documents, scored, aboutTitle);
     if (header && precise(header.span)) {
@@ -306,6 +338,15 @@ export function selectEvidence(
     if (adds >= policy.extraQuoteGain || (newDocument && analysis.type === 'list' && adds > 0) || sibling || another) quotes.push(candidate);
   }
   return { answerable: true, quotes, answer };
+}
+
+/** A sentence read with the one that follows it in the same paragraph, when there is one (see `pairUnit`). */
+function withNextSentence(s: ScoredUnit, documents: Map<string, CorpusDocument>): ScoredUnit {
+  const document = documents.get(s.unit.docId);
+  if (!document) return s;
+  const next = documentUnits(document).find((u) => u.start >= s.unit.end);
+  if (!next || document.text.slice(s.unit.end, next.start).includes('\n') || !next.prose) return s;
+  return { ...s, unit: pairUnit(document.text, s.unit, next) };
 }
 
 /** Whether a date span is as precise as the question asks: a year for "which year", a day for "which date". */

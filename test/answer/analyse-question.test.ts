@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseQuestion, answerTypeOf, nameWords, nounIsKindOf, nounType, quotedSpeaker, requiredNumbers, speakerRole } from '../../src/answer/analyse-question.js';
+import { analyseQuestion, answerTypeOf, nameWords, releaseDescription, nounIsKindOf, nounType, quotedSpeaker, requiredNumbers, speakerRole } from '../../src/answer/analyse-question.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
@@ -328,5 +328,19 @@ describe('classifier nouns', () => {
     expect(english.terms.find((t) => t.words.includes('kind'))?.isMeta).toBe(true);
     const french = analyse("Quel type d'aide le fonds a-t-il apporté aux agriculteurs ?", 'fr');
     expect(french.terms.find((t) => t.words.includes('type'))?.isMeta).toBe(true);
+  });
+});
+
+describe('releases described in a question', () => {
+  it('reads the words that say which release is meant, before the document noun in English and after it in French', () => {
+    expect(releaseDescription('Why does the Kisumu forum release say the network trains engineers?')).toEqual(['kisumu', 'forum']);
+    expect(releaseDescription('Selon le communiqué sur le plan arctique, qui coordonne les équipes ?')).toEqual(['plan', 'arctique']);
+    expect(releaseDescription('Who spoke, according to the press release about the hurricane appeal?')).toEqual(['hurricane', 'appeal']);
+  });
+
+  it('describes no release when the question names two, or none', () => {
+    expect(releaseDescription('Qui est cité dans le communiqué sur le forum et dans celui sur le fonds ?')).toEqual([]);
+    expect(releaseDescription('Who spoke in the Kisumu release and in the Bodø release?')).toEqual([]);
+    expect(releaseDescription('Who chaired the forum?')).toEqual([]);
   });
 });

@@ -392,3 +392,32 @@ describe('typed answers from weaker sentences', () => {
     expect(result.answerable).toBe(false);
   });
 });
+
+describe('releases named in the question', () => {
+  // Two invented releases of one network: the agreement's sentence names the arctic plan, the plan's release does
+  // not repeat it where it names its coordinator.
+  const agreement = releaseText(
+    'Le réseau Nordvann et la Norvège signent un accord de coopération',
+    'Tromsø, le 2 mars 2023 – Le réseau Nordvann a signé hier un accord de coopération avec la Norvège.',
+    'Dans le cadre du plan arctique pour l’eau, les équipes locales du réseau seront coordonnées par Mme Ingrid Dahl.',
+  );
+  const plan = releaseText(
+    'Le réseau Nordvann présente son plan arctique pour l’eau',
+    'Bodø, le 9 mai 2023 – Le réseau Nordvann a présenté aujourd’hui son plan arctique pour l’accès à l’eau potable.',
+    'Les équipes locales seront coordonnées par M. Lars Berg.',
+    'Le réseau travaille depuis longtemps avec la ville de Bodø. Il y a ouvert son premier bureau en 1994 et y forme chaque année 200 techniciens.',
+  );
+  const corpus = inventedCorpus({ 'accord.txt': agreement, 'plan.txt': plan });
+  const askIn = (question: string) => answerer.ask({ question }, corpus.runtime().retriever);
+
+  it('answers from the release whose headline states what the question says the release is about', async () => {
+    const result = await askIn('Selon le communiqué sur le plan arctique pour l’eau, qui coordonnera les équipes locales ?');
+    expect(result.answer).toMatch(/Lars Berg/);
+    expect(new Set(result.citations.map((c) => c.source))).toEqual(new Set(['plan.txt']));
+  });
+
+  it('quotes a "why" with the sentence after the one that states the fact, when that one gives no reason', async () => {
+    const result = await askIn('Pourquoi le réseau Nordvann travaille-t-il depuis longtemps avec la ville de Bodø ?');
+    expect(result.citations[0]?.quote).toMatch(/depuis longtemps.*premier bureau en 1994/s);
+  });
+});
