@@ -79,17 +79,10 @@ export interface AnswerPolicy {
    * that holds a fact (dev split: fact hit 0.837 at 12, 0.849 at 16 and 20, no refusal changed; 28 gains a little
    * more but is most of the seeds' 37 chunks); the cost grows linearly with it. */
   sentencePool: number;
-  /** The best documents of that pool (in retrieval order) that are read whole: every passage of theirs joins the
-   * pool. A press release is short and its best-ranked passage is not always the one that holds the fact (the
-   * speaker's title in a later paragraph); retrieval finds the right document more often than the right passage.
-   * Default 2. */
-  wholeDocuments: number;
   /** Share of the weight of the words by which a question describes a release ("the Belgium release") that a
    * document's headline (title, dateline and lead) must state for its sentences to be preferred. Default 0.5: a
    * description is often longer than what the title says ("the release on the seventh EU-IOM strategic meeting"). */
   minDescribed: number;
-  /** Most passages read from each of those documents. Default 12 (a release of a few pages). */
-  passagesPerDocument: number;
   /** Documents whose sentences' machine translations are kept for matching (least recently used dropped first).
    * Default 500: a communiqué's translated words take some tens of kilobytes, so the cache stays near 25 MB while
    * holding every document a small corpus's questions touch. */
@@ -122,8 +115,6 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   listItemRatio: 0.8,
   suggestionFactor: 0.8,
   sentencePool: 16,
-  wholeDocuments: 2,
-  passagesPerDocument: 12,
   minDescribed: 0.5,
   translatedDocuments: 500,
 };

@@ -8,7 +8,6 @@ import { answerPolicy, type AnswerPolicy } from './answer-policy.js';
 import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
 import { splitQuestion } from './split-question.js';
-import { withWholeDocuments } from './whole-documents.js';
 import { comparisonOf } from './compare-question.js';
 import { AppError } from '../errors.js';
 import { gatherEvidence, type ScoredUnit } from './gather-evidence.js';
@@ -125,8 +124,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const analysis = analyseQuestion({ question: input.question, language, history: input.history }, (q) => retriever.expand(q), knowledge);
     const query = condenseQuestion(input.question, input.history);
     const k = input.k ?? defaultK;
-    const ranked = await retriever.search(query, { k: Math.max(k, policy.sentencePool), filters: input.filters });
-    const pool = await withWholeDocuments(ranked, query, retriever, policy, input.filters);
+    const pool = await retriever.search(query, { k: Math.max(k, policy.sentencePool), filters: input.filters });
     const [frequencies, stats, documents] = await Promise.all([
       retriever.corpus.documentFrequencies(termStems(analysis)),
       retriever.corpus.stats(),
