@@ -83,6 +83,10 @@ export interface AnswerPolicy {
    * document's headline (title, dateline and lead) must state for its sentences to be preferred. Default 0.5: a
    * description is often longer than what the title says ("the release on the seventh EU-IOM strategic meeting"). */
   minDescribed: number;
+  /** Share of the best candidate's coverage that a sentence of the communiqué the previous answer came from must
+   * reach for a follow-up to be answered from that communiqué. Default 0.8: a conversation goes on about the same
+   * release, unless the new question is plainly about another. */
+  followUpRatio: number;
   /** Documents whose sentences' machine translations are kept for matching (least recently used dropped first).
    * Default 500: a communiqué's translated words take some tens of kilobytes, so the cache stays near 25 MB while
    * holding every document a small corpus's questions touch. */
@@ -116,6 +120,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   suggestionFactor: 0.8,
   sentencePool: 16,
   minDescribed: 0.5,
+  followUpRatio: 0.8,
   translatedDocuments: 500,
 };
 

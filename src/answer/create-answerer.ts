@@ -82,6 +82,19 @@ function passageCitation(p: Passage, n: number): Citation {
   return { n, source: p.chunk.docId, title: p.chunk.title, date: p.chunk.date, quote: p.chunk.text, chunkId: p.chunk.id, start: p.chunk.start, end: p.chunk.end, score: Number(p.score.toFixed(4)), page: p.chunk.page };
 }
 
+/**
+ * The communiqué a conversation's last exchange was about: the best-ranked for its question and answer together,
+ * or null when the history does not end with an answer (a question's second part reads its first as history).
+ */
+async function previousDocument(input: AskInput, retriever: Retriever): Promise<string | null> {
+  const history = input.history ?? [];
+  const answer = history.at(-1);
+  const question = history.at(-2);
+  if (answer?.role !== 'assistant' || question?.role !== 'user') return null;
+  const [best] = await retriever.search(`${question.content} ${answer.content}`, { k: 1, filters: input.filters });
+  return best?.chunk.docId ?? null;
+}
+
 /** Splits a finished text into small pieces so that the extractive answer streams like a generated one. */
 function* pieces(text: string): Generator<string> {
   const parts = text.match(/\S+\s*|\s+/g) ?? [];
@@ -133,7 +146,7 @@ export function createAnswerer(deps: AnswererDeps = {}) {
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
     const translations = await evidenceTranslator?.prepare(documents.values(), language, input.signal);
     const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge), isKindOf: (noun, general) => nounIsKindOf(noun, general, knowledge) });
-    const selection = selectEvidence(analysis, terms, scored, documents, policy);
+    const selection = selectEvidence(analysis, terms, scored, documents, policy, analysis.followUp ? await previousDocument(input, retriever) : null);
     return { analysis, passages: pool.slice(0, k), scored, terms, selection };
   }
 

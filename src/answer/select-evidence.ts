@@ -190,6 +190,7 @@ export function selectEvidence(
   scored: ScoredUnit[],
   documents: Map<string, CorpusDocument>,
   policy: AnswerPolicy,
+  previousDocument: string | null = null,
 ): Selection {
   if (terms.every((t) => t.weight === 0)) return { answerable: false, reason: 'no_terms' };
   if (terms.some((t) => t.unknown)) {
@@ -272,6 +273,10 @@ export function selectEvidence(
   // l'accord") is answered from a release whose headline states that description, when a candidate's does.
   const described = candidates.filter((c) => describes(documents.get(c.unit.docId), terms, analysis, policy));
   if (described.length) candidates = described;
+  // A follow-up goes on about the communiqué the previous answer came from ("et qui est le contact presse ?"), unless
+  // another communiqué states the new question clearly better.
+  const same = previousDocument === null ? [] : candidates.filter((c) => c.unit.docId === previousDocument);
+  if (same.length && same[0]!.blended >= candidates[0]!.blended * policy.followUpRatio) candidates = same;
 
   // A sentence that names who did what a "who" question asks ("organisée par X" for "qui a organisé") answers it
   // more directly than one that only names someone near its words.

@@ -400,12 +400,14 @@ describe('releases named in the question', () => {
     'Le réseau Nordvann et la Norvège signent un accord de coopération',
     'Tromsø, le 2 mars 2023 – Le réseau Nordvann a signé hier un accord de coopération avec la Norvège.',
     'Dans le cadre du plan arctique pour l’eau, les équipes locales du réseau seront coordonnées par Mme Ingrid Dahl.',
+    'Contact : Mme Sofie Lund, sofie.lund@nordvann.example',
   );
   const plan = releaseText(
     'Le réseau Nordvann présente son plan arctique pour l’eau',
     'Bodø, le 9 mai 2023 – Le réseau Nordvann a présenté aujourd’hui son plan arctique pour l’accès à l’eau potable.',
     'Les équipes locales seront coordonnées par M. Lars Berg.',
     'Le réseau travaille depuis longtemps avec la ville de Bodø. Il y a ouvert son premier bureau en 1994 et y forme chaque année 200 techniciens.',
+    'Contact presse : M. Erik Holm, erik.holm@nordvann.example',
   );
   const corpus = inventedCorpus({ 'accord.txt': agreement, 'plan.txt': plan });
   const askIn = (question: string) => answerer.ask({ question }, corpus.runtime().retriever);
@@ -414,6 +416,15 @@ describe('releases named in the question', () => {
     const result = await askIn('Selon le communiqué sur le plan arctique pour l’eau, qui coordonnera les équipes locales ?');
     expect(result.answer).toMatch(/Lars Berg/);
     expect(new Set(result.citations.map((c) => c.source))).toEqual(new Set(['plan.txt']));
+  });
+
+  it('answers a follow-up from the release the previous answer came from', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Avec quel pays le réseau Nordvann a-t-il signé un accord de coopération ?' },
+      { role: 'assistant' as const, content: 'Avec la Norvège, le 1er mars 2023.' },
+    ];
+    const result = await answerer.ask({ question: 'Et qui est le contact pour la presse ?', history }, corpus.runtime().retriever);
+    expect(result.answer).toMatch(/Sofie Lund/);
   });
 
   it('quotes a "why" with the sentence after the one that states the fact, when that one gives no reason', async () => {
