@@ -5,8 +5,11 @@
  * sentence that only tells of past ones.
  */
 export function speaksOfFuture(text: string): boolean {
-  const folded = text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
-  return FUTURE_MARKERS.test(folded) || FRENCH_FUTURE.test(folded);
+  const unaccented = text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  // A capitalised word is read as a name, not a verb, unless it opens the text ("Laura", "Sandra", "Petra" end like
+  // a future; "Sera-t-il…" opens a question).
+  const verbs = unaccented.replace(/(?<=[^\s]\s*)(?<![.!?:]\s*)\b\p{Lu}\p{L}*/gu, ' ').toLowerCase();
+  return FUTURE_MARKERS.test(unaccented.toLowerCase()) || FRENCH_FUTURE.test(verbs);
 }
 
 // English and French words that place an event ahead (folded).

@@ -8,6 +8,12 @@ describe('speaksOfFuture', () => {
     }
   });
 
+  it('does not read a name that ends like a French future as a verb, but reads a capitalised verb that opens a question', () => {
+    expect(speaksOfFuture('Qu’a déclaré Laura Thompson au forum ?')).toBe(false);
+    expect(speaksOfFuture('What did Sandra Petrovic say in Kisumu?')).toBe(false);
+    expect(speaksOfFuture('Présidera-t-elle le forum ?')).toBe(true);
+  });
+
   it('does not read past or present sentences as about the future', () => {
     for (const text of ['Where was the forum held?', 'Le forum s’est tenu à Mombasa les 3 et 4 mai.', 'Le Sahara avance chaque année.', 'The network works in 12 countries.', 'Énumérez les domaines de la coopération.']) {
       expect(speaksOfFuture(text), text).toBe(false);
