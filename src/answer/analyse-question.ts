@@ -14,7 +14,7 @@ export type AnswerType =
   | 'list' | 'yesno' | 'reason' | 'manner' | 'other';
 
 /** How a sentence word was matched to a question term ("machine": the question's own word in the sentence's machine translation). */
-export type MatchKind = 'exact' | 'glossary' | 'translation' | 'machine' | 'synonym' | 'cognate';
+export type MatchKind = 'exact' | 'glossary' | 'translation' | 'machine' | 'synonym' | 'cognate' | 'narrower';
 
 /** One way a sentence can express a question term: all of `stems` present. */
 export interface TermForm {
@@ -469,6 +469,32 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
   return terms;
 }
 
+// Kinds of a noun looked for in the evidence for "what kind of X", the nearest first.
+const NARROWER_KINDS = 150;
+// Most translations a kind may have to be looked for in French too.
+const UNAMBIGUOUS_TRANSLATIONS = 2;
+
+/**
+ * Adds to a noun's forms the kinds WordNet lists under it, in English (their folded stems also match French
+ * cognates: "conference", "conférence") and through the dictionary in French, as `narrower` matches.
+ */
+function addNarrowerForms(term: KeyTerm, language: AnswerLanguage, knowledge: LexicalKnowledge): void {
+  const classes = knowledge.nounClasses;
+  if (!classes || term.words.length !== 1) return;
+  const { own, translated } = englishNouns(term.words[0]!, language, knowledge);
+  const kinds = new Set([...own, ...translated.flat()].flatMap((n) => classes.narrower(n, NARROWER_KINDS)));
+  // A thesaurus may list the same word as a looser synonym: as a kind, it is matched even inside a name.
+  const add = (stems: string[], language?: AnswerLanguage) => {
+    if (stems.length && !term.forms.some((f) => f.kind !== 'synonym' && f.stems.join(' ') === stems.join(' '))) term.forms.push({ stems, kind: 'narrower', ...(language ? { language } : {}) });
+  };
+  for (const kind of kinds) {
+    add(contentWords(kind).map(stem));
+    // Only an unambiguous kind is translated: "summit" is also "pointe", "haut", "comble".
+    const french = knowledge.translate(kind);
+    if (french.length <= UNAMBIGUOUS_TRANSLATIONS) for (const word of french) add(contentWords(word).map(stem), 'fr');
+  }
+}
+
 // Tags of English words that say how or where, not what: the closed classes the stopword list leaves out.
 const ENGLISH_FUNCTION_TAGS = '(#Preposition|#Adverb|#Conjunction|#Determiner|#Pronoun|#Modal|#Auxiliary)';
 
@@ -582,6 +608,9 @@ export function analyseQuestion(
   // A classifier says what kind of thing is asked, not what it is ("kind" in "what kind of help").
   const classifiers = new Set([...input.question.matchAll(CLASSIFIER_OF)].map((m) => fold(m[0].trim().split(/[\s'’]+/u)[0]!)));
   for (const term of terms) if (term.words.length === 1 && classifiers.has(term.words[0]!)) Object.assign(term, { isFocus: false, isMeta: true });
+  // It asks for a kind of the noun that follows: a kind WordNet lists under it answers ("conférence ministérielle"
+  // for "what kind of meeting").
+  if (classifiers.size > 0) for (const term of terms) if (term.isFocus && !term.fromHistory) addNarrowerForms(term, input.language, knowledge);
   // The noun of "avoir lieu" / "take place" says that something happened, not what: no text writes it for "se tenir".
   const idiom = new Set([...normalise(input.question).matchAll(HAPPEN_IDIOMS)].map((m) => fold(m[1] ?? m[2]!)));
   for (const term of terms) if (term.words.length === 1 && idiom.has(term.words[0]!)) Object.assign(term, { isFocus: false, isMeta: true });

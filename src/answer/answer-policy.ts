@@ -21,9 +21,10 @@ export interface AnswerPolicy {
   topicTerms: number;
   /** How much a match counts, by how it was found. Own word 1; glossary names are exact equivalents (0.95); a
    * dictionary translation may be another sense (0.8); the question's own word in the sentence's machine translation
-   * (0.75) is chosen in context but by a rough engine; a cognate shares a long prefix (0.6); a thesaurus synonym is
-   * looser still (0.5). */
-  matchWeights: { exact: number; glossary: number; translation: number; machine: number; cognate: number; synonym: number };
+   * (0.75) is chosen in context but by a rough engine; a cognate shares a long prefix (0.6); a kind of what a
+   * "what kind of X" question asks for ("conférence" for "meeting") names the answer, not X itself (0.6); a thesaurus
+   * synonym is looser still (0.5). */
+  matchWeights: { exact: number; glossary: number; translation: number; machine: number; cognate: number; narrower: number; synonym: number };
   /** Weight multiplier of the noun a question counts or asks for ("délégations" in "combien de délégations"). Default 2. */
   focusWeight: number;
   /** Weight of the previous question's terms in a follow-up, against the new question's 1. Default 0.5. */
@@ -99,7 +100,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   contextFactor: 0.5,
   minOwnCoverage: 0.2,
   topicTerms: 3,
-  matchWeights: { exact: 1, glossary: 0.95, translation: 0.8, machine: 0.75, cognate: 0.6, synonym: 0.5 },
+  matchWeights: { exact: 1, glossary: 0.95, translation: 0.8, machine: 0.75, cognate: 0.6, narrower: 0.6, synonym: 0.5 },
   focusWeight: 2,
   historyWeight: 0.5,
   maxUnknownShare: 0.3,

@@ -11,6 +11,9 @@ export interface NounClasses {
   /** Whether an English noun names a kind of what another names ("refugee" of "person", "city" of "place"): one of its
    * first senses has the other's first sense among its hypernyms. */
   isKindOf(noun: string, general: string): boolean;
+  /** English nouns that name kinds of what a noun names in its first senses ("conference", "summit" for
+   * "meeting"), nearest first, at most `limit`. */
+  narrower(noun: string, limit: number): string[];
   /** Reads the noun index now (it is otherwise read at the first lookup), e.g. once the server listens. */
   load(): void;
   close(): void;
@@ -19,6 +22,10 @@ export interface NounClasses {
 // Senses of a noun read for `isKindOf` (the most frequent first), and hypernym levels climbed.
 const KIND_SENSES = 2;
 const KIND_DEPTH = 16;
+
+// Hyponym levels descended for `narrower`: the kinds a question about "what kind of X" expects are one to three
+// steps below X ("meeting" → "conference").
+const NARROWER_DEPTH = 3;
 
 // WordNet 3.1 lexicographer files (lexnames(5WN)) mapped to the answer types they name.
 const LEX_FILES: Record<number, NounClass> = { 18: 'person', 15: 'place', 28: 'time', 14: 'organisation', 23: 'quantity', 21: 'money', 16: 'reason' };
@@ -42,6 +49,7 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
   const wordnet = dir ? openWordnetIndex(dir, 'noun') : null;
   if (!wordnet) return null;
   const cache = new Map<string, NounClass | null>();
+  const narrowerCache = new Map<string, string[]>();
   return {
     classify(noun) {
       const key = noun.toLowerCase().replace(/\s+/g, '_');
@@ -71,6 +79,23 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
         level = level.flatMap((o) => wordnet.hypernyms(o)).filter((o) => !seen.has(o) && seen.add(o));
       }
       return false;
+    },
+    narrower(noun, limit) {
+      const key = `${noun.toLowerCase().replace(/\s+/g, '_')} ${limit}`;
+      const cached = narrowerCache.get(key);
+      if (cached) return cached;
+      const senses = wordnet.offsetsOf(noun.toLowerCase().replace(/\s+/g, '_'))?.slice(0, KIND_SENSES) ?? [];
+      // Breadth first down the hyponym graph, so that the nearest kinds come first when the limit cuts.
+      const seen = new Set<number>(senses);
+      const found = new Set<string>();
+      let level = senses;
+      for (let depth = 0; depth < NARROWER_DEPTH && level.length && found.size < limit; depth++) {
+        level = level.flatMap((o) => wordnet.hyponyms(o)).filter((o) => !seen.has(o) && seen.add(o));
+        for (const o of level) for (const lemma of wordnet.lemmas(o)) if (found.size < limit) found.add(lemma.replace(/_/g, ' '));
+      }
+      const result = [...found];
+      narrowerCache.set(key, result);
+      return result;
     },
     load: () => wordnet.load(),
     close: () => wordnet.close(),

@@ -9,6 +9,11 @@ export interface WordnetIndex {
   lexFile(offset: number): number;
   /** The synsets one step more general than the synset at an offset (its hypernyms, instance ones included). */
   hypernyms(offset: number): number[];
+  /** The synsets one step more specific than the synset at an offset (its hyponyms; instances, which name
+   * individuals, left out). */
+  hyponyms(offset: number): number[];
+  /** The lemmas of the synset at an offset (spaces as underscores), as the data file writes them. */
+  lemmas(offset: number): string[];
   /** Reads the index now (it is otherwise read at the first lookup), e.g. once the server listens. */
   load(): void;
   close(): void;
@@ -71,6 +76,17 @@ export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetInde
       // "@ offset pos source/target" (or "@i" for an instance), of the same part of speech.
       const line = readLine(offset);
       return [...line.slice(0, line.indexOf(' | ')).matchAll(/ @i? (\d{8}) /g)].map((m) => Number(m[1]));
+    },
+    hyponyms(offset) {
+      // Hyponym pointers are "~ offset pos source/target"; "~i" points to an instance.
+      const line = readLine(offset);
+      return [...line.slice(0, line.indexOf(' | ')).matchAll(/ ~ (\d{8}) /g)].map((m) => Number(m[1]));
+    },
+    lemmas(offset) {
+      // "offset lex_filenum ss_type w_cnt(hex) word lex_id word lex_id …"; an adjective may carry a marker "(p)".
+      const fields = readLine(offset).split(' ');
+      const count = parseInt(fields[3]!, 16);
+      return Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\([a-z]+\)$/u, '').toLowerCase());
     },
     load() {
       lines ??= readLines();

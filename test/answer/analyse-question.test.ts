@@ -329,6 +329,16 @@ describe('classifier nouns', () => {
     const french = analyse("Quel type d'aide le fonds a-t-il apporté aux agriculteurs ?", 'fr');
     expect(french.terms.find((t) => t.words.includes('type'))?.isMeta).toBe(true);
   });
+
+  it('lets a kind of the asked-for noun match it, in either language ("conférence", "session" for "what kind of meeting")', () => {
+    const focus = analyse('What kind of meeting did the network hold in Bodø?', 'en').terms.find((t) => t.isFocus)!;
+    const narrower = focus.forms.filter((f) => f.kind === 'narrower').map((f) => f.stems.join(' '));
+    expect(narrower).toContain(stem('conference'));
+    expect(narrower).toContain(stem('session'));
+    // Without a classifier the noun is matched as written or translated only.
+    const plain = analyse('When did the network hold the meeting in Bodø?', 'en').terms.find((t) => t.words.includes('meeting'))!;
+    expect(plain.forms.some((f) => f.kind === 'narrower')).toBe(false);
+  });
 });
 
 describe('releases described in a question', () => {

@@ -432,3 +432,17 @@ describe('releases named in the question', () => {
     expect(result.citations[0]?.quote).toMatch(/depuis longtemps.*premier bureau en 1994/s);
   });
 });
+
+describe('kinds of what a question asks for', () => {
+  const release = releaseText(
+    'Le réseau Nordvann réunit ses partenaires à Bodø',
+    'Bodø, le 3 mai 2023 – Le réseau Nordvann a inspecté avec ses partenaires les nouvelles stations de pompage de Bodø.',
+    'Le réseau Nordvann a aussi accueilli ses partenaires à Bodø pour une Conférence ministérielle sur l’eau potable.',
+  );
+  const corpus = inventedCorpus({ 'bodo.txt': release });
+
+  it('answers "what kind of meeting" with the sentence that names a kind of meeting, even inside a name', async () => {
+    const result = await answerer.ask({ question: 'What kind of meeting did the Nordvann network hold with its partners in Bodø?' }, corpus.runtime().retriever);
+    expect(result.citations[0]?.quote).toMatch(/Conférence ministérielle/);
+  });
+});
