@@ -364,11 +364,15 @@ function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start:
 export interface Evidence {
   text: string;
   bag: Bag;
+  /** The day the sentence dates its event by when it says so by the day of publication ("aujourd'hui", "yesterday"):
+   * its communiqué's dateline states that year and month for it (see `eventDay`). */
+  dated?: { year: number; month?: number } | null;
 }
 
 /**
  * Whether a source sentence states a detail of the claim: the same number (however written: "25,000", "25 000",
- * "six"), ordinal rank, year or month; a name whose every word it states (through the claim's key terms, so
+ * "six"), ordinal rank, year or month (or the year and month of publication, for a sentence that dates its event by
+ * the day it was published); a name whose every word it states (through the claim's key terms, so
  * glossary names, translations, cognates and country names in either language count).
  */
 export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy: AnswerPolicy): boolean {
@@ -378,9 +382,11 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
     case 'ordinal':
       return wordsAt(evidence.text).some((w) => rankOf(w.word) === detail.value);
     case 'year':
-      return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
-    case 'month':
-      return monthsOf(evidence.text).some((m) => m.month === detail.value && (detail.year === undefined || m.year === undefined || m.year === detail.year));
+      return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value) || evidence.dated?.year === detail.value;
+    case 'month': {
+      const sameMonth = (month: number | undefined, year: number | undefined) => month === detail.value && (detail.year === undefined || year === undefined || !Number.isFinite(year) || year === detail.year);
+      return monthsOf(evidence.text).some((m) => sameMonth(m.month, m.year)) || sameMonth(evidence.dated?.month, evidence.dated?.year);
+    }
     default:
       return nameStated(detail, evidence, terms, policy);
   }

@@ -3,7 +3,7 @@ import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
 import { isCognate, matchTerm, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
-import { extractDetails, hedged, isNegativeWord, negations, quantifiers, quoteSpans, statesDetail, type Detail } from './claim-details.js';
+import { extractDetails, hedged, isNegativeWord, negations, quantifiers, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
 import type { CheckedClaim, DetailKind } from './types.js';
 import type { VerifyPolicy } from './verify-policy.js';
 
@@ -20,6 +20,8 @@ export interface Candidate extends ScoredUnit {
   quote?: string;
   /** The places where the communiqué says things happen (its datelines, places after a preposition of place). */
   places?: { text: string; bag: Bag };
+  /** The day the sentence dates its event by, when it says "today" or "yesterday" (its communiqué's dateline's). */
+  dated?: Evidence['dated'];
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -257,7 +259,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     if (persons.some((p) => c.speakers!.some((s) => p.words!.every((w) => s.words!.includes(w))))) return null;
     return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: persons[0]!.text, found: c.speakers[0]!.text, kind: 'speaker' } };
   };
-  const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit }, terms, answerPolicy);
+  const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit, dated: c.dated }, terms, answerPolicy);
 
   // Numbers and dates must be in the sentence; a name may be in its passage (the communiqué's topic, its dateline).
   const inDocument = new Map<Bag, Map<Detail, boolean>>();

@@ -485,3 +485,31 @@ describe('claim checker on an invented communiqué with a contact line', () => {
     expectVerbatim(result, runtime);
   });
 });
+
+describe('claim checker on an invented communiqué that dates its news by the day of publication', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    // The news sentence says "yesterday": the dateline's day before, the last day of May.
+    ({ runtime, verifier, cleanup } = await inventedCommunique('points_eau_kayes.txt', [
+      'Water points handed over to village committees in Kayes',
+      '',
+      'Kayes, 1 June 2022',
+      '',
+      'The regional water board handed over twelve rehabilitated water points to the village committees yesterday, in the presence of the governor.',
+      '',
+      'The works were funded by the Orchard Trust.',
+      '',
+    ]));
+  });
+  afterAll(async () => cleanup());
+
+  it('supports the month and year of an event the sentence dates by the day of publication, not another month', async () => {
+    const text = 'In May 2022, the regional water board handed over twelve rehabilitated water points to the village committees. In June 2022, the regional water board handed over twelve rehabilitated water points to the village committees.';
+    const result = await verifier.verify({ text, language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ quote: expect.stringMatching(/yesterday/) }] });
+    expect(result.claims[1]!.verdict).not.toBe('supported');
+    expectVerbatim(result, runtime);
+  });
+});
