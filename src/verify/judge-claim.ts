@@ -370,8 +370,16 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     // A sentence that names the claim's people but says less of what the claim says of them ("Contact : M. X")
     // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme"). Numbers
     // and dates are not contested so: the supporting sentence states them itself.
-    const contest = firstClash(candidates.filter((o) => o !== c && predicateShare(o) >= predicateShare(c) + policy.contestMargin), true);
+    const contesting = candidates.filter((o) => o !== c && predicateShare(o) >= predicateShare(c) + policy.contestMargin);
+    const contest = firstClash(contesting, true);
     if (contest) return contest;
+    // So is a sentence that names the claim's speaker by one that quotes what the claim says they said, in another
+    // person's mouth ("« La pêche durable est un grand pas », a déclaré Y" for "X a déclaré que la pêche durable est
+    // un grand pas", X quoted elsewhere on the same topic).
+    for (const o of contesting) {
+      const otherSpeaker = o.coverage.value >= policy.minOwnSupport && alignedCoverage(terms, o, persons, answerPolicy) >= policy.minAligned ? speakerDiffers(o) : null;
+      if (otherSpeaker) return otherSpeaker;
+    }
     // Further evidence: other sentences that state the claim too (never one that only comes close).
     const evidence = [spanOf(c, c.blended)];
     for (const other of supporting) {

@@ -513,3 +513,32 @@ describe('claim checker on an invented communiqué that dates its news by the da
     expectVerbatim(result, runtime);
   });
 });
+
+describe('claim checker on an invented communiqué that quotes two people', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    // The governor is quoted on irrigation in today's world; the minister's quote, over several sentences, on drip
+    // irrigation.
+    ({ runtime, verifier, cleanup } = await inventedCommunique('foire_tahoua.txt', [
+      'Ouverture de la foire agricole régionale de Tahoua',
+      '',
+      'Tahoua, le 8 février 2024 – La foire agricole régionale s’est ouverte à Tahoua en présence de nombreux exposants.',
+      '',
+      '« L’irrigation doit servir toutes les familles de la région dans le monde d’aujourd’hui », a déclaré M. Issoufou Maman Garba, gouverneur de la région.',
+      '',
+      '« L’irrigation goutte-à-goutte est l’une des innovations majeures d’aujourd’hui. Les rendements des maraîchers ont doublé en trois ans. Nous soutenons pleinement les coopératives », a déclaré Mme Halima Soumana, ministre de l’Agriculture.',
+      '',
+    ]));
+  });
+  afterAll(async () => cleanup());
+
+  it('contradicts a claim that gives a quote to a person quoted elsewhere by the sentence that quotes it in another mouth', async () => {
+    const result = await verifier.verify({ text: 'Issoufou Maman Garba a déclaré que l’irrigation goutte-à-goutte est l’une des innovations majeures d’aujourd’hui.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'speaker', found: expect.stringMatching(/Halima Soumana/) } });
+    expectVerbatim(result, runtime);
+    const right = await verifier.verify({ text: 'Halima Soumana a déclaré que l’irrigation goutte-à-goutte est l’une des innovations majeures d’aujourd’hui.', language: 'fr' }, runtime.retriever);
+    expect(right.claims[0]!.verdict).toBe('supported');
+  });
+});
