@@ -110,7 +110,9 @@ function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], 
 function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy, matched: number[], countsIt: (d: Detail) => boolean = () => false): Detail | null {
   const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= namedWords(d).length);
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !stated(d)) ?? null;
-  const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && !stated(d));
+  // A place takes the place of one the same way only: "to Europe" is not contradicted by "in the Sahara".
+  const sameWay = (d: Detail) => !d.role || !missing.role || d.role === missing.role;
+  const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && sameWay(d) && !stated(d));
   if (missing.kind === 'number') {
     // A number conflicts with a number of the same thing, when both count something.
     // When the sentence states what the claim counts in words no dictionary pairs with the source's ("households"

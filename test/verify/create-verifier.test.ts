@@ -501,6 +501,10 @@ describe('claim checker on an invented communiqué that dates its news by the da
       '',
       'The works were funded by the Orchard Trust.',
       '',
+      'A second team of the board drilled four boreholes in the desert of Tamesna.',
+      '',
+      'Most of the pumps were shipped from Dakar by the regional water board.',
+      '',
     ]));
   });
   afterAll(async () => cleanup());
@@ -511,6 +515,17 @@ describe('claim checker on an invented communiqué that dates its news by the da
     expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ quote: expect.stringMatching(/yesterday/) }] });
     expect(result.claims[1]!.verdict).not.toBe('supported');
     expectVerbatim(result, runtime);
+  });
+
+  it('contradicts a place named after an article by one named after a noun of a geographic feature', async () => {
+    const result = await verifier.verify({ text: 'A second team of the board drilled four boreholes in the Azawagh.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'place', claimed: 'Azawagh', found: 'Tamesna' } });
+  });
+
+  it('contradicts a place whence by another place whence, not a place whither', async () => {
+    const result = await verifier.verify({ text: 'Most of the pumps were shipped from Kayes by the regional water board. Most of the pumps were shipped to Kayes by the regional water board.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'place', claimed: 'Kayes', found: 'Dakar' } });
+    expect(result.claims[1]!.verdict).not.toBe('contradicted');
   });
 });
 
