@@ -145,9 +145,39 @@ export function isNearSpelling(a: string, b: string): boolean {
   return previous[b.length]! <= max;
 }
 
-// Whether a sentence word is a cognate or a misspelling of a term, remembered per term (a question's terms meet
-// the same words in many sentences).
-const cognateCache = new WeakMap<KeyTerm, Map<string | undefined, Map<string, boolean>>>();
+/** Whether sentence words are cognates or misspellings of one term's word, with the term's translations they are
+ * read against (in one text language). */
+interface RelatedWords {
+  translated: string[];
+  known: Map<string, boolean>;
+}
+
+// Whether a sentence word is related to a term, remembered per term word and translations (what decides it), so
+// that a new question or claim with a word met before finds its verdicts (a term object lives for one question):
+// the tables by that key, the whole forgotten past MAX_RELATED_TABLES; and per term object and text language, its
+// table (the key is built once per term).
+const relatedTables = new Map<string, RelatedWords>();
+const MAX_RELATED_TABLES = 5000;
+const termTables = new WeakMap<KeyTerm, Map<string | undefined, RelatedWords>>();
+
+/** The table of a one-word term's related sentence words, for texts in `language` (any, when undefined). */
+function relatedWords(term: KeyTerm, language: string | undefined): RelatedWords {
+  let byLanguage = termTables.get(term);
+  if (!byLanguage) termTables.set(term, (byLanguage = new Map()));
+  let table = byLanguage.get(language);
+  if (!table) {
+    // A translation is related to a word only in the translation's language.
+    const translated = term.forms.filter((f) => f.kind === 'translation' && f.stems.length === 1 && (!f.language || !language || f.language === language)).map((f) => f.stems[0]!);
+    const key = `${term.words[0]!}\u0000${translated.join(' ')}`;
+    table = relatedTables.get(key);
+    if (!table) {
+      if (relatedTables.size >= MAX_RELATED_TABLES) relatedTables.clear();
+      relatedTables.set(key, (table = { translated, known: new Map() }));
+    }
+    byLanguage.set(language, table);
+  }
+  return table;
+}
 
 /** Whether a token may stand for a name: not a shorter word ("France" is no "franc"), only the name itself or a
  * longer form ("Pact"/"Pacte"). Other terms: any. */
@@ -182,18 +212,12 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
   // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.
   if ((best && policy.matchWeights[best.kind] >= policy.matchWeights.cognate) || term.isNumber || term.words.length !== 1) return best;
   const word = term.words[0]!;
-  // Per term and text language: a translation is related to a word only in the translation's language.
-  let byLanguage = cognateCache.get(term);
-  if (!byLanguage) cognateCache.set(term, (byLanguage = new Map()));
-  let known = byLanguage.get(bag.language);
-  if (!known) byLanguage.set(bag.language, (known = new Map()));
+  const { translated, known } = relatedWords(term, bag.language);
   // A translation may be written in another part of speech ("meeting" → "réunion", the text has "se sont réunis"):
   // a word that shares the translation's stem as a long prefix is its derivative.
-  let translated: string[] | undefined;
   const tokens = bag.tokens.filter((t) => {
     let related = known.get(t.word);
     if (related === undefined) {
-      translated ??= term.forms.filter((f) => f.kind === 'translation' && f.stems.length === 1 && (!f.language || !bag.language || f.language === bag.language)).map((f) => f.stems[0]!);
       known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || translated.some((s) => isCognate(s, t.word))));
     }
     return related && namesAsLong(term, t);

@@ -5,9 +5,10 @@ import { joinDigitGroups } from '../text/digit-groups.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, tokenize, underSameHeading } from './evidence-units.js';
-import { dateSpans, organisationSpans, placeScale, type AnswerSpan } from './extract-answer.js';
+import { organisationSpans, placeScale, type AnswerSpan } from './extract-answer.js';
 import { matchTerm, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
 import { pairUnit, type ScoredUnit } from './gather-evidence.js';
+import { datelineOf, deicticDays, shiftDays } from './publication-day.js';
 
 /** Why a question is refused (for logs and the evaluation; the user sees one sentence in their language). */
 export type RefusalReason = 'no_terms' | 'unknown_topic' | 'weak_evidence' | 'number_absent' | 'no_answer_of_type' | 'name_absent';
@@ -362,20 +363,6 @@ function datePrecise(span: AnswerSpan, analysis: QuestionAnalysis): boolean {
   return true;
 }
 
-// Words that date an event by the day of publication, in days from it: closed-class words of French and English.
-const DEICTIC_DAYS: Array<[RegExp, number]> = [
-  [/(?:^|[^\p{L}])(?:aujourd'hui|aujourd’hui|ce jour|ce matin|ce soir|cet après-midi|today|this morning|this afternoon|tonight)(?:[^\p{L}]|$)/iu, 0],
-  [/(?:^|[^\p{L}])(?:hier|yesterday)(?:[^\p{L}]|$)/iu, -1],
-];
-
-/** The day a date span falls `days` after, keeping what it does not know (a dateline without its year). */
-function shiftDays(span: AnswerSpan, days: number): AnswerSpan {
-  if (days === 0 || !span.date?.day || !span.date.month) return span;
-  const year = Number.isFinite(span.date.year) ? span.date.year : 2001; // any year that is not a leap year
-  const shifted = new Date(Date.UTC(year, span.date.month - 1, span.date.day + days));
-  return { ...span, date: { year: Number.isFinite(span.date.year) ? shifted.getUTCFullYear() : NaN, month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() } };
-}
-
 /**
  * The date of the document's header (its first lines: the dateline), as a quotable unit, for a sentence that dates
  * its event by the day of publication ("signed today", "a signé hier"), or for a question about the event the
@@ -383,16 +370,13 @@ function shiftDays(span: AnswerSpan, days: number): AnswerSpan {
  */
 function headerDate(best: ScoredUnit, documents: Map<string, CorpusDocument>, scored: ScoredUnit[], aboutTitle: (s: ScoredUnit) => boolean): { span: AnswerSpan; quote: ScoredUnit } | null {
   const document = documents.get(best.unit.docId);
-  const days = DEICTIC_DAYS.find(([words]) => words.test(best.unit.text))?.[1] ?? (aboutTitle(best) ? 0 : undefined);
+  const days = deicticDays(best.unit.text) ?? (aboutTitle(best) ? 0 : undefined);
   if (!document || days === undefined) return null;
-  for (const unit of documentUnits(document).slice(0, 4)) {
-    // A dateline holds the day (and usually the year) of publication.
-    const dateline = dateSpans(unit.text).find((s) => s.date?.day);
-    if (!dateline) continue;
-    const span = shiftDays(dateline, days);
-    const existing = scored.find((s) => s.unit === unit);
-    const quote: ScoredUnit = existing ?? { unit, passage: best.passage, coverage: { value: 0, matches: [] }, context: best.context, blended: 0, answer: span, score: 0 };
-    return { span, quote };
-  }
-  return null;
+  // A dateline holds the day (and usually the year) of publication.
+  const dateline = datelineOf(document);
+  if (!dateline) return null;
+  const span = shiftDays(dateline.span, days);
+  const existing = scored.find((s) => s.unit === dateline.unit);
+  const quote: ScoredUnit = existing ?? { unit: dateline.unit, passage: best.passage, coverage: { value: 0, matches: [] }, context: best.context, blended: 0, answer: span, score: 0 };
+  return { span, quote };
 }

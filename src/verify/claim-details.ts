@@ -31,7 +31,13 @@ export interface Detail {
   /** For a place: whether it stands after a preposition of place ("à Bruxelles": where something is or happens),
    * rather than as a subject or object ("Colombia hosts…"). Only a place in the same role can take its place. */
   locative?: boolean;
+  /** For a place after a preposition that says which way: whence ("from", "depuis"), whither ("to", "vers") or where
+   * ("in", "dans"). French "à", "en", "au" say either where or whither: they leave it undefined. */
+  role?: PlaceRole;
 }
+
+/** Which way a preposition of place points (see `Detail.role`). */
+export type PlaceRole = 'origin' | 'destination' | 'location';
 
 /** Folded country and territory name (French or English, ISO 3166 through `Intl.DisplayNames`) → region code. */
 const REGION_CODES = (() => {
@@ -202,6 +208,19 @@ function outsideQuote(text: string, span: { start: number; end: number }): boole
 // l'Atlantique", "in the Mediterranean"): closed class of French and English.
 const ARTICLE_END = /(?:^|\s)(?:la|le|les|l['’]|the)\s*$/iu;
 
+// Prepositions of French and English that point one way only, before a name (an article between or not).
+const ROLES: Array<[RegExp, PlaceRole]> = [
+  [/(?:^|\s)(?:from|depuis)\s+(?:(?:la|le|les|the)\s+|l['’])?$/iu, 'origin'],
+  [/(?:^|\s)(?:to|into|towards|vers)\s+(?:(?:la|le|les|the)\s+|l['’])?$/iu, 'destination'],
+  [/(?:^|\s)(?:in|at|dans)\s+(?:(?:la|le|les|the)\s+|l['’])?$/iu, 'location'],
+];
+
+/** Which way the preposition before a name at `start` points, if it points one way only. */
+function roleBefore(text: string, start: number): PlaceRole | undefined {
+  const before = text.slice(Math.max(0, start - 20), start);
+  return ROLES.find(([re]) => re.test(before))?.[1];
+}
+
 /** Whether a name at `start` follows a preposition of place, with or without an article between. */
 function locativeBefore(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 20), start);
@@ -321,18 +340,22 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     names.push({ kind: 'organisation', text: o.text, start: o.start, end: o.end, words: wordsAt(o.text).map((w) => w.word).filter((w) => !isStopword(w)), ...(speaker ? { speaker } : {}) });
   }
   // A claim may open with its preposition of place ("In Bamako, …"): written in lower case, it still says where.
-  const opened = text.replace(/^\s*(?:In|At|À|Au|Aux|En|Dans)(?=\s)/u, (m) => m.toLowerCase());
+  // A name after an article or a noun of a geographic feature says where too ("in the Mediterranean", "dans le désert
+  // du Sahara"): its preposition is moved next to it, at the same offsets.
+  const opened = text.replace(/^\s*(?:In|At|À|Au|Aux|En|Dans)(?=\s)/u, (m) => m.toLowerCase())
+    .replace(FEATURE_BEFORE_NAME, (m, preposition: string) => `${' '.repeat(m.length - preposition.length - 1)}${preposition} `);
   for (const p of fromStart(placeSpans(` ${opened}`))) {
     if (names.some((n) => overlaps(n, p)) || /^\p{Lu}{2,}$/u.test(p.text)) continue;
     const locative = locativeBefore(opened, p.start);
-    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative });
+    const role = roleBefore(opened, p.start);
+    names.push({ kind: 'place', text: p.text, start: p.start, end: p.end, words: wordsAt(p.text).map((w) => w.word).filter((w) => !isStopword(w)), locative, ...(role ? { role } : {}) });
     // The places listed after it are places too ("à Kisumu, Mwanza et Jinja", "in Kisumu, Mwanza and Kampala").
     let end = p.end;
     for (let next = LISTED.exec(text.slice(end)); locative && next; next = LISTED.exec(text.slice(end))) {
       const start = end + next[0].length - next[1]!.length;
       end = start + next[1]!.length;
       if (names.some((n) => overlaps(n, { start, end }))) break;
-      names.push({ kind: 'place', text: next[1]!, start, end, words: [fold(next[1]!)], locative });
+      names.push({ kind: 'place', text: next[1]!, start, end, words: [fold(next[1]!)], locative, ...(role ? { role } : {}) });
     }
   }
   return [...details, ...names.filter((n) => n.words!.length > 0)].sort((a, b) => a.start - b.start);
@@ -346,6 +369,10 @@ function beforePlace(span: { start: number; end: number; text: string }): Array<
   const text = span.text.slice(0, cut.index);
   return text.split(/\s+/u).length >= 3 ? [{ start: span.start, end: span.start + text.length, text }] : [];
 }
+
+// A preposition of where something is or happens, then an article or a noun of a geographic feature (a sea, a lake,
+// a desert, a river; closed class of French and English) with its "of", before a capitalised name.
+const FEATURE_BEFORE_NAME = /(?<![\p{L}])(à|en|dans|in|at)\s+(?:(?:la|le|les|the)\s+|l['’])?(?:(?:mer|océan|lac|fleuve|rivière|golfe|désert|sea|ocean|lake|river|gulf|desert)\s+(?:(?:de|du|des|of)\s+(?:(?:la|le|les|the)\s+|l['’])?|d['’])?)?(?=\p{Lu}\p{Ll})/gu;
 
 // The next member of a list of names: a capitalised word after a comma or a conjunction, with its article
 // ("depuis la Turquie et le Liban").
@@ -364,11 +391,15 @@ function glossaryOrganisations(text: string, glossary: Glossary): Array<{ start:
 export interface Evidence {
   text: string;
   bag: Bag;
+  /** The day the sentence dates its event by when it says so by the day of publication ("aujourd'hui", "yesterday"):
+   * its communiqué's dateline states that year and month for it (see `eventDay`). */
+  dated?: { year: number; month?: number } | null;
 }
 
 /**
  * Whether a source sentence states a detail of the claim: the same number (however written: "25,000", "25 000",
- * "six"), ordinal rank, year or month; a name whose every word it states (through the claim's key terms, so
+ * "six"), ordinal rank, year or month (or the year and month of publication, for a sentence that dates its event by
+ * the day it was published); a name whose every word it states (through the claim's key terms, so
  * glossary names, translations, cognates and country names in either language count).
  */
 export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[], policy: AnswerPolicy): boolean {
@@ -378,9 +409,11 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
     case 'ordinal':
       return wordsAt(evidence.text).some((w) => rankOf(w.word) === detail.value);
     case 'year':
-      return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value);
-    case 'month':
-      return monthsOf(evidence.text).some((m) => m.month === detail.value && (detail.year === undefined || m.year === undefined || m.year === detail.year));
+      return datesOf(evidence.text).some((d) => d.date?.year === detail.value) || numberSpans(evidence.text).some((n) => n.value === detail.value) || evidence.dated?.year === detail.value;
+    case 'month': {
+      const sameMonth = (month: number | undefined, year: number | undefined) => month === detail.value && (detail.year === undefined || year === undefined || !Number.isFinite(year) || year === detail.year);
+      return monthsOf(evidence.text).some((m) => sameMonth(m.month, m.year)) || sameMonth(evidence.dated?.month, evidence.dated?.year);
+    }
     default:
       return nameStated(detail, evidence, terms, policy);
   }

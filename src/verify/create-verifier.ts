@@ -3,6 +3,7 @@ import { answerPolicy, type AnswerPolicy } from '../answer/answer-policy.js';
 import { documentUnits, tokenize, type EvidenceUnit } from '../answer/evidence-units.js';
 import { TITLE } from '../answer/extract-answer.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
+import { eventDay } from '../answer/publication-day.js';
 import { documentBag } from '../answer/select-evidence.js';
 import { coverage, matchTerm, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
@@ -12,7 +13,7 @@ import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
 import { fold, stem } from '../text/terms.js';
-import { extractDetails, quoteSpans, statesDetail, type Detail } from './claim-details.js';
+import { extractDetails, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
@@ -253,11 +254,6 @@ export function createVerifier(deps: VerifierDeps = {}) {
   }
 
   /**
-   * A reading with the claim's parts it states otherwise counted as stated: a number, rank or date written
-   * otherwise ("120" for "cent vingt", "6" for "six") as the claim's own words; a verb of saying ("called",
-   * "stressed") as a synonym where the sentence quotes the person the claim names ("« … », a déclaré Amy Pope").
-   */
-  /**
    * Who speaks in a sentence that quotes someone: the names outside its quotation marks; for a sentence of a
    * quotation that runs over several sentences, those of its paragraph ("« … dignes de ce nom », a déclaré X" closes
    * the quote its first sentence opens).
@@ -271,7 +267,13 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return extractDetails(text.slice(text.lastIndexOf('\n', unit.start) + 1, end < 0 ? text.length : end), common, knowledge.glossary).filter((d) => d.speaker);
   }
 
-  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, speakers: Detail[], translated?: () => Bag | undefined): T {
+  /**
+   * A reading with the claim's parts it states otherwise counted as stated: a number, rank or date written
+   * otherwise ("120" for "cent vingt", "6" for "six", "octobre 2020" for "aujourd'hui" in a communiqué of
+   * 13 October 2020: `dated`) as the claim's own words; a verb of saying ("called", "stressed") as a synonym where
+   * the sentence quotes the person the claim names ("« … », a déclaré Amy Pope").
+   */
+  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, speakers: Detail[], dated: Evidence['dated'], translated?: () => Bag | undefined): T {
     const quotesSpeaker = parts.speakers.some((p) => speakers.some((s) => p.words!.every((w) => s.words!.includes(w))));
     // The claim's synonyms in the sentence's machine translation count only where they can lift it to minShown.
     const total = terms.reduce((sum, t) => sum + t.weight, 0);
@@ -281,7 +283,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
       if (scored.coverage.matches[i] || t.weight <= 0) return null;
       if (quotesSpeaker && parts.saying.has(i)) return 'synonym';
       const holder = parts.restatable.find((d) => t.words.every((w) => d.words!.includes(w)));
-      if (holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit }, terms, matching)) return 'exact';
+      if (holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit, dated }, terms, matching)) return 'exact';
       return machine ? matchTerm(synonymsOf(t), machine, matching)?.kind ?? null : null;
     });
     if (!implied.some(Boolean)) return scored;
@@ -311,7 +313,8 @@ export function createVerifier(deps: VerifierDeps = {}) {
         const machineOf = (s: ScoredUnit) => () => translated && translatedBag(documentUnits(document).flatMap((u) => (u.start >= s.unit.start && u.end <= s.unit.end ? [translated[u.position]] : [])));
         return readings.filter((r): r is ScoredUnit & { quote?: string } => !!r).map((s) => {
           const speakers = parts.saying.size ? speakersOf(s.unit, document) : [];
-          return { ...withImplicitParts(s, terms, parts, speakers, machineOf(s)), document: documentBag(document), places: placesOf(document), speakers };
+          const dated = eventDay(s.unit.text, document);
+          return { ...withImplicitParts(s, terms, parts, speakers, dated, machineOf(s)), document: documentBag(document), places: placesOf(document), speakers, dated };
         });
       })
       .sort((a, b) => b.blended - a.blended || b.passage.score - a.passage.score);

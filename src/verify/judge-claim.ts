@@ -3,7 +3,7 @@ import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
 import { isCognate, matchTerm, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
-import { extractDetails, hedged, isNegativeWord, negations, quantifiers, quoteSpans, statesDetail, type Detail } from './claim-details.js';
+import { extractDetails, hedged, isNegativeWord, negations, quantifiers, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
 import type { CheckedClaim, DetailKind } from './types.js';
 import type { VerifyPolicy } from './verify-policy.js';
 
@@ -20,6 +20,8 @@ export interface Candidate extends ScoredUnit {
   quote?: string;
   /** The places where the communiqué says things happen (its datelines, places after a preposition of place). */
   places?: { text: string; bag: Bag };
+  /** The day the sentence dates its event by, when it says "today" or "yesterday" (its communiqué's dateline's). */
+  dated?: Evidence['dated'];
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -108,7 +110,9 @@ function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], 
 function conflicting(missing: Detail, sourceDetails: Detail[], claim: { text: string; bag: Bag; details: Detail[] }, terms: WeightedTerm[], policy: AnswerPolicy, matched: number[], countsIt: (d: Detail) => boolean = () => false): Detail | null {
   const stated = (d: Detail) => claimStates(d, claim) || (!!d.words && new Set(matched.filter((at) => at >= d.start && at < d.end)).size >= namedWords(d).length);
   if (missing.speaker) return sourceDetails.find((d) => d.speaker && !stated(d)) ?? null;
-  const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && !stated(d));
+  // A place takes the place of one the same way only: "to Europe" is not contradicted by "in the Sahara".
+  const sameWay = (d: Detail) => !d.role || !missing.role || d.role === missing.role;
+  const rivals = sourceDetails.filter((d) => d.kind === missing.kind && !!d.factor === !!missing.factor && !!d.locative === !!missing.locative && sameWay(d) && !stated(d));
   if (missing.kind === 'number') {
     // A number conflicts with a number of the same thing, when both count something.
     // When the sentence states what the claim counts in words no dictionary pairs with the source's ("households"
@@ -257,7 +261,7 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     if (persons.some((p) => c.speakers!.some((s) => p.words!.every((w) => s.words!.includes(w))))) return null;
     return { verdict: 'contradicted', evidence: [spanOf(c, c.blended)], difference: { claimed: persons[0]!.text, found: c.speakers[0]!.text, kind: 'speaker' } };
   };
-  const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit }, terms, answerPolicy);
+  const states = (c: Candidate, d: Detail) => statesDetail(d, { text: c.unit.text, bag: c.unit, dated: c.dated }, terms, answerPolicy);
 
   // Numbers and dates must be in the sentence; a name may be in its passage (the communiqué's topic, its dateline).
   const inDocument = new Map<Bag, Map<Detail, boolean>>();
@@ -368,8 +372,16 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     // A sentence that names the claim's people but says less of what the claim says of them ("Contact : M. X")
     // is outweighed by one that says it of someone else ("a indiqué M. Y, coordonnateur du programme"). Numbers
     // and dates are not contested so: the supporting sentence states them itself.
-    const contest = firstClash(candidates.filter((o) => o !== c && predicateShare(o) >= predicateShare(c) + policy.contestMargin), true);
+    const contesting = candidates.filter((o) => o !== c && predicateShare(o) >= predicateShare(c) + policy.contestMargin);
+    const contest = firstClash(contesting, true);
     if (contest) return contest;
+    // So is a sentence that names the claim's speaker by one that quotes what the claim says they said, in another
+    // person's mouth ("« La pêche durable est un grand pas », a déclaré Y" for "X a déclaré que la pêche durable est
+    // un grand pas", X quoted elsewhere on the same topic).
+    for (const o of contesting) {
+      const otherSpeaker = o.coverage.value >= policy.minOwnSupport && alignedCoverage(terms, o, persons, answerPolicy) >= policy.minAligned ? speakerDiffers(o) : null;
+      if (otherSpeaker) return otherSpeaker;
+    }
     // Further evidence: other sentences that state the claim too (never one that only comes close).
     const evidence = [spanOf(c, c.blended)];
     for (const other of supporting) {

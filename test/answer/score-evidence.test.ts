@@ -31,6 +31,17 @@ describe('dictionary translations', () => {
     expect(coverage([building], unit!, policy).matches[0]).toMatchObject({ kind: 'cognate', tokens: [{ word: 'construit' }] });
     expect(coverage([building], englishUnit!, policy).matches[0]).toBeNull();
   });
+
+  it('relate a text word to a term by the term\'s own translations, whatever term of the same word was read before', () => {
+    const policy = answerPolicy();
+    const [unit] = documentUnits(document('fr.txt', 'fr', 'Les coopératives ont construit trois puits.'));
+    // The same word, read in one question without its translation, then in another with it (and the reverse).
+    const bare = term('building', [{ stems: [stem('building')], kind: 'exact' }]);
+    const translated = term('building', [{ stems: [stem('building')], kind: 'exact' }, { stems: [stem('construction')], kind: 'translation', language: 'fr' }]);
+    expect(coverage([bare], unit!, policy).matches[0]).toBeNull();
+    expect(coverage([translated], unit!, policy).matches[0]).toMatchObject({ kind: 'cognate', tokens: [{ word: 'construit' }] });
+    expect(coverage([{ ...bare }], unit!, policy).matches[0]).toBeNull();
+  });
 });
 
 describe('word families', () => {

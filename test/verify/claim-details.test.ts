@@ -34,6 +34,21 @@ describe('extractDetails', () => {
     expect(places("Les pêcheurs sont partis vers l'Ouganda.")).toEqual([['Ouganda', true]]);
   });
 
+  it('reads a name after a preposition of place and an article or a noun of a geographic feature as a place where something happens', () => {
+    const places = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.locative]);
+    expect(places('The boats were found in the Caspian after the storm.')).toEqual([['Caspian', true]]);
+    expect(places('Les équipes ont foré des puits dans le désert du Kalahari.')).toEqual([['Kalahari', true]]);
+    expect(places('Les pêcheurs travaillent en mer Baltique.')).toEqual([['Baltique', true]]);
+  });
+
+  it('tells a place whence from a place whither and a place where, and leaves a French "à" either', () => {
+    const roles = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.role]);
+    expect(roles('Les familles sont arrivées depuis la Guinée et le Togo.')).toEqual([['Guinée', 'origin'], ['Togo', 'origin']]);
+    expect(roles("Les pêcheurs sont partis vers l'Ouganda.")).toEqual([['Ouganda', 'destination']]);
+    expect(roles('The pumps were stored in Kayes and shipped to Dakar.')).toEqual([['Kayes', 'location'], ['Dakar', 'destination']]);
+    expect(roles('Le forum a eu lieu à Mopti.')).toEqual([['Mopti', undefined]]);
+  });
+
   it('reads no body in a lower-case phrase that folds to a glossary name ("un système" is no "UN system")', () => {
     const bodies = (text: string) => detailsOf(text).filter((d) => d.kind === 'organisation').map((d) => d.text);
     expect(bodies("Le bureau veut offrir un système d'alerte plus résilient.")).toEqual([]);

@@ -485,3 +485,75 @@ describe('claim checker on an invented communiqué with a contact line', () => {
     expectVerbatim(result, runtime);
   });
 });
+
+describe('claim checker on an invented communiqué that dates its news by the day of publication', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    // The news sentence says "yesterday": the dateline's day before, the last day of May.
+    ({ runtime, verifier, cleanup } = await inventedCommunique('points_eau_kayes.txt', [
+      'Water points handed over to village committees in Kayes',
+      '',
+      'Kayes, 1 June 2022',
+      '',
+      'The regional water board handed over twelve rehabilitated water points to the village committees yesterday, in the presence of the governor.',
+      '',
+      'The works were funded by the Orchard Trust.',
+      '',
+      'A second team of the board drilled four boreholes in the desert of Tamesna.',
+      '',
+      'Most of the pumps were shipped from Dakar by the regional water board.',
+      '',
+    ]));
+  });
+  afterAll(async () => cleanup());
+
+  it('supports the month and year of an event the sentence dates by the day of publication, not another month', async () => {
+    const text = 'In May 2022, the regional water board handed over twelve rehabilitated water points to the village committees. In June 2022, the regional water board handed over twelve rehabilitated water points to the village committees.';
+    const result = await verifier.verify({ text, language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'supported', evidence: [{ quote: expect.stringMatching(/yesterday/) }] });
+    expect(result.claims[1]!.verdict).not.toBe('supported');
+    expectVerbatim(result, runtime);
+  });
+
+  it('contradicts a place named after an article by one named after a noun of a geographic feature', async () => {
+    const result = await verifier.verify({ text: 'A second team of the board drilled four boreholes in the Azawagh.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'place', claimed: 'Azawagh', found: 'Tamesna' } });
+  });
+
+  it('contradicts a place whence by another place whence, not a place whither', async () => {
+    const result = await verifier.verify({ text: 'Most of the pumps were shipped from Kayes by the regional water board. Most of the pumps were shipped to Kayes by the regional water board.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'place', claimed: 'Kayes', found: 'Dakar' } });
+    expect(result.claims[1]!.verdict).not.toBe('contradicted');
+  });
+});
+
+describe('claim checker on an invented communiqué that quotes two people', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    // The governor is quoted on irrigation in today's world; the minister's quote, over several sentences, on drip
+    // irrigation.
+    ({ runtime, verifier, cleanup } = await inventedCommunique('foire_tahoua.txt', [
+      'Ouverture de la foire agricole régionale de Tahoua',
+      '',
+      'Tahoua, le 8 février 2024 – La foire agricole régionale s’est ouverte à Tahoua en présence de nombreux exposants.',
+      '',
+      '« L’irrigation doit servir toutes les familles de la région dans le monde d’aujourd’hui », a déclaré M. Issoufou Maman Garba, gouverneur de la région.',
+      '',
+      '« L’irrigation goutte-à-goutte est l’une des innovations majeures d’aujourd’hui. Les rendements des maraîchers ont doublé en trois ans. Nous soutenons pleinement les coopératives », a déclaré Mme Halima Soumana, ministre de l’Agriculture.',
+      '',
+    ]));
+  });
+  afterAll(async () => cleanup());
+
+  it('contradicts a claim that gives a quote to a person quoted elsewhere by the sentence that quotes it in another mouth', async () => {
+    const result = await verifier.verify({ text: 'Issoufou Maman Garba a déclaré que l’irrigation goutte-à-goutte est l’une des innovations majeures d’aujourd’hui.', language: 'fr' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'speaker', found: expect.stringMatching(/Halima Soumana/) } });
+    expectVerbatim(result, runtime);
+    const right = await verifier.verify({ text: 'Halima Soumana a déclaré que l’irrigation goutte-à-goutte est l’une des innovations majeures d’aujourd’hui.', language: 'fr' }, runtime.retriever);
+    expect(right.claims[0]!.verdict).toBe('supported');
+  });
+});
