@@ -11,7 +11,25 @@ export function splitQuestion(question: string): string[] {
   const second = text.slice(match.index + match[1]!.length).trim();
   // Each part must still ask something of its own (three words or more).
   if (first.split(/\s+/).length < 3 || second.split(/\s+/).length < 3) return [text];
-  return [/[?？]$/u.test(first) ? first : `${first}?`, second];
+  return [/[?？]$/u.test(first) ? first : `${first}?`, withGapFilled(first, second)];
+}
+
+// A bare interrogative that opens a question, then what it asks about up to the first preposition: "Who [is quoted]
+// for …", "How many [delegations attended] in …", "Combien [de délégations ont participé] en …". Closed classes.
+const BARE_WH = String.raw`(?:how many|how much|who|whom|what|which|when|where|why|how|combien|qui|quoi|quel|quelle|quels|quelles|quand|où|pourquoi|comment)`;
+const PREPOSITION = String.raw`(?:for|in|at|on|during|from|to|with|by|under|according to|pour|en|dans|à|au|aux|lors de|lors du|selon|avec|par|chez|sur)`;
+const ASKED = new RegExp(String.raw`^${BARE_WH}\s+(.+?)\s+${PREPOSITION}(?!\p{L})`, 'iu');
+const GAPPED = new RegExp(String.raw`^(${BARE_WH})\s+(?=${PREPOSITION}(?!\p{L}))`, 'iu');
+
+/**
+ * A second part that leaves out what the first asked ("…, and who for the Belgian side?", "et combien en 2020 ?")
+ * takes it from the first: "who is quoted for the Belgian side?". Other parts come back as they are.
+ */
+function withGapFilled(first: string, second: string): string {
+  const gap = GAPPED.exec(second);
+  const asked = ASKED.exec(first)?.[1];
+  if (!gap || !asked) return second;
+  return `${gap[1]} ${asked} ${second.slice(gap[0].length)}`;
 }
 
 // Interrogatives of French and English that open the second question (closed-class words), after at most three

@@ -28,6 +28,14 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('gives a second part that leaves out what the first asked the words it left out', () => {
+    expect(splitQuestion('Who spoke for the network at the Kisumu forum, and who for the city at the Mombasa forum?')).toEqual([
+      'Who spoke for the network at the Kisumu forum?',
+      'who spoke for the city at the Mombasa forum?',
+    ]);
+    expect(splitQuestion('Combien de délégués ont participé en 2021, et combien en 2022 ?')[1]).toBe('combien de délégués ont participé en 2022 ?');
+  });
+
   it('keeps a question whole when "and" joins two things it asks about together', () => {
     expect(splitQuestion('Which programmes link the network with Mali and with Niger?')).toHaveLength(1);
     expect(splitQuestion('Quelles organisations et quels pays ont participé ?')).toHaveLength(1);
