@@ -37,6 +37,11 @@ function openQuotes(text: string): number {
   return count(/«/g) - count(/»/g) + count(/“/g) - count(/”/g);
 }
 
+/** Whether two spans of a text, the first before the second, stand in one paragraph (no line break between them). */
+export function sameParagraph(text: string, first: { end: number }, second: { start: number }): boolean {
+  return !text.slice(first.end, second.start).includes('\n');
+}
+
 /**
  * Sentence spans for answers, with a quotation kept whole: when a sentence opens « or “ and a later sentence of the
  * same paragraph closes it, they form one unit, so the attribution ("», a déclaré X", "”, said X") stays with the
@@ -46,7 +51,7 @@ export function answerUnits(text: string, language: string): Array<{ start: numb
   const units: Array<{ start: number; end: number }> = [];
   for (const span of sentenceSpans(text, language)) {
     const last = units.at(-1);
-    const joinable = last && openQuotes(text.slice(last.start, last.end)) > 0 && !text.slice(last.end, span.start).includes('\n') && span.end - last.start <= MAX_UNIT;
+    const joinable = last && openQuotes(text.slice(last.start, last.end)) > 0 && sameParagraph(text, last, span) && span.end - last.start <= MAX_UNIT;
     if (joinable) last.end = span.end;
     else units.push({ ...span });
   }

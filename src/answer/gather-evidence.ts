@@ -3,7 +3,7 @@ import type { Passage } from '../retrieval/retriever.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
-import { documentUnits, lowercaseWords, tokenize, type EvidenceUnit } from './evidence-units.js';
+import { documentUnits, lowercaseWords, sameParagraph, tokenize, type EvidenceUnit } from './evidence-units.js';
 import { extractAnswer, placeScale, numberSpans, typedSpans, type AnswerSpan } from './extract-answer.js';
 import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
@@ -188,7 +188,7 @@ export function gatherEvidence(
       let cov = coverageOf(unit, translated);
       // A sentence that continues the one before it ("Ce chiffre…", "It said…") is read with it when that covers more.
       const before = units[single.position - 1];
-      if (before && !document.text.slice(before.end, single.start).includes('\n') && single.end - before.start <= MAX_PAIR) {
+      if (before && sameParagraph(document.text, before, single) && single.end - before.start <= MAX_PAIR) {
         // The pair's coverage joins its two sentences' (a term matched in either), computed once per sentence.
         const pairCov = joinCoverage(terms, coverageOf(before, translated), cov, policy);
         if (pairCov.value * policy.pairFactor > cov.value) {

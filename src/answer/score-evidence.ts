@@ -20,10 +20,14 @@ export interface Bag {
   start?: number;
 }
 
+/** A bag of tokens, with their stems, of a text in `language` (when known). */
+export function tokenBag(tokens: UnitToken[], language?: string): Bag {
+  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language };
+}
+
 /** The words of several bags (of one language) as one. */
 export function unionBag(bags: Bag[]): Bag {
-  const tokens = bags.flatMap((b) => b.tokens);
-  return { tokens, stems: new Set(tokens.map((t) => t.stem)), language: bags[0]?.language };
+  return tokenBag(bags.flatMap((b) => b.tokens), bags[0]?.language);
 }
 
 /** How a span covers a question: the weighted share and, per term, the match kind and the matching tokens. */

@@ -4,9 +4,9 @@ import { speaksOfFuture } from '../text/speaks-of-future.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
-import { documentUnits, tokenize, underSameHeading } from './evidence-units.js';
+import { documentUnits, sameParagraph, tokenize, underSameHeading } from './evidence-units.js';
 import { organisationSpans, placeScale, type AnswerSpan } from './extract-answer.js';
-import { matchTerm, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
+import { matchTerm, tokenBag, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
 import { pairUnit, type ScoredUnit } from './gather-evidence.js';
 import { datelineOf, deicticDays, shiftDays } from './publication-day.js';
 
@@ -134,45 +134,33 @@ function titleBag(title: string, language?: string): Bag {
   let bag = titleBags.get(key);
   if (!bag) {
     if (titleBags.size >= 20_000) titleBags.clear();
-    const tokens = tokenize(title);
-    titleBags.set(key, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language }));
+    titleBags.set(key, (bag = tokenBag(tokenize(title), language)));
   }
   return bag;
 }
 
-const documentBags = new WeakMap<CorpusDocument, Bag>();
-
-/** The words of a whole document (once per loaded document), to check that a question's names are where its evidence is. */
-export function documentBag(document: CorpusDocument): Bag {
-  let bag = documentBags.get(document);
-  if (!bag) {
-    const tokens = documentUnits(document).flatMap((u) => u.tokens);
-    documentBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: document.language }));
-  }
-  return bag;
+/** A function of a loaded document, computed once per document. */
+function perDocument<T>(compute: (document: CorpusDocument) => T): (document: CorpusDocument) => T {
+  const computed = new WeakMap<CorpusDocument, T>();
+  return (document) => {
+    if (!computed.has(document)) computed.set(document, compute(document));
+    return computed.get(document)!;
+  };
 }
 
-const headlineBags = new WeakMap<CorpusDocument, Bag>();
-
-/** The words of a document's headline: its title and its opening sentences (the dateline and lead). */
-function headlineBag(document: CorpusDocument): Bag {
-  let bag = headlineBags.get(document);
-  if (!bag) {
-    const tokens = [...tokenize(document.title), ...documentUnits(document).slice(0, HEADLINE_UNITS).flatMap((u) => u.tokens)];
-    headlineBags.set(document, (bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: document.language }));
-  }
-  return bag;
-}
+/** The words of a whole document, to check that a question's names are where its evidence is. */
+export const documentBag = perDocument((document) => tokenBag(documentUnits(document).flatMap((u) => u.tokens), document.language));
 
 // Sentences after the title that a reader takes for the release's headline: the dateline and the lead.
 const HEADLINE_UNITS = 2;
 
-/** Whether a document's headline states most of the weight of the words by which a question describes a release. */
-function describes(document: CorpusDocument | undefined, terms: WeightedTerm[], analysis: QuestionAnalysis, policy: AnswerPolicy): boolean {
-  if (!document || analysis.documentWords.length === 0) return false;
-  const describing = terms.filter((t) => !t.fromHistory && !t.isNumber && t.weight > 0 && t.words.every((w) => analysis.documentWords.includes(w)));
+/** The words of a document's headline: its title and its opening sentences (the dateline and lead). */
+const headlineBag = perDocument((document) => tokenBag([...tokenize(document.title), ...documentUnits(document).slice(0, HEADLINE_UNITS).flatMap((u) => u.tokens)], document.language));
+
+/** Whether a document's headline states most of the weight of the terms by which a question describes a release. */
+function describes(document: CorpusDocument | undefined, describing: WeightedTerm[], policy: AnswerPolicy): boolean {
   const total = describing.reduce((a, t) => a + t.weight, 0);
-  if (total === 0) return false;
+  if (!document || total === 0) return false;
   const bag = headlineBag(document);
   return describing.reduce((a, t) => (matchTerm(t, bag, policy) ? a + t.weight : a), 0) / total >= policy.minDescribed;
 }
@@ -272,7 +260,8 @@ export function selectEvidence(
   if (namesAll.length) candidates = namesAll;
   // A question that says which release it asks about ("according to the Belgium release", "selon le communiqué sur
   // l'accord") is answered from a release whose headline states that description, when a candidate's does.
-  const described = candidates.filter((c) => describes(documents.get(c.unit.docId), terms, analysis, policy));
+  const describing = terms.filter((t) => !t.fromHistory && !t.isNumber && t.weight > 0 && t.words.every((w) => analysis.documentWords.includes(w)));
+  const described = candidates.filter((c) => describes(documents.get(c.unit.docId), describing, policy));
   if (described.length) candidates = described;
   // A follow-up goes on about the communiqué the previous answer came from ("et qui est le contact presse ?"), unless
   // another communiqué states the new question clearly better.
@@ -350,8 +339,8 @@ export function selectEvidence(
 function withNextSentence(s: ScoredUnit, documents: Map<string, CorpusDocument>): ScoredUnit {
   const document = documents.get(s.unit.docId);
   if (!document) return s;
-  const next = documentUnits(document).find((u) => u.start >= s.unit.end);
-  if (!next || document.text.slice(s.unit.end, next.start).includes('\n') || !next.prose) return s;
+  const next = documentUnits(document)[s.unit.position + 1];
+  if (!next || !sameParagraph(document.text, s.unit, next) || !next.prose) return s;
   return { ...s, unit: pairUnit(document.text, s.unit, next) };
 }
 
