@@ -347,6 +347,13 @@ describe('counts by a more general name', () => {
     'Dans le monde, 3 millions de réfugiés attendent une place de réinstallation, rappelle l’Agence des Marais.',
   );
   const denmark = inventedCorpus({ 'denmark.txt': release });
+  // Another: the only count of the people comes after a count of missions, and no sentence counts refugees.
+  const missions = inventedCorpus({
+    'missions.txt': releaseText(
+      'La Norvège accueille des familles avec l’appui de l’Agence des Marais',
+      'Depuis le Kenya, la Norvège a pu compter sur l’appui logistique de l’Agence des Marais lors de cinq missions de sélection et de transfert de 140 personnes.',
+    ),
+  });
 
   it('answers how many refugees with the count of persons in the sentence that tells of them', async () => {
     const result = await answerer.ask({ question: 'How many refugees did Denmark take in from Kenya with the agency\'s logistic support?' }, denmark.runtime().retriever);
@@ -356,6 +363,11 @@ describe('counts by a more general name', () => {
   it('does not answer with a general count a question that qualifies the people by a word the communiqués never use', async () => {
     const result = await answerer.ask({ question: 'Combien de réfugiés somaliens le Danemark a-t-il accueillis du Kenya lors des quatre missions de transfert avec l’appui logistique de l’Agence des Marais ?' }, denmark.runtime().retriever);
     expect(result.answer).not.toContain('210');
+  });
+
+  it('answers how many refugees with the count of persons, not with the sentence\'s nearer count of missions, where no sentence counts refugees', async () => {
+    const result = await answerer.ask({ question: 'How many refugees did Norway bring over from Kenya with the agency\'s logistic support?' }, missions.runtime().retriever);
+    expect(result.answer).toMatch(/^140 personnes \[1\]/);
   });
 });
 
