@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import type { ExpandedQuery } from '../retrieval/expand-query.js';
 import { findGlossaryTerms } from '../lexicon/glossary.js';
 import { hasCommonSense, isCommonWord, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
+import { spellingNeighbours } from '../lexicon/spelling-neighbours.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
@@ -409,6 +410,9 @@ function adjectiveCountries(word: string, language: AnswerLanguage, knowledge: L
 // "A eu lieu", "aura lieu", "a-t-elle eu lieu", "took place", "will take place": a verb of happening with its noun.
 const HAPPEN_IDIOMS = /(?<!\p{L})(?:(?:a|ont|avait|avaient|aura|auront|aurait|avoir)(?:-t-(?:il|elle|ils|elles|on))?\s+(?:eu\s+)?(lieu)|(?:take|takes|took|taken|taking)\s+(place))(?!\p{L})/gu;
 
+// Shorter words have too many dictionary neighbours to be read as typos ("aide" is one edit from "aids", "side", "aile"…).
+const MIN_TYPO_LENGTH = 5;
+
 /** Glossary kinds whose names are proper names. */
 const PROPER_KINDS = new Set(['country', 'organisation']);
 
@@ -449,6 +453,14 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         for (const translation of knowledge.translate(singular)) {
           for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation', language: other });
         }
+      }
+    }
+    // A name no dictionary knows may be a typo of one it does ("Turky"): the dictionary words one edit away, and
+    // their translations, are its forms, as weak as a cognate (it may be a name of its own). Only names: a common
+    // word the dictionary lacks is more often an inflection it does not list ("rotating") than a typo.
+    if (forms.length === 1 && names.has(term.word) && term.word.length >= MIN_TYPO_LENGTH && !/\p{N}/u.test(term.word) && !isCommonWord(knowledge, term.word)) {
+      for (const neighbour of spellingNeighbours(term.word, knowledge.isHeadword)) {
+        for (const s of [neighbour, ...knowledge.translate(neighbour).flatMap(contentWords)].map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'cognate' });
       }
     }
     // An adjective of a country names it too ("Belgian", "belge" → "Belgium", "Belgique").

@@ -199,7 +199,7 @@ function insideName(bag: Bag, token: UnitToken): boolean {
 }
 
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
-export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
+export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
   for (const form of term.forms) {
     if (form.language && bag.language && form.language !== bag.language) continue;
@@ -224,7 +224,9 @@ export function matchTerm(term: KeyTerm, bag: Bag, policy: AnswerPolicy): { kind
     if (related === undefined) {
       known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || translated.some((s) => isCognate(s, t.word))));
     }
-    return related && namesAsLong(term, t);
+    // A name the communiqués never write is misspelt more likely than it is another name: its near spelling may be
+    // shorter ("Luxembourgh" for "Luxembourg").
+    return related && (namesAsLong(term, t) || (!!term.unknown && isNearSpelling(word, t.word)));
   });
   return tokens.length ? { kind: 'cognate', tokens } : best;
 }

@@ -13,6 +13,8 @@ export interface LexicalKnowledge {
   glossary: Glossary;
   /** Dictionary translations of a folded word (both directions). */
   translate: (word: string) => string[];
+  /** Whether a folded word is a dictionary headword as written (no stemming): cheap enough to test many spellings. */
+  isHeadword: (word: string) => boolean;
   thesaurus: Thesaurus | null;
   nounClasses: NounClasses | null;
   /** English verbs of saying (WordNet), for a claim that reports what someone said. */
@@ -35,7 +37,7 @@ export function hasCommonSense(knowledge: LexicalKnowledge, word: string): boole
 
 /** Knowledge with the given parts; the rest empty (the bundled glossary always). */
 export function lexicalKnowledge(parts: Partial<LexicalKnowledge> = {}): LexicalKnowledge {
-  return { glossary: domainGlossary, translate: () => [], thesaurus: null, nounClasses: null, ...parts };
+  return { glossary: domainGlossary, translate: () => [], isHeadword: () => false, thesaurus: null, nounClasses: null, ...parts };
 }
 
 /** The glossary with the acronyms a corpus defines added (mined at index time: see `mineAcronyms`). */

@@ -29,6 +29,7 @@ export function loadLexicalKnowledge(options: { lexicon: BilingualLexicon | null
     const lexicon = options.lexicon;
     knowledge = lexicalKnowledge({
       translate: lexicon ? (word) => translateWord(lexicon, word) : () => [],
+      isHeadword: lexicon ? (word) => Object.hasOwn(lexicon.words, word) : () => false,
       thesaurus: openThesaurus(options.thesaurusDir, THESAURUS_FILES),
       nounClasses: openNounClasses(),
       speechVerbs: openSpeechVerbs(),

@@ -371,6 +371,23 @@ describe('counts by a more general name', () => {
   });
 });
 
+describe('misspelt names', () => {
+  const norway = inventedCorpus({
+    'norway.txt': releaseText('La Norvège accueille des familles', 'Avec l’appui de l’Agence des Marais, la Norvège a accueilli 140 personnes venues du Kenya en 2022.'),
+    'town.txt': releaseText('Une ville du Nord accueille des familles', 'La ville de Kristiansund a accueilli 35 familles venues de Somalie en 2021.'),
+  });
+
+  it('reads a name no dictionary knows as the dictionary name one letter away, translated ("Norwey" for "Norvège")', async () => {
+    const result = await answerer.ask({ question: 'How many people did Norwey take in from Kenya in 2022?' }, norway.runtime().retriever);
+    expect(result.answer).toMatch(/^140 people \[1\]/);
+  });
+
+  it('reads a name the communiqués never write as their name one letter shorter ("Kristiansundd")', async () => {
+    const result = await answerer.ask({ question: 'How many families did Kristiansundd take in from Somalia in 2021?' }, norway.runtime().retriever);
+    expect(result.answer).toMatch(/^35 famil/);
+  });
+});
+
 describe('two things, each with its year', () => {
   // Two invented releases: the same chair at a forum of one year and at a summit of the next.
   const forum = releaseText('Forum de l’eau de Kisangani 2019', 'Le forum de l’eau de Kisangani, tenu en 2019, était présidé par Mme Ama Boateng, directrice du Réseau des Marais.');
