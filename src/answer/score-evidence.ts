@@ -211,10 +211,13 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
     // A thesaurus synonym of a common word is a common word: capitalised inside a sentence, a word is part of a name
     // ("Nations unies" is no "nation" for "population").
     if (form.kind === 'synonym' && !term.isName) tokens = tokens.filter((t) => !insideName(bag, t));
+    // Nor is an ordinal capitalised inside a sentence a rank: it is part of a title ("Premier Ministre").
+    if (term.isOrdinal) tokens = tokens.filter((t) => !insideName(bag, t));
     if (tokens.length) best = { kind: form.kind, tokens };
   }
   // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.
-  if ((best && policy.matchWeights[best.kind] >= policy.matchWeights.cognate) || term.isNumber || term.words.length !== 1) return best;
+  // A number or an ordinal is matched by its forms only (every way to write its rank): a near spelling is another.
+  if ((best && policy.matchWeights[best.kind] >= policy.matchWeights.cognate) || term.isNumber || term.isOrdinal || term.words.length !== 1) return best;
   const word = term.words[0]!;
   const { translated, known } = relatedWords(term, bag.language);
   // A translation may be written in another part of speech ("meeting" → "réunion", the text has "se sont réunis"):

@@ -388,6 +388,26 @@ describe('misspelt names', () => {
   });
 });
 
+describe('ordinals', () => {
+  // An invented release: the third meeting of a council, and a Prime Minister whose title begins with "Première".
+  const council = inventedCorpus({
+    'council.txt': releaseText(
+      'Le conseil des marais se réunit à Oslo',
+      'La troisième réunion du conseil des marais s’est tenue à Oslo. « Nous protégeons les zones humides », a déclaré Mme Kari Nord, Première Ministre de la région.',
+    ),
+  });
+
+  it('does not read an ordinal that opens a title ("Première Ministre") as the rank a question asks about', async () => {
+    const result = await answerer.ask({ question: 'Dans quelle ville s’est tenue la première réunion du conseil des marais ?' }, council.runtime().retriever);
+    expect(result.answerable).toBe(false);
+  });
+
+  it('still answers about the rank the release states', async () => {
+    const result = await answerer.ask({ question: 'Dans quelle ville s’est tenue la troisième réunion du conseil des marais ?' }, council.runtime().retriever);
+    expect(result.answer).toMatch(/Oslo/);
+  });
+});
+
 describe('two things, each with its year', () => {
   // Two invented releases: the same chair at a forum of one year and at a summit of the next.
   const forum = releaseText('Forum de l’eau de Kisangani 2019', 'Le forum de l’eau de Kisangani, tenu en 2019, était présidé par Mme Ama Boateng, directrice du Réseau des Marais.');
