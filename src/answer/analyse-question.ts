@@ -89,7 +89,7 @@ const PERSON = /(?:^(?:(?:and|et|mais|but|so|alors|donc|then|puis)[\s,]+)?|(?<!\
 const MANNER = /\b(comment|how)\b/u;
 // Letters bound the words ("énumérez" starts with a letter \b does not see in JavaScript).
 const LIST = /(?<!\p{L})(?:quels sont les|quelles sont les|quels étaient les|quelles étaient les|what are the|what were the|which are the|list|listez|liste|énumér\p{L}*|enumer\p{L}*|name the|citez|nommez)(?!\p{L})/u;
-const YES_NO = /^(est-ce qu|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|y a-t-il|y avait-il|\p{L}+-t-(?:il|elle|on)\b|\p{L}+-(?:il|elle|ils|elles)\b)/u;
+const YES_NO = /^(est-ce(?!\p{L})|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|y a-t-il|y avait-il|\p{L}+-t-(?:il|elle|on)\b|\p{L}+-(?:il|elle|ils|elles)\b)/u;
 // A French verb inverted with its subject pronoun ("était-il", "a-t-elle"): the mark of a question.
 const INVERTED_VERB = /\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)(?!\p{L})/u;
 // A yes/no question that asks to be told something ("Do you know when…", "Can you tell me who…", "Pouvez-vous me

@@ -20,6 +20,10 @@ export type Selection =
 
 /** Types whose answer is a short span; for a count or an amount, a sentence without one does not answer. */
 const SPAN_REQUIRED: ReadonlySet<AnswerType> = new Set(['number', 'percent', 'amount', 'duration', 'date']);
+// Answers that a sentence states as a whole: whether, why, how.
+const STATED_TYPES: ReadonlySet<AnswerType> = new Set(['yesno', 'reason', 'manner']);
+// An e-mail or web address: the mark of a contact line.
+const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.\p{L}|https?:\/\/|www\./u;
 
 /** Whether a text states a number: "84 000", "84 000" and "84000" are the same; digits are not part of a longer number. */
 export function statesNumber(text: string, number: string): boolean {
@@ -198,6 +202,9 @@ export function selectEvidence(
     return speaksOfFuture(s.unit.text) || s.unit.headings.some((h) => speaksOfFuture(units[h]!.text));
   };
   if (speaksOfFuture(analysis.question)) covering = covering.filter(future);
+  // Whether something is so, why or how is stated by a sentence: a line that is not prose (a header, a label) or
+  // gives an address (a contact) names things but states nothing of them.
+  if (STATED_TYPES.has(analysis.type)) covering = covering.filter((s) => s.unit.prose && !ADDRESS.test(s.unit.text));
   if (covering.length === 0) return { answerable: false, reason: 'weak_evidence' };
   // An ordinal ("the second forum") says which one, like a number: the sentence or its document's title states it.
   const ordinals = terms.filter((t) => t.isOrdinal && !t.fromHistory);

@@ -71,6 +71,12 @@ describe('answer types', () => {
     expect(typeOf('Pouvez-vous me dire où le forum a eu lieu ?')).toBe('place');
   });
 
+  it('reads any French question opening with "est-ce" as yes/no ("est-ce bien à Genève que…")', () => {
+    expect(typeOf('Est-ce bien à Genève que le réseau a vu le jour ?')).toBe('yesno');
+    expect(typeOf('Est-ce que le réseau a vu le jour à Genève ?')).toBe('yesno');
+    expect(typeOf('Qu’est-ce que le réseau a signé à Genève ?')).not.toBe('yesno');
+  });
+
   it('classifies "which/quel + noun" by what the noun names, in either language', () => {
     expect(typeOf('Which official chairs the committee?', 'en')).toBe('person');
     expect(typeOf('Dans quelle ville se tiendra le prochain forum ?')).toBe('place');

@@ -388,6 +388,23 @@ describe('misspelt names', () => {
   });
 });
 
+describe('sentences that state', () => {
+  // An invented release: the network's founding is told nowhere; a contact line names the city.
+  const contacts = inventedCorpus({
+    'contacts.txt': releaseText(
+      'Le Réseau des Marais publie son rapport annuel',
+      'L’association a publié aujourd’hui son rapport annuel sur les zones humides d’Europe.',
+      'Pour de plus amples informations, veuillez contacter :',
+      'A Genève : Mme Ada Lind, ada.lind@marais.example, +41 22 000 00 00',
+    ),
+  });
+
+  it('does not answer a yes/no question with a contact line that names what it asks about', async () => {
+    const result = await answerer.ask({ question: 'Est-ce bien à Genève que le Réseau des Marais a vu le jour ?' }, contacts.runtime().retriever);
+    expect(result.answer).not.toContain('ada.lind');
+  });
+});
+
 describe('ordinals', () => {
   // An invented release: the third meeting of a council, and a Prime Minister whose title begins with "Première".
   const council = inventedCorpus({
