@@ -80,6 +80,10 @@ export interface AnswerPolicy {
    * that holds a fact (dev split: fact hit 0.837 at 12, 0.849 at 16 and 20, no refusal changed; 28 gains a little
    * more but is most of the seeds' 37 chunks); the cost grows linearly with it. */
   sentencePool: number;
+  /** How many times `sentencePool` passages are read again when the first pool leaves no sentence of the asked type,
+   * or none in a communiqué that names the question's names. Default 2 (dev split: two answerable questions gained,
+   * one near-miss lost): the fact may stand in a passage that ranks lower; only such refusals pay for the search. */
+  widerPoolFactor: number;
   /** Share of the weight of the words by which a question describes a release ("the Belgium release") that a
    * document's headline (title, dateline and lead) must state for its sentences to be preferred. Default 0.5: a
    * description is often longer than what the title says ("the release on the seventh EU-IOM strategic meeting"). */
@@ -120,6 +124,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   listItemRatio: 0.8,
   suggestionFactor: 0.8,
   sentencePool: 16,
+  widerPoolFactor: 2,
   minDescribed: 0.5,
   followUpRatio: 0.8,
   translatedDocuments: 500,

@@ -3,7 +3,7 @@ import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { hasCommonSense, isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import { fold } from '../text/terms.js';
-import { analyseQuestion, nounIsKindOf, nounType } from './analyse-question.js';
+import { analyseQuestion, nounIsKindOf, nounType, type QuestionAnalysis } from './analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from './answer-policy.js';
 import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
@@ -41,6 +41,8 @@ export interface AnswererDeps {
   checkAnswer?: AnswerChecker;
 }
 
+// Refusals a wider pool of passages may lift: no sentence of the asked type, or none in a communiqué naming the question's names.
+const WIDER_ON: ReadonlySet<RefusalReason> = new Set<RefusalReason>(['no_answer_of_type', 'name_absent']);
 const EXTRACTIVE_MODEL = 'extractive-v2';
 
 /** How a match must be found to count for suggestions: the sentence's own words or their translation. */
@@ -136,8 +138,16 @@ export function createAnswerer(deps: AnswererDeps = {}) {
   async function decide(input: AskInput, retriever: Retriever, language: AnswerLanguage) {
     const analysis = analyseQuestion({ question: input.question, language, history: input.history }, (q) => retriever.expand(q), knowledge);
     const query = condenseQuestion(input.question, input.history);
+    const size = Math.max(input.k ?? defaultK, policy.sentencePool);
+    const first = await decideOver(input, retriever, language, analysis, query, size);
+    if (first.selection.answerable || !WIDER_ON.has(first.selection.reason)) return first;
+    return decideOver(input, retriever, language, analysis, query, size * policy.widerPoolFactor);
+  }
+
+  /** The pipeline's decision over a pool of `size` passages. */
+  async function decideOver(input: AskInput, retriever: Retriever, language: AnswerLanguage, analysis: QuestionAnalysis, query: string, size: number) {
     const k = input.k ?? defaultK;
-    const pool = await retriever.search(query, { k: Math.max(k, policy.sentencePool), filters: input.filters });
+    const pool = await retriever.search(query, { k: size, filters: input.filters });
     const [frequencies, stats, documents] = await Promise.all([
       retriever.corpus.documentFrequencies(termStems(analysis)),
       retriever.corpus.stats(),

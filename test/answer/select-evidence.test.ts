@@ -388,6 +388,20 @@ describe('misspelt names', () => {
   });
 });
 
+describe('a wider pool before refusing', () => {
+  // Two invented releases: the first states the question's words but no town; the second names the town.
+  const centre = inventedCorpus({
+    'centre.txt': releaseText('Le Réseau des Marais ouvre son centre de recherche', 'Le Réseau des Marais a ouvert son centre de recherche sur les zones humides et les oiseaux du Nord.'),
+    'ville.txt': releaseText('Tromsø accueille des chercheurs', 'Le centre de recherche du Réseau des Marais a ouvert à Tromsø, où travaillent douze chercheurs.'),
+  });
+  it('reads passages further down before refusing for want of an answer of the asked type', async () => {
+    // A pool of one passage: the first release's.
+    const narrow = createAnswerer({ knowledge: runtime.knowledge, policy: { sentencePool: 1 } });
+    const result = await narrow.ask({ question: 'Dans quelle ville le Réseau des Marais a-t-il ouvert son centre de recherche ?', k: 1 }, centre.runtime().retriever);
+    expect(result.answer).toMatch(/Tromsø/);
+  });
+});
+
 describe('sentences that state', () => {
   // An invented release: the network's founding is told nowhere; a contact line names the city.
   const contacts = inventedCorpus({
