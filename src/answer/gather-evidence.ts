@@ -5,7 +5,7 @@ import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { documentUnits, lowercaseWords, sameParagraph, tokenize, type EvidenceUnit } from './evidence-units.js';
 import { extractAnswer, placeScale, numberSpans, typedSpans, type AnswerSpan } from './extract-answer.js';
-import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
+import { compactness, coverage, tokenBag, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 import { fold } from '../text/terms.js';
 import { statesNumber } from './select-evidence.js';
@@ -80,7 +80,7 @@ export function chunkBag(chunk: Passage['chunk'], document: CorpusDocument): Bag
   if (!bag) {
     // The title names the communiqué's topic: it is context for every passage of it.
     const tokens = [...tokenize(chunk.title, -1e9), ...tokenize(chunk.text, chunk.start)];
-    bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: chunk.language, text: chunk.text, start: chunk.start };
+    bag = { ...tokenBag(tokens, chunk.language), text: chunk.text, start: chunk.start };
     bags.set(key, bag);
   }
   return bag;

@@ -188,7 +188,8 @@ export function selectEvidence(
   if (terms.every((t) => t.weight === 0)) return { answerable: false, reason: 'no_terms' };
   if (terms.some((t) => t.unknown)) {
     // Built only when a term is unknown to the index: a cognate or a misspelling in the retrieved text may rescue it.
-    const pool: Bag = { tokens: scored.flatMap((s) => s.unit.tokens), stems: new Set(scored.flatMap((s) => [...s.unit.stems])) };
+    // The units may be of both languages: the pool has none.
+    const pool = tokenBag(scored.flatMap((s) => s.unit.tokens));
     if (unknownShare(terms, pool, policy) > policy.maxUnknownShare) return { answerable: false, reason: 'unknown_topic' };
   }
   // A sentence that names the agent of the question's verb ("organisée par X" for "who organised…") states the very

@@ -5,7 +5,7 @@ import { TITLE } from '../answer/extract-answer.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
 import { eventDay } from '../answer/publication-day.js';
 import { documentBag } from '../answer/select-evidence.js';
-import { coverage, matchTerm, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, matchTerm, termStems, tokenBag, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
@@ -158,8 +158,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     let places = documentPlaces.get(document);
     if (!places) {
       const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
-      const tokens = tokenize(text);
-      documentPlaces.set(document, (places = { text, bag: { tokens, stems: new Set(tokens.map((t) => t.stem)) } }));
+      documentPlaces.set(document, (places = { text, bag: tokenBag(tokenize(text)) }));
     }
     return places;
   }
@@ -340,8 +339,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
         const frequencies = await retriever.corpus.documentFrequencies(termStems(analysis));
         const terms = withoutTitles(text, withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching)));
         if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
-        const tokens = tokenize(text);
-        return { analysis, terms, parts: implicitParts(text, terms), bag: { tokens, stems: new Set(tokens.map((t) => t.stem)) } };
+        return { analysis, terms, parts: implicitParts(text, terms), bag: tokenBag(tokenize(text)) };
       })();
       // A failed reading (a store error) is not remembered.
       reading.catch(() => known.delete(key));
