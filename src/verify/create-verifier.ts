@@ -12,6 +12,7 @@ import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexico
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
+import { perText } from '../text/per-text.js';
 import { fold, stem } from '../text/terms.js';
 import { extractDetails, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
@@ -68,6 +69,9 @@ interface ImplicitParts {
   saying: Set<number>;
   speakers: Detail[];
 }
+
+// Words whose opposites and verbs of saying are remembered (the words of claims recur).
+const WORDS = 20_000;
 
 // A communiqué's title read with its lead, per loaded document (see `titleReading`).
 const titleLeads = new WeakMap<CorpusDocument, { unit: EvidenceUnit; quote: string; positions: number[] } | null>();
@@ -199,31 +203,25 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return own;
   };
 
-  // The stems of a claim word's opposites, per folded word.
-  const oppositeStems = new Map<string, Set<string>>();
-
   /**
-   * The stems of the words that say the opposite of a claim's word, in French and English: the English thesaurus's
-   * antonyms of the word, of its lemma and of their dictionary translations ("augmenté" → "augmenter" → "increase"
-   * → "decrease"), with the antonyms' translations ("diminuer").
+   * The stems of the words that say the opposite of a claim's (folded) word, in French and English: the English
+   * thesaurus's antonyms of the word, of its lemma and of their dictionary translations ("augmenté" → "augmenter" →
+   * "increase" → "decrease"), with the antonyms' translations ("diminuer").
    */
-  function opposites(word: string): Set<string> {
-    let found = oppositeStems.get(word);
-    if (found) return found;
+  const opposites = perText((word) => {
     const thesaurus = knowledge.thesaurus;
     const forms = thesaurus ? [word, ...verbLemmas(word), ...thesaurus.lemmasOf(word)] : [];
     const first = (w: string) => knowledge.translate(w).slice(0, policy.antonymSenses);
     const antonyms = new Set([...forms, ...forms.flatMap(first)].flatMap((f) => thesaurus!.antonymsOfForm(fold(f))));
-    found = new Set([...antonyms, ...[...antonyms].flatMap(first)].filter((w) => !/[\s'’]/u.test(w)).map((w) => stem(fold(w))));
+    const found = new Set([...antonyms, ...[...antonyms].flatMap(first)].filter((w) => !/[\s'’]/u.test(w)).map((w) => stem(fold(w))));
     // A word is not its own opposite (a word and its antonym may share a translation).
     for (const f of forms) found.delete(stem(f));
-    if (oppositeStems.size > 20_000) oppositeStems.clear();
-    oppositeStems.set(word, found);
     return found;
-  }
+  }, WORDS);
 
-  // Whether a claim's word is a verb of saying (or translates as one), per folded word.
-  const sayingWords = new Map<string, boolean>();
+  // Whether a claim's (folded) word is a verb of saying: the claim's own verb (English) or its dictionary
+  // translations (French), each with its infinitive. Asked only when there is a list of verbs of saying.
+  const isSaying = perText((word) => [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]).some((l) => knowledge.speechVerbs!.isSpeechVerb(l)), WORDS);
 
   /**
    * What a claim says that a sentence may state otherwise than in the claim's words: its numbers, ranks and dates
@@ -239,15 +237,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const saying = new Set(!speech || !speakers.length ? [] : terms.flatMap((t, i) => {
       // A verb of saying may weigh nothing ("said" is a meta word of questions): it still says the claim reports speech.
       if (t.isName || t.isNumber || t.words.length !== 1) return [];
-      // The claim's own verb (English) or its dictionary translations (French), each with its infinitive.
-      const word = t.words[0]!;
-      let saysIt = sayingWords.get(word);
-      if (saysIt === undefined) {
-        saysIt = [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]).some((l) => speech.isSpeechVerb(l));
-        if (sayingWords.size > 20_000) sayingWords.clear();
-        sayingWords.set(word, saysIt);
-      }
-      return saysIt ? [i] : [];
+      return isSaying(t.words[0]!) ? [i] : [];
     }));
     return { restatable, saying, speakers };
   }
