@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { perDocument } from '../corpus/per-document.js';
 import type { Passage } from '../retrieval/retriever.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
@@ -69,12 +70,11 @@ export function inContext(terms: WeightedTerm[], own: Coverage, context: Coverag
 
 // Chunks are made on demand by the index (a new object per search): their words are kept per document, which the
 // index loads once, and per span.
-const chunkBags = new WeakMap<CorpusDocument, Map<string, Bag>>();
+const chunkBags = perDocument(() => new Map<string, Bag>());
 
 /** A passage's words with its communiqué's title, tokenized once per loaded document and span. */
 export function chunkBag(chunk: Passage['chunk'], document: CorpusDocument): Bag {
-  let bags = chunkBags.get(document);
-  if (!bags) chunkBags.set(document, (bags = new Map()));
+  const bags = chunkBags(document);
   const key = `${chunk.start}:${chunk.end}`;
   let bag = bags.get(key);
   if (!bag) {

@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { perDocument } from '../corpus/per-document.js';
 import { fold } from '../text/terms.js';
 import { speaksOfFuture } from '../text/speaks-of-future.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
@@ -141,15 +142,6 @@ function titleBag(title: string, language?: string): Bag {
     titleBags.set(key, (bag = tokenBag(tokenize(title), language)));
   }
   return bag;
-}
-
-/** A function of a loaded document, computed once per document. */
-function perDocument<T>(compute: (document: CorpusDocument) => T): (document: CorpusDocument) => T {
-  const computed = new WeakMap<CorpusDocument, T>();
-  return (document) => {
-    if (!computed.has(document)) computed.set(document, compute(document));
-    return computed.get(document)!;
-  };
 }
 
 /** The words of a whole document, to check that a question's names are where its evidence is. */

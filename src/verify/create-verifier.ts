@@ -8,6 +8,7 @@ import { documentBag } from '../answer/select-evidence.js';
 import { coverage, matchTerm, termStems, tokenBag, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { perDocument } from '../corpus/per-document.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
@@ -153,19 +154,12 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return { ...best, unit: lead.unit, quote: lead.quote, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
   }
 
-  // The places where a communiqué's news happens, per loaded document (see `placesOf`).
-  const documentPlaces = new WeakMap<CorpusDocument, { text: string; bag: Bag }>();
-
   /** The places a communiqué names where things happen: those of its datelines and those after a preposition of
    * place, as one text and its words. Read once per document. */
-  function placesOf(document: CorpusDocument): { text: string; bag: Bag } {
-    let places = documentPlaces.get(document);
-    if (!places) {
-      const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
-      documentPlaces.set(document, (places = { text, bag: tokenBag(tokenize(text)) }));
-    }
-    return places;
-  }
+  const placesOf = perDocument((document) => {
+    const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
+    return { text, bag: tokenBag(tokenize(text)) };
+  });
 
   /**
    * A claim's words are conjugated or plural ("instaure", "left"), and the thesaurus lists a word under its lemma
