@@ -8,6 +8,7 @@ import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
 import { isFollowUp, type Turn } from './condense-question.js';
 import { isCalendarWord, personSpans } from './extract-answer.js';
+import { INTERROGATIVES } from './interrogatives.js';
 
 /** The kind of answer a question asks for. */
 export type AnswerType =
@@ -95,7 +96,7 @@ const INVERTED_VERB = /\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)(?!\p{L})/u;
 // A yes/no question that asks to be told something ("Do you know when…", "Can you tell me who…", "Pouvez-vous me
 // dire où…", "Le communiqué précise-t-il combien…"): its interrogative asks the question (closed-class verbs of
 // knowing and telling).
-const INDIRECT = /(?<!\p{L})(?:know|knows|tell|tells|say|says|said|state|states|mention|mentions|specify|specifies|indicate|indicates|dire|dit|sais|sait|savez|savent|connaissez|précise|précisent|indique|indiquent|mentionne|mentionnent)(?:\s+(?:me|us|moi|nous|-moi|-nous|-il|-elle|-t-il|-t-elle))?\s+(?:exactly\s+|exactement\s+)?(?:when|where|who|whom|which|what|how|why|quand|où|qui|quel|quelle|quels|quelles|comment|pourquoi|combien)(?!\p{L})/u;
+const INDIRECT = new RegExp(String.raw`(?<!\p{L})(?:know|knows|tell|tells|say|says|said|state|states|mention|mentions|specify|specifies|indicate|indicates|dire|dit|sais|sait|savez|savent|connaissez|précise|précisent|indique|indiquent|mentionne|mentionnent)(?:\s+(?:me|us|moi|nous|-moi|-nous|-il|-elle|-t-il|-t-elle))?\s+(?:exactly\s+|exactement\s+)?(?:${INTERROGATIVES.join('|')})(?!\p{L})`, 'u');
 const WHICH_NOUN = /\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|which|what)\s+(?:(?:est|sont|était|étaient|is|are|was|were)\s+)?(?:(?:le|la|les|l'|the)\s*)?(\p{L}[\p{L}-]*)(?:\s+(?:de la|de l'|du|des|de|d'|of the|of)\s*(\p{L}[\p{L}-]*))?/u;
 const COUNTED = /\b(?:how many|how much|the number of|number of|combien d'|combien de|combien des|le nombre de|nombre de|nombre d')\s*(\p{L}[\p{L}-]*)/u;
 // Nouns that name the asking, not the thing asked: "what is the name of the…", "quel est le titre du…".
@@ -135,8 +136,9 @@ const NOUN_NAMES_TYPE: Partial<Record<AnswerType, AnswerType[]>> = { date: ['dat
 
 const CLASS_TYPES: Record<string, AnswerType> = { person: 'person', place: 'place', time: 'date', organisation: 'organisation', quantity: 'number', money: 'amount', reason: 'reason' };
 
-// Interrogative words, to recognise them misspelt ("wich", "wat", "combein") when nothing else reads that way.
-const INTERROGATIVES = ['which', 'what', 'when', 'where', 'whom', 'whose', 'how', 'quel', 'quelle', 'quels', 'quelles', 'combien', 'comment', 'pourquoi', 'quand'];
+// Interrogative words to recognise misspelt ("wich", "wat", "combein") when nothing else reads that way; a word of
+// three letters or fewer is one edit from too many others ("who" from "two", "how" from "now").
+const SPELLCHECKED_INTERROGATIVES = [...INTERROGATIVES, 'whose'].filter((q) => q.length >= 4);
 
 /** One edit apart: insertion, deletion, substitution or a swap of two neighbours. */
 function oneEditApart(a: string, b: string): boolean {
@@ -150,11 +152,11 @@ function oneEditApart(a: string, b: string): boolean {
 /** A misspelt interrogative ("wich", "wat"): a word of the asking, not of the content; a dictionary word ("duel",
  * "comments") is no misspelling. */
 const isMisspeltInterrogative = (word: string, knowledge: LexicalKnowledge) =>
-  !isStopword(word) && INTERROGATIVES.some((q) => q.length >= 4 && oneEditApart(word, q)) && knowledge.translate(word).length === 0;
+  !isStopword(word) && SPELLCHECKED_INTERROGATIVES.some((q) => oneEditApart(word, q)) && knowledge.translate(word).length === 0;
 
 function normalise(question: string): string {
   const text = question.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
-  return text.replace(/\p{L}{3,}/gu, (word) => (isStopword(fold(word)) ? word : INTERROGATIVES.find((q) => q.length >= 4 && oneEditApart(word, q)) ?? word));
+  return text.replace(/\p{L}{3,}/gu, (word) => (isStopword(fold(word)) ? word : SPELLCHECKED_INTERROGATIVES.find((q) => oneEditApart(word, q)) ?? word));
 }
 
 /** The English nouns WordNet may know a noun by: itself and its singulars in English (in French too when the

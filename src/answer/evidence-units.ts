@@ -1,4 +1,4 @@
-import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { perDocument } from '../corpus/per-document.js';
 import { sentenceSpans } from '../text/sentence-spans.js';
 import { fold, isStopword, stem } from '../text/terms.js';
 
@@ -105,38 +105,25 @@ export function underSameHeading(a: EvidenceUnit, b: EvidenceUnit): boolean {
   return a.docId === b.docId && a.headings.length > 0 && a.headings.at(-1) === b.headings.at(-1);
 }
 
-const lowercase = new WeakMap<CorpusDocument, Set<string>>();
-
 /**
  * The folded words a document writes in lower case somewhere: "ministre" in "le ministre" is a common word there,
  * while "Wells" or "Pope", dictionary words too, are only ever names in it.
  */
-export function lowercaseWords(document: CorpusDocument): Set<string> {
-  let found = lowercase.get(document);
-  if (!found) {
-    found = new Set();
-    for (const m of document.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) found.add(fold(m[0]));
-    lowercase.set(document, found);
-  }
+export const lowercaseWords = perDocument((document) => {
+  const found = new Set<string>();
+  for (const m of document.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) found.add(fold(m[0]));
   return found;
-}
-
-const cache = new WeakMap<CorpusDocument, EvidenceUnit[]>();
+});
 
 /** A document's evidence units, computed once per loaded document (not on every question). */
-export function documentUnits(document: CorpusDocument): EvidenceUnit[] {
-  let units = cache.get(document);
-  if (!units) {
-    const spans = answerUnits(document.text, document.language);
-    const headings = headingsOf(document.text, spans);
-    units = spans.map((span, position) => {
-      const text = document.text.slice(span.start, span.end);
-      const tokens = tokenize(text, span.start);
-      // A line under a heading is content set out as a list (contacts, key figures), not site navigation.
-      const prose = isProse(text, tokens.length) || headings[position]!.length > 0;
-      return { docId: document.id, ...span, text, tokens, stems: new Set(tokens.map((t) => t.stem)), prose, position, language: document.language, headings: headings[position]! };
-    });
-    cache.set(document, units);
-  }
-  return units;
-}
+export const documentUnits = perDocument((document): EvidenceUnit[] => {
+  const spans = answerUnits(document.text, document.language);
+  const headings = headingsOf(document.text, spans);
+  return spans.map((span, position) => {
+    const text = document.text.slice(span.start, span.end);
+    const tokens = tokenize(text, span.start);
+    // A line under a heading is content set out as a list (contacts, key figures), not site navigation.
+    const prose = isProse(text, tokens.length) || headings[position]!.length > 0;
+    return { docId: document.id, ...span, text, tokens, stems: new Set(tokens.map((t) => t.stem)), prose, position, language: document.language, headings: headings[position]! };
+  });
+});

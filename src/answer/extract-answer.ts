@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { perText } from '../text/per-text.js';
 import { fold, isStopword } from '../text/terms.js';
 import { regionNames } from '../lexicon/country-names.js';
 import type { AnswerType } from './analyse-question.js';
@@ -92,21 +93,11 @@ function parseNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Results of a span finder per sentence, kept for the sentences of loaded documents (they recur in every answer). */
-function memoised(find: (text: string) => AnswerSpan[]): (text: string) => AnswerSpan[] {
-  const cache = new Map<string, AnswerSpan[]>();
-  return (text) => {
-    let spans = cache.get(text);
-    if (!spans) {
-      if (cache.size >= 20_000) cache.clear();
-      cache.set(text, (spans = find(text)));
-    }
-    return spans;
-  };
-}
+// Sentences whose spans are remembered: those of the loaded documents recur in every answer.
+const SENTENCES = 20_000;
 
 /** Numbers in a sentence (digits, with grouping, decimals, percent and "million"; or number words). */
-export const numberSpans = memoised(findNumbers);
+export const numberSpans = perText(findNumbers, SENTENCES);
 
 function findNumbers(text: string): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
@@ -120,7 +111,7 @@ function findNumbers(text: string): AnswerSpan[] {
 }
 
 /** Dates in a sentence: full dates (chrono-node, French and English), "les 28 et 29 octobre 2019", months with a year, years. */
-export const dateSpans = memoised(findDates);
+export const dateSpans = perText(findDates, SENTENCES);
 
 function findDates(text: string): AnswerSpan[] {
   const spans: AnswerSpan[] = [];

@@ -1,11 +1,12 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { perDocument } from '../corpus/per-document.js';
 import type { Passage } from '../retrieval/retriever.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { documentUnits, lowercaseWords, sameParagraph, tokenize, type EvidenceUnit } from './evidence-units.js';
 import { extractAnswer, placeScale, numberSpans, typedSpans, type AnswerSpan } from './extract-answer.js';
-import { compactness, coverage, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
+import { compactness, coverage, tokenBag, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 import { fold } from '../text/terms.js';
 import { statesNumber } from './select-evidence.js';
@@ -69,18 +70,17 @@ export function inContext(terms: WeightedTerm[], own: Coverage, context: Coverag
 
 // Chunks are made on demand by the index (a new object per search): their words are kept per document, which the
 // index loads once, and per span.
-const chunkBags = new WeakMap<CorpusDocument, Map<string, Bag>>();
+const chunkBags = perDocument(() => new Map<string, Bag>());
 
 /** A passage's words with its communiqué's title, tokenized once per loaded document and span. */
 export function chunkBag(chunk: Passage['chunk'], document: CorpusDocument): Bag {
-  let bags = chunkBags.get(document);
-  if (!bags) chunkBags.set(document, (bags = new Map()));
+  const bags = chunkBags(document);
   const key = `${chunk.start}:${chunk.end}`;
   let bag = bags.get(key);
   if (!bag) {
     // The title names the communiqué's topic: it is context for every passage of it.
     const tokens = [...tokenize(chunk.title, -1e9), ...tokenize(chunk.text, chunk.start)];
-    bag = { tokens, stems: new Set(tokens.map((t) => t.stem)), language: chunk.language, text: chunk.text, start: chunk.start };
+    bag = { ...tokenBag(tokens, chunk.language), text: chunk.text, start: chunk.start };
     bags.set(key, bag);
   }
   return bag;

@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { perDocument } from '../corpus/per-document.js';
 import { fold } from '../text/terms.js';
 import { speaksOfFuture } from '../text/speaks-of-future.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
@@ -143,15 +144,6 @@ function titleBag(title: string, language?: string): Bag {
   return bag;
 }
 
-/** A function of a loaded document, computed once per document. */
-function perDocument<T>(compute: (document: CorpusDocument) => T): (document: CorpusDocument) => T {
-  const computed = new WeakMap<CorpusDocument, T>();
-  return (document) => {
-    if (!computed.has(document)) computed.set(document, compute(document));
-    return computed.get(document)!;
-  };
-}
-
 /** The words of a whole document, to check that a question's names are where its evidence is. */
 export const documentBag = perDocument((document) => tokenBag(documentUnits(document).flatMap((u) => u.tokens), document.language));
 
@@ -188,7 +180,8 @@ export function selectEvidence(
   if (terms.every((t) => t.weight === 0)) return { answerable: false, reason: 'no_terms' };
   if (terms.some((t) => t.unknown)) {
     // Built only when a term is unknown to the index: a cognate or a misspelling in the retrieved text may rescue it.
-    const pool: Bag = { tokens: scored.flatMap((s) => s.unit.tokens), stems: new Set(scored.flatMap((s) => [...s.unit.stems])) };
+    // The units may be of both languages: the pool has none.
+    const pool = tokenBag(scored.flatMap((s) => s.unit.tokens));
     if (unknownShare(terms, pool, policy) > policy.maxUnknownShare) return { answerable: false, reason: 'unknown_topic' };
   }
   // A sentence that names the agent of the question's verb ("organisée par X" for "who organised…") states the very

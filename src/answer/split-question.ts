@@ -1,3 +1,5 @@
+import { INTERROGATIVES } from './interrogatives.js';
+
 /**
  * The parts of a question that asks two things ("When was it proposed, and in which city was it welcomed?",
  * "Combien de pays membres a l'OIM et dans combien de pays est-elle présente ?"): split where a coordinator or a
@@ -15,8 +17,9 @@ export function splitQuestion(question: string): string[] {
 }
 
 // A bare interrogative that opens a question, then what it asks about up to the first preposition: "Who [is quoted]
-// for …", "How many [delegations attended] in …", "Combien [de délégations ont participé] en …". Closed classes.
-const BARE_WH = String.raw`(?:how many|how much|who|whom|what|which|when|where|why|how|combien|qui|quoi|quel|quelle|quels|quelles|quand|où|pourquoi|comment)`;
+// for …", "How many [delegations attended] in …", "Combien [de délégations ont participé] en …". The phrases come
+// first: "how many" is read whole, not as "how" asking "many delegations…".
+const BARE_WH = String.raw`(?:how many|how much|${[...INTERROGATIVES, 'quoi'].join('|')})`;
 const PREPOSITION = String.raw`(?:for|in|at|on|during|from|to|with|by|under|according to|pour|en|dans|à|au|aux|lors de|lors du|selon|avec|par|chez|sur)`;
 const ASKED = new RegExp(String.raw`^${BARE_WH}\s+(.+?)\s+${PREPOSITION}(?!\p{L})`, 'iu');
 const GAPPED = new RegExp(String.raw`^(${BARE_WH})\s+(?=${PREPOSITION}(?!\p{L}))`, 'iu');
@@ -32,8 +35,7 @@ function withGapFilled(first: string, second: string): string {
   return `${gap[1]} ${asked} ${second.slice(gap[0].length)}`;
 }
 
-// Interrogatives of French and English that open the second question (closed-class words), after at most three
-// short words ("et à partir de quand", "and in which city", "and for how long"); "qu'" or "que" before an inverted
-// verb ("et qu'offre-t-elle ?").
-const WH = "(?:[\\p{L}'’-]{1,8}\\s+){0,3}(?:what|which|who|whom|whose|when|where|why|how|in which|in what|quel|quelle|quels|quelles|qui|quand|où|pourquoi|comment|combien|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce|qu['’]\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)|que\\s+\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on))";
+// Interrogatives of French and English that open the second question, after at most three short words ("et à partir
+// de quand", "and in which city", "and for how long"); "qu'" or "que" before an inverted verb ("et qu'offre-t-elle ?").
+const WH = `(?:[\\p{L}'’-]{1,8}\\s+){0,3}(?:${[...INTERROGATIVES, 'whose'].join('|')}|in which|in what|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce|qu['’]\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)|que\\s+\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on))`;
 const SECOND_QUESTION = new RegExp(`((?:,\\s*|\\s+)(?:and|et|puis|then)\\s+|[?？]\\s+(?:and\\s+|et\\s+)?)(?=${WH}\\b)`, 'iu');

@@ -1,7 +1,7 @@
 import type { CorpusDocument } from '../corpus/load-corpus.js';
 import type { Language, Translator } from '../translate/translator.js';
 import { documentUnits, tokenize } from './evidence-units.js';
-import type { Bag } from './score-evidence.js';
+import { tokenBag, type Bag } from './score-evidence.js';
 
 /** Each evidence unit's machine translation as words to match (by position in `documentUnits`), for one language. */
 export type UnitTranslations = (document: CorpusDocument) => Bag[] | undefined;
@@ -36,10 +36,7 @@ export function createEvidenceTranslator(translator: Translator, maxDocuments: n
         cache.delete(key);
         return null;
       }
-      return translations.map((t) => {
-        const tokens = tokenize(t!.text);
-        return { tokens, stems: new Set(tokens.map((x) => x.stem)), language: to };
-      });
+      return translations.map((t) => tokenBag(tokenize(t!.text), to));
     });
     cache.set(key, { document, bags });
     if (cache.size > maxDocuments) cache.delete(cache.keys().next().value!);

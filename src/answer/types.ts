@@ -74,19 +74,8 @@ export type AskEvent =
   | { type: 'delta'; text: string }
   | { type: 'done'; done: AskDone };
 
-/** A complete answer, as `POST /api/ask` returns it. */
-export interface AskResult {
+/** A complete answer, as `POST /api/ask` returns it: how a streamed answer ends, with its text and citations. */
+export interface AskResult extends Omit<AskDone, 'used' | 'answer'> {
   answer: string;
-  language: AnswerLanguage;
-  answerable: boolean;
   citations: Citation[];
-  mode: 'extractive' | 'llm';
-  model: string;
-  timings: Timings;
-  suggestions: Suggestion[];
-  fallback?: 'llm_unavailable';
-  /** Why the question was refused, when it was. */
-  refusalReason?: RefusalReason;
-  /** LLM answers: each generated sentence with its verdict and evidence (when answers are checked). */
-  claims?: AnswerClaim[];
 }

@@ -1,5 +1,6 @@
 import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { perText } from '../text/per-text.js';
 import { fold, stem } from '../text/terms.js';
 
 /** Synonyms of single words, for matching a question to a sentence that says the same with other words. */
@@ -27,6 +28,9 @@ export const THESAURUS_FILES = ['thes_fr', 'th_en_US_v2'];
 
 /** Synonyms kept per sense: the thesauri list the closest first, and the tail is loosely related. */
 const PER_SENSE = 6;
+
+/** Words whose synonyms and antonyms are remembered (those of questions and claims recur). */
+const WORDS = 20_000;
 
 interface MythesFile {
   fd: number;
@@ -92,9 +96,6 @@ export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): T
     sources.push(name);
   }
   if (files.length === 0) return null;
-  const cache = new Map<string, string[]>();
-  const lemmaCache = new Map<string, string[]>();
-  const antonymCache = new Map<string, string[]>();
 
   /** The headwords of the thesauri that start with a word's stem and stem as it does: its lemma, for a conjugated or
    * plural form. A lemma is a few letters longer than its forms at most ("instaurer"/"instaure"), and a phrase is no
@@ -144,55 +145,42 @@ export function openThesaurus(dir: string, names: string[] = THESAURUS_FILES): T
     return out;
   }
 
-  function synonyms(word: string): string[] {
-    let found = cache.get(word);
-    if (!found) {
-      found = [];
-      for (const file of files) {
-        const offset = offsetsOf(file).get(word);
-        if (offset !== undefined) for (const s of read(file, offset)) if (s !== word && !found.includes(s)) found.push(s);
-      }
-      if (cache.size > 20_000) cache.clear();
-      cache.set(word, found);
-    }
+  /** The entries of a word in the thesauri that list it: file and headword. */
+  const entriesOf = (word: string): Array<[MythesFile, string]> => files.flatMap((file) => (offsetsOf(file).has(word) ? [[file, word] as [MythesFile, string]] : []));
+
+  /** The synonyms under these entries, in their order, but the word itself. */
+  function synonymsUnder(word: string, entries: Array<[MythesFile, string]>): string[] {
+    const found: string[] = [];
+    for (const [file, headword] of entries) for (const s of read(file, offsetsOf(file).get(headword)!)) if (s !== word && !found.includes(s)) found.push(s);
     return found;
   }
+
+  const synonyms = perText((word) => synonymsUnder(word, entriesOf(word)), WORDS);
+  const lemmaSynonyms = perText((word) => synonymsUnder(word, headwordsOf(word)), WORDS);
+
+  const antonyms = perText((word) => {
+    const found: string[] = [];
+    for (const [file, headword] of [...entriesOf(word), ...(word.length < 4 ? [] : headwordsOf(word))]) {
+      for (const sense of senses(file, offsetsOf(file).get(headword)!)) {
+        for (const w of sense) {
+          if (!/\(antonym\)/.test(w)) continue;
+          const antonym = fold(w.replace(/\s*\(antonym\)/, '').trim());
+          if (antonym && !antonym.includes(' ') && !found.includes(antonym)) found.push(antonym);
+        }
+      }
+    }
+    return found;
+  }, WORDS);
 
   return {
     sources,
     synonyms,
     synonymsOfForm(word) {
       const own = synonyms(word);
-      if (own.length || word.length < 4) return own;
-      let found = lemmaCache.get(word);
-      if (!found) {
-        found = [];
-        for (const [file, headword] of headwordsOf(word)) for (const s of read(file, offsetsOf(file).get(headword)!)) if (s !== word && !found.includes(s)) found.push(s);
-        if (lemmaCache.size > 20_000) lemmaCache.clear();
-        lemmaCache.set(word, found);
-      }
-      return found;
+      return own.length || word.length < 4 ? own : lemmaSynonyms(word);
     },
     lemmasOf: (word) => (word.length < 4 ? [] : [...new Set(headwordsOf(word).map(([, headword]) => headword))]),
-    antonymsOfForm(word) {
-      let found = antonymCache.get(word);
-      if (!found) {
-        found = [];
-        const entries: Array<[MythesFile, string]> = files.flatMap((file) => (offsetsOf(file).has(word) ? [[file, word] as [MythesFile, string]] : []));
-        for (const [file, headword] of [...entries, ...(word.length < 4 ? [] : headwordsOf(word))]) {
-          for (const sense of senses(file, offsetsOf(file).get(headword)!)) {
-            for (const w of sense) {
-              if (!/\(antonym\)/.test(w)) continue;
-              const antonym = fold(w.replace(/\s*\(antonym\)/, '').trim());
-              if (antonym && !antonym.includes(' ') && !found.includes(antonym)) found.push(antonym);
-            }
-          }
-        }
-        if (antonymCache.size > 20_000) antonymCache.clear();
-        antonymCache.set(word, found);
-      }
-      return found;
-    },
+    antonymsOfForm: antonyms,
     load() {
       for (const file of files) offsetsOf(file);
     },

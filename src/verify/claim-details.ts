@@ -4,6 +4,7 @@ import type { AnswerPolicy } from '../answer/answer-policy.js';
 import { dateSpans, LOCATIVE, numberSpans, organisationSpans, personSpans, placeSpans, TITLE } from '../answer/extract-answer.js';
 import { matchTerm, type Bag } from '../answer/score-evidence.js';
 import { findGlossaryTerms, type Glossary } from '../lexicon/glossary.js';
+import { perText } from '../text/per-text.js';
 import { fold, isStopword, stem } from '../text/terms.js';
 import type { DetailKind } from './types.js';
 
@@ -51,21 +52,12 @@ const REGION_CODES = (() => {
   return codes;
 })();
 
-/** Results per text, for the sentences of the communiqués that are read again for every claim (chrono-node is slow). */
-function memo<T>(compute: (text: string) => T, max = 5000): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined) {
-      if (cache.size >= max) cache.clear();
-      cache.set(text, (value = compute(text)));
-    }
-    return value;
-  };
-}
+// Texts whose readings are remembered: the sentences of the communiqués are read again for every claim (chrono-node
+// is slow).
+const TEXTS = 5000;
 
 /** The dates of a text (see `dateSpans`), remembered per text. */
-const datesOf = memo(dateSpans);
+const datesOf = perText(dateSpans, TEXTS);
 
 /** Folded month name (French and English, through `Intl.DateTimeFormat`) → month (1–12), and whether it is French. */
 const MONTHS = (() => {
@@ -80,7 +72,7 @@ const MONTHS = (() => {
  * The months a text names, with its dates' months: a month named alone ("débuteront en mai", "in October") is a
  * detail too, though the date parser reads no date in it. English month names are capitalised ("may" is a verb).
  */
-const monthsOf = memo((text: string) => {
+const monthsOf = perText((text: string) => {
   const dates = datesOf(text).filter((d) => d.date?.month).map((d) => ({ start: d.start, end: d.end, text: d.text, month: d.date!.month!, year: Number.isFinite(d.date!.year) ? d.date!.year : undefined }));
   const alone = wordsAt(text).flatMap((w) => {
     const name = MONTHS.get(w.word);
@@ -89,7 +81,7 @@ const monthsOf = memo((text: string) => {
     return [{ start: w.start, end: w.end, text: written, month: name.month, year: undefined }];
   });
   return [...dates, ...alone];
-});
+}, TEXTS);
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
 
@@ -103,7 +95,7 @@ const FACTORS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4, halv:
 
 /** Numbers of a text that are not parts of its dates (a day or a year is not a count), scale words applied, and
  * its factors of multiplication. */
-const numbersOf = memo((text: string) => numbersIn(text, datesOf(text)));
+const numbersOf = perText((text: string) => numbersIn(text, datesOf(text)), TEXTS);
 
 // Contact details: e-mail addresses, web addresses and telephone numbers (international, or after "Tel"/"Fax").
 const CONTACTS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+|(?:https?:\/\/|www\.)\S+|\+\d[\d\s().\/-]{5,}\d|\b(?:t[ée]l|phone|fax|mob)\.?\s*:?\s*\d[\d\s().\/-]{4,}\d/giu;
@@ -241,7 +233,7 @@ const detailCaches = new WeakMap<Glossary, { isCommonWord: (folded: string) => b
 /** One cache of details per glossary and word test (the verifier's), so that source sentences are read once. */
 function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => boolean): (text: string) => Detail[] {
   let entry = detailCaches.get(glossary);
-  if (!entry || entry.isCommonWord !== isCommonWord) detailCaches.set(glossary, (entry = { isCommonWord, of: memo((text) => readDetails(text, isCommonWord, glossary)) }));
+  if (!entry || entry.isCommonWord !== isCommonWord) detailCaches.set(glossary, (entry = { isCommonWord, of: perText((text) => readDetails(text, isCommonWord, glossary), TEXTS) }));
   return entry.of;
 }
 
@@ -421,7 +413,7 @@ export function statesDetail(detail: Detail, evidence: Evidence, terms: KeyTerm[
 
 /** The region codes of the countries a text names by one word, remembered per text (sentences are read for every
  * claim). */
-const regionsOf = memo((text: string) => new Set(wordsAt(text).flatMap((w) => REGION_CODES.get(w.word) ?? [])));
+const regionsOf = perText((text: string) => new Set(wordsAt(text).flatMap((w) => REGION_CODES.get(w.word) ?? [])), TEXTS);
 
 const abbreviations = new Map<string, RegExp>();
 

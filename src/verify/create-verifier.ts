@@ -5,13 +5,15 @@ import { TITLE } from '../answer/extract-answer.js';
 import { gatherEvidence, inContext, pairUnit, type ScoredUnit } from '../answer/gather-evidence.js';
 import { eventDay } from '../answer/publication-day.js';
 import { documentBag } from '../answer/select-evidence.js';
-import { coverage, matchTerm, termStems, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
+import { coverage, matchTerm, termStems, tokenBag, unionBag, weighTerms, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import { createEvidenceTranslator, type UnitTranslations } from '../answer/translate-evidence.js';
 import type { CorpusDocument } from '../corpus/load-corpus.js';
+import { perDocument } from '../corpus/per-document.js';
 import { isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
+import { perText } from '../text/per-text.js';
 import { fold, stem } from '../text/terms.js';
 import { extractDetails, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
 import { judgeClaim, type Candidate } from './judge-claim.js';
@@ -68,6 +70,9 @@ interface ImplicitParts {
   saying: Set<number>;
   speakers: Detail[];
 }
+
+// Words whose opposites and verbs of saying are remembered (the words of claims recur).
+const WORDS = 20_000;
 
 // A communiqué's title read with its lead, per loaded document (see `titleReading`).
 const titleLeads = new WeakMap<CorpusDocument, { unit: EvidenceUnit; quote: string; positions: number[] } | null>();
@@ -149,20 +154,12 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return { ...best, unit: lead.unit, quote: lead.quote, coverage: own, context: { value: 0, matches: own.matches.map(() => null) }, blended: own.value };
   }
 
-  // The places where a communiqué's news happens, per loaded document (see `placesOf`).
-  const documentPlaces = new WeakMap<CorpusDocument, { text: string; bag: Bag }>();
-
   /** The places a communiqué names where things happen: those of its datelines and those after a preposition of
    * place, as one text and its words. Read once per document. */
-  function placesOf(document: CorpusDocument): { text: string; bag: Bag } {
-    let places = documentPlaces.get(document);
-    if (!places) {
-      const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
-      const tokens = tokenize(text);
-      documentPlaces.set(document, (places = { text, bag: { tokens, stems: new Set(tokens.map((t) => t.stem)) } }));
-    }
-    return places;
-  }
+  const placesOf = perDocument((document) => {
+    const text = document.text.split('\n').flatMap((line) => extractDetails(line, common, knowledge.glossary).filter((d) => d.kind === 'place' && d.locative).map((d) => d.text)).join(' ; ');
+    return { text, bag: tokenBag(tokenize(text)) };
+  });
 
   /**
    * A claim's words are conjugated or plural ("instaure", "left"), and the thesaurus lists a word under its lemma
@@ -200,31 +197,25 @@ export function createVerifier(deps: VerifierDeps = {}) {
     return own;
   };
 
-  // The stems of a claim word's opposites, per folded word.
-  const oppositeStems = new Map<string, Set<string>>();
-
   /**
-   * The stems of the words that say the opposite of a claim's word, in French and English: the English thesaurus's
-   * antonyms of the word, of its lemma and of their dictionary translations ("augmenté" → "augmenter" → "increase"
-   * → "decrease"), with the antonyms' translations ("diminuer").
+   * The stems of the words that say the opposite of a claim's (folded) word, in French and English: the English
+   * thesaurus's antonyms of the word, of its lemma and of their dictionary translations ("augmenté" → "augmenter" →
+   * "increase" → "decrease"), with the antonyms' translations ("diminuer").
    */
-  function opposites(word: string): Set<string> {
-    let found = oppositeStems.get(word);
-    if (found) return found;
+  const opposites = perText((word) => {
     const thesaurus = knowledge.thesaurus;
     const forms = thesaurus ? [word, ...verbLemmas(word), ...thesaurus.lemmasOf(word)] : [];
     const first = (w: string) => knowledge.translate(w).slice(0, policy.antonymSenses);
     const antonyms = new Set([...forms, ...forms.flatMap(first)].flatMap((f) => thesaurus!.antonymsOfForm(fold(f))));
-    found = new Set([...antonyms, ...[...antonyms].flatMap(first)].filter((w) => !/[\s'’]/u.test(w)).map((w) => stem(fold(w))));
+    const found = new Set([...antonyms, ...[...antonyms].flatMap(first)].filter((w) => !/[\s'’]/u.test(w)).map((w) => stem(fold(w))));
     // A word is not its own opposite (a word and its antonym may share a translation).
     for (const f of forms) found.delete(stem(f));
-    if (oppositeStems.size > 20_000) oppositeStems.clear();
-    oppositeStems.set(word, found);
     return found;
-  }
+  }, WORDS);
 
-  // Whether a claim's word is a verb of saying (or translates as one), per folded word.
-  const sayingWords = new Map<string, boolean>();
+  // Whether a claim's (folded) word is a verb of saying: the claim's own verb (English) or its dictionary
+  // translations (French), each with its infinitive. Asked only when there is a list of verbs of saying.
+  const isSaying = perText((word) => [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]).some((l) => knowledge.speechVerbs!.isSpeechVerb(l)), WORDS);
 
   /**
    * What a claim says that a sentence may state otherwise than in the claim's words: its numbers, ranks and dates
@@ -240,15 +231,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
     const saying = new Set(!speech || !speakers.length ? [] : terms.flatMap((t, i) => {
       // A verb of saying may weigh nothing ("said" is a meta word of questions): it still says the claim reports speech.
       if (t.isName || t.isNumber || t.words.length !== 1) return [];
-      // The claim's own verb (English) or its dictionary translations (French), each with its infinitive.
-      const word = t.words[0]!;
-      let saysIt = sayingWords.get(word);
-      if (saysIt === undefined) {
-        saysIt = [word, ...knowledge.translate(word)].flatMap((w) => [w, ...verbLemmas(w)]).some((l) => speech.isSpeechVerb(l));
-        if (sayingWords.size > 20_000) sayingWords.clear();
-        sayingWords.set(word, saysIt);
-      }
-      return saysIt ? [i] : [];
+      return isSaying(t.words[0]!) ? [i] : [];
     }));
     return { restatable, saying, speakers };
   }
@@ -340,8 +323,7 @@ export function createVerifier(deps: VerifierDeps = {}) {
         const frequencies = await retriever.corpus.documentFrequencies(termStems(analysis));
         const terms = withoutTitles(text, withLemmaSynonyms(weighTerms(analysis, frequencies, stats.chunks, matching)));
         if (terms.filter((t) => t.weight > 0).length < policy.minClaimTerms) return null;
-        const tokens = tokenize(text);
-        return { analysis, terms, parts: implicitParts(text, terms), bag: { tokens, stems: new Set(tokens.map((t) => t.stem)) } };
+        return { analysis, terms, parts: implicitParts(text, terms), bag: tokenBag(tokenize(text)) };
       })();
       // A failed reading (a store error) is not remembered.
       reading.catch(() => known.delete(key));

@@ -1,6 +1,6 @@
 import type { AnswerPolicy } from '../answer/answer-policy.js';
 import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
-import { isCognate, matchTerm, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
+import { isCognate, matchTerm, tokenBag, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
 import { stem } from '../text/terms.js';
 import { extractDetails, hedged, isNegativeWord, negations, quantifiers, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
@@ -100,7 +100,7 @@ function claimStates(detail: Detail, claim: { text: string; bag: Bag; details: D
 function sameCounted(claimed: string[], found: string[], terms: WeightedTerm[], policy: AnswerPolicy): boolean {
   if (claimed.some((a) => found.some((b) => stem(a) === stem(b) || isCognate(a, b)))) return true;
   const tokens = found.map((word, i) => ({ word, stem: stem(word), start: i, end: i + 1 }));
-  const bag = { tokens, stems: new Set(tokens.map((t) => t.stem)) };
+  const bag = tokenBag(tokens);
   return terms.some((t) => t.words.some((w) => claimed.includes(w)) && !!matchTerm(t, bag, policy));
 }
 
