@@ -9,7 +9,7 @@ import { extractAnswer, placeScale, numberSpans, typedSpans, type AnswerSpan } f
 import { compactness, coverage, tokenBag, unionBag, type Bag, type Coverage, type WeightedTerm } from './score-evidence.js';
 import type { UnitTranslations } from './translate-evidence.js';
 import { fold } from '../text/terms.js';
-import { statesNumber } from './select-evidence.js';
+import { headlineBag, statesNumber } from './select-evidence.js';
 
 /** A sentence of a retrieved document scored as evidence for a question. */
 export interface ScoredUnit {
@@ -53,17 +53,19 @@ export function pairUnit(text: string, first: EvidenceUnit, second: EvidenceUnit
  * Coverage of the question by a sentence read in its passage: each term counts fully where the sentence states it,
  * and at the policy's `contextFactor` where only the passage (with the document's title) does. "120 délégations y
  * ont participé" answers "how many delegations attended the Venezuela conference" because its passage is about
- * that conference.
+ * that conference. A name that the release's headline states (`headline`, when given) counts at the policy's
+ * `headlineNameFactor` in each of its sentences: the release is about it, and its sentences leave it out.
  */
-export function inContext(terms: WeightedTerm[], own: Coverage, context: Coverage, policy: AnswerPolicy): number {
+export function inContext(terms: WeightedTerm[], own: Coverage, context: Coverage, policy: AnswerPolicy, headline?: Coverage): number {
   const total = terms.reduce((a, t) => a + t.weight, 0);
   if (total === 0) return 0;
   const weightOf = (m: Coverage['matches'][number]) => (m ? policy.matchWeights[m.kind] : 0);
   return terms.reduce((sum, t, i) => {
     const inSentence = weightOf(own.matches[i]);
     const inPassage = weightOf(context.matches[i]);
+    const inHeadline = t.isName && !t.fromHistory && headline ? policy.headlineNameFactor * weightOf(headline.matches[i]) : 0;
     // The previous question's terms say which communiqué a follow-up is about, not which sentence answers it.
-    const counted = t.fromHistory ? policy.contextFactor * Math.max(inSentence, inPassage) : Math.max(inSentence, policy.contextFactor * inPassage);
+    const counted = t.fromHistory ? policy.contextFactor * Math.max(inSentence, inPassage) : Math.max(inSentence, inHeadline, policy.contextFactor * inPassage);
     return sum + t.weight * counted;
   }, 0) / total;
 }
@@ -163,6 +165,7 @@ export function gatherEvidence(
   const { isCommonWord, translations } = options;
   const byKey = new Map<string, ScoredUnit>();
   const coverages = new Map<EvidenceUnit, Coverage>();
+  const headlines = new Map<CorpusDocument, Coverage>();
   const coverageOf = (unit: EvidenceUnit, translated?: Bag[]) => {
     let cov = coverages.get(unit);
     if (!cov) coverages.set(unit, (cov = coverage(terms, unit, policy, translated?.[unit.position])));
@@ -176,6 +179,9 @@ export function gatherEvidence(
     if (!document) continue;
     const units = documentUnits(document);
     const translated = translations?.(document);
+    // The names the release's headline states are the release's topic (see `inContext`).
+    let headline = headlines.get(document);
+    if (!headline) headlines.set(document, (headline = coverage(terms, headlineBag(document), policy)));
     const context = coverage(terms, chunkBag(chunk, document), policy, translated && unionBag(units.flatMap((u, i) => (u.end > chunk.start && u.start < chunk.end ? [translated[i]!] : []))));
     for (const single of units) {
       if (single.end <= chunk.start || single.start >= chunk.end) continue;
@@ -199,7 +205,7 @@ export function gatherEvidence(
       // A line under headings ("OIM:", "Contacts :") is read with them: they say whose line it is.
       // Their words are far from the line's, so they add coverage but no position (no proximity, no answer anchor).
       for (const h of unit.headings) cov = joinCoverage(terms, cov, withoutPositions(coverageOf(units[h]!, translated)), policy);
-      const blended = inContext(terms, cov, context, policy);
+      const blended = inContext(terms, cov, context, policy, headline);
       const score = blended * (unit.prose ? 1 : policy.nonProseFactor) + policy.proximityWeight * compactness(cov.matches) + policy.retrievalWeight * passage.score;
       byKey.set(key, { unit, passage, coverage: cov, context, blended, answer: null, score });
     }

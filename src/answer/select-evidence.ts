@@ -151,7 +151,7 @@ export const documentBag = perDocument((document) => tokenBag(documentUnits(docu
 const HEADLINE_UNITS = 2;
 
 /** The words of a document's headline: its title and its opening sentences (the dateline and lead). */
-const headlineBag = perDocument((document) => tokenBag([...tokenize(document.title), ...documentUnits(document).slice(0, HEADLINE_UNITS).flatMap((u) => u.tokens)], document.language));
+export const headlineBag = perDocument((document) => tokenBag([...tokenize(document.title), ...documentUnits(document).slice(0, HEADLINE_UNITS).flatMap((u) => u.tokens)], document.language));
 
 /** Whether a document's headline states most of the weight of the terms by which a question describes a release. */
 function describes(document: CorpusDocument | undefined, describing: WeightedTerm[], policy: AnswerPolicy): boolean {

@@ -526,3 +526,24 @@ describe('kinds of what a question asks for', () => {
     expect(result.citations[0]?.quote).toMatch(/Conférence ministérielle/);
   });
 });
+
+describe('names of a release\'s headline', () => {
+  // Two invented releases: the conference release names Quimper at its top only; its lead states the question's names
+  // and nothing it asks, a later sentence the role asked, without the town.
+  const conference = releaseText(
+    'Water Network welcomes the River Charter at the Quimper conference',
+    'Quimper, 12 May 2023 – At the Quimper conference hosted by the Breton government, the director of the Water Network, Claire Vannier, spoke today on the River Charter.',
+    'She pledged the network’s support to the coastal towns that will apply the Charter.',
+    'The conference was organised by the Breton government, which holds the rotating presidency of the Council of Regions.',
+  );
+  const agreement = releaseText(
+    'Water Network signs an agreement with the Breton government',
+    'Rennes, 3 March 2022 – The Breton government signed a framework agreement with the Water Network yesterday.',
+  );
+  const corpus = inventedCorpus({ 'quimper.txt': conference, 'rennes.txt': agreement });
+
+  it('counts a name of the headline in each sentence of the release, so that the sentence that answers wins over the lead', async () => {
+    const result = await answerer.ask({ question: 'Which role did the Breton government hold during the Quimper conference?' }, corpus.runtime().retriever);
+    expect(result.citations[0]?.quote).toMatch(/rotating presidency/);
+  });
+});
