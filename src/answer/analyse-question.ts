@@ -128,8 +128,8 @@ const COUNT_AFTER_WH = /\b(which|what|quels|quelles)\s+(?:\d+|two|three|four|fiv
 
 // Date questions that ask for a year, or for the day itself.
 const YEAR_ASKED = /\b(quelles? années?|depuis quelle année|what years?|which years?|yrs?)\b/u;
-const DAY_ASKED = /\b(quel jour|quelle date|à quelle date|what date|which date|what day|which day|exact date)\b/u;
-const DAY_NOUNS = new Set(['date', 'day', 'jour']);
+const DAY_ASKED = /\b(quels? jours?|quelles? dates?|à quelles? dates?|what dates?|which dates?|what days?|which days?|exact dates?)\b/u;
+const DAY_NOUNS = new Set(['date', 'dates', 'day', 'days', 'jour', 'jours']);
 
 // Answer types whose focus noun only restates the type ("year" for a date, "city" for a place).
 const NOUN_NAMES_TYPE: Partial<Record<AnswerType, AnswerType[]>> = { date: ['date'], duration: ['date'], place: ['place'] };

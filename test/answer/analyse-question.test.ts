@@ -147,6 +147,11 @@ describe('answer types', () => {
     expect([years.type, years.datePrecision]).toEqual(['date', 'year']);
   });
 
+  it('asks for days when the question asks for dates in the plural ("on what dates", "à quelles dates")', () => {
+    expect(analyse('On what dates did the two forums take place?', 'en').datePrecision).toBe('day');
+    expect(analyse('À quelles dates les deux forums se sont-ils tenus ?', 'fr').datePrecision).toBe('day');
+  });
+
   it('finds the noun after a modifier that spells a function word ("which UN official": "un" is French)', () => {
     expect(typeOf('Which UN official chaired the forum?', 'en')).toBe('person');
   });
