@@ -86,6 +86,23 @@ const JOINED_NAMES = /(?:^|[^\p{L}])(?:and|et|or|ou),?\s+(?:(?:the|la|le|les|l['
 // ("Luxembourg and Belgium" does).
 const JOINED_NAME = /\p{Lu}[\p{L}'’-]*(?:\s+(?:of|on|for|de|des|du|pour|sur)\s+(?:(?:the|la|le|les)\s+|l['’])?\p{Lu}[\p{L}'’-]*)+(?:\s+(?:and|et|&)\s+(?:(?:the|la|le|les)\s+|l['’])?\p{Lu}[\p{L}'’-]*)*/gu;
 
+/**
+ * Whether an "and" of the question stands between the names its first document states and all the names it lacks
+ * ("…talks with Luxembourg's top diplomat in Geneva and co-chair the Venezuela conference in Brussels?"): each side
+ * of the "and" names its own event, which another document may tell. An "and" inside a name does not count.
+ */
+export function andSplits(question: string, present: WeightedTerm[], missing: WeightedTerm[]): boolean {
+  if (present.length === 0 || missing.length === 0) return false;
+  const inName = [...question.matchAll(JOINED_NAME)].map((m) => [m.index, m.index + m[0].length] as const);
+  const words = [...question.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), at: m.index }));
+  const position = (t: WeightedTerm) => words.findIndex((w) => t.words.includes(w.word));
+  const ands = words.flatMap((w, i) => (/^(?:and|et)$/.test(w.word) && !inName.some(([a, b]) => w.at >= a && w.at < b) ? [i] : []));
+  const before = present.map(position).filter((i) => i >= 0);
+  const after = missing.map(position);
+  if (after.some((i) => i < 0)) return false;
+  return ands.some((a) => (after.every((i) => i > a) && before.some((i) => i < a)) || (after.every((i) => i < a) && before.some((i) => i > a)));
+}
+
 /** The question without its multi-word names. */
 export function withoutNames(question: string): string {
   return question.replace(JOINED_NAME, ' ');
@@ -305,7 +322,10 @@ export function selectEvidence(
     const missing = missingNames();
     const left = numbersLeft();
     const completes = (c: ScoredUnit) => left.every((n) => statesNumberOf(c, n)) && (missing.length === 0 || missing.some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
-    const other = !quoting && joinsTwoThings(analysis.question) && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c));
+    // So may one whose "and" parts the names the first document states from those it lacks.
+    const present = names.filter(({ t }) => !missing.some((m) => m.t === t)).map(({ t }) => t);
+    const joins = joinsTwoThings(analysis.question) || andSplits(analysis.question, present, missing.map(({ t }) => t));
+    const other = !quoting && joins && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
     if (numbersLeft().length > 0) return { answerable: false, reason: 'number_absent' };

@@ -547,3 +547,26 @@ describe('names of a release\'s headline', () => {
     expect(result.citations[0]?.quote).toMatch(/rotating presidency/);
   });
 });
+
+describe('two events joined by "and", each told by its own release', () => {
+  // Two invented releases: a meeting in Lorient dated by its lead, which a later sentence with another date follows;
+  // a forum in Brest, co-chaired by the same director.
+  const lorient = releaseText(
+    'Entretien de Claire Vannier avec le maire de Lorient',
+    'Lors de son déplacement à Lorient, la directrice du Réseau des Marais, Claire Vannier, a eu un entretien avec le maire de la ville, le 14 mars 2021.',
+    'Claire Vannier et le maire de Lorient ont aussi tenu des discussions sur la convention de protection des roselières, en place depuis le 1er juin 2019.',
+  );
+  const brest = releaseText(
+    'Le Forum des estuaires de Brest appelle à protéger les vasières',
+    'Le Forum international des estuaires, qui s’est tenu à Brest les 9 et 10 juin 2023, a appelé à protéger les vasières.',
+    'Le Forum était co-présidé par Claire Vannier, directrice du Réseau des Marais, et par le préfet maritime.',
+  );
+  const corpus = inventedCorpus({ 'lorient.txt': lorient, 'brest.txt': brest });
+  const question = 'On what dates did Vannier hold talks with the mayor in Lorient and co-chair the estuaries forum in Brest?';
+
+  it('answers from two releases when an "and" stands between the names one states and those it lacks', async () => {
+    const result = await answerer.ask({ question }, corpus.runtime().retriever);
+    expect(result.answerable).toBe(true);
+    expect(new Set(result.citations.map((c) => c.source))).toEqual(new Set(['lorient.txt', 'brest.txt']));
+  });
+});
