@@ -311,6 +311,15 @@ export function selectEvidence(
     }
   }
 
+  // The quote another release gives: its best sentence, or for a date, when the release's title states a name of the
+  // question, the day of the event that title announces (its dateline's or its lead's, as `headerDate` reads it): a
+  // later sentence of it with a date of its own tells of something else.
+  const otherQuote = (list: ScoredUnit[]): ScoredUnit | undefined => {
+    const first = list[0];
+    const titled = analysis.type === 'date' && !!first && names.some(({ t }) => matchTerm(t, titleBag(first.passage.chunk.title, first.passage.chunk.language), policy));
+    const header = titled ? headerDate(first, documents, scored, () => true) : null;
+    return header && precise(header.span) ? header.quote : first;
+  };
   const missingNames = () => names.filter(({ t }) => !quotes.some((q) => matchTerm(t, bagOf(q.unit.docId), policy)));
   const numbersLeft = () => analysis.numbers.filter((n) => !quotes.some((q) => statesNumberOf(q, n)));
   if (missingNames().length > 0 || numbersLeft().length > 0) {
@@ -325,7 +334,7 @@ export function selectEvidence(
     // So may one whose "and" parts the names the first document states from those it lacks.
     const present = names.filter(({ t }) => !missing.some((m) => m.t === t)).map(({ t }) => t);
     const joins = joinsTwoThings(analysis.question) || andSplits(analysis.question, present, missing.map(({ t }) => t));
-    const other = !quoting && joins && scored.find((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c));
+    const other = !quoting && joins && otherQuote(scored.filter((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c)));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };
     if (numbersLeft().length > 0) return { answerable: false, reason: 'number_absent' };
@@ -333,7 +342,7 @@ export function selectEvidence(
   // A question about two communiqués ("in both releases", "in the other one", "dans les deux communiqués") is
   // answered from two: the best sentence of another document that states the question well enough joins the first.
   if (TWO_DOCUMENTS.test(fold(analysis.question)) && quotes.every((q) => q.unit.docId === best.unit.docId)) {
-    const other = candidates.find((c) => c.unit.docId !== best.unit.docId) ?? scored.find((c) => c.unit.docId !== best.unit.docId && c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c));
+    const other = otherQuote(candidates.filter((c) => c.unit.docId !== best.unit.docId)) ?? scored.find((c) => c.unit.docId !== best.unit.docId && c.blended >= policy.minCoverage * policy.completionFactor && statesRequired(c));
     if (other) quotes.push(other);
   }
 

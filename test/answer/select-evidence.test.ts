@@ -569,4 +569,11 @@ describe('two events joined by "and", each told by its own release', () => {
     expect(result.answerable).toBe(true);
     expect(new Set(result.citations.map((c) => c.source))).toEqual(new Set(['lorient.txt', 'brest.txt']));
   });
+
+  it('dates the other release\'s event by its lead when its title states a name of the question', async () => {
+    const result = await answerer.ask({ question }, corpus.runtime().retriever);
+    const quoted = result.citations.map((c) => c.quote).join(' ');
+    expect(quoted).toMatch(/14 mars 2021/);
+    expect(quoted).toMatch(/9 et 10 juin 2023/);
+  });
 });
