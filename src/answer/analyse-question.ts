@@ -103,7 +103,7 @@ const COUNTED = /\b(?:how many|how much|the number of|number of|combien d'|combi
 const NAME_NOUNS = new Set(['nom', 'name', 'identite', 'identity', 'titre', 'title', 'type', 'kind', 'sorte']);
 // Words about the documents or the asking, in questions about any corpus ("selon le communiqué", "according to"),
 // and the verbs that ask for a list ("énumérez", "list").
-const META_WORDS = new Set(['quoted', 'quote', 'cited', 'list', 'listez', 'enumerez', 'enumerer', 'enumerate', 'citez', 'nommez', 'communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
+const META_WORDS = new Set(['quoted', 'quote', 'cited', 'cite', 'cites', 'citee', 'citees', 'list', 'listez', 'enumerez', 'enumerer', 'enumerate', 'citez', 'nommez', 'communique', 'communiques', 'document', 'documents', 'texte', 'textes', 'article', 'press', 'release', 'releases', 'selon', 'according', 'mentionne', 'mentionnes', 'mentioned', 'mention', 'indique', 'stated', 'states', 'say', 'says', 'said', 'dit', 'declare', 'declared', 'tell', 'told']);
 
 // A noun that only classifies the noun after it ("what kind of help", "quel type d'aide", "quelle forme de
 // soutien"): closed class of French and English.

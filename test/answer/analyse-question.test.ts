@@ -89,6 +89,11 @@ describe('answer types', () => {
     expect(analysis.terms.filter((t) => t.words.includes('exact') || t.words.includes('calendar')).map((t) => t.isMeta)).toEqual([true, true]);
   });
 
+  it('gives no weight to the French "cité(e)s" either, as to "cited" ("Quels directeurs sont cités…")', () => {
+    const analysis = analyse('Quels directeurs du réseau sont cités dans le communiqué sur le forum ?', 'fr');
+    expect(analysis.terms.find((t) => t.words.includes('cites'))?.isMeta).toBe(true);
+  });
+
   it('gives no weight to "quoted": the communiqués write "a déclaré", not the asker\'s verb', () => {
     const analysis = analyse('Who is quoted about the hurricane appeal?', 'en');
     expect(analysis.terms.find((t) => t.words.includes('quoted'))?.isMeta).toBe(true);
