@@ -93,6 +93,8 @@ const LIST = /(?<!\p{L})(?:quels sont les|quelles sont les|quels étaient les|qu
 const YES_NO = /^(est-ce(?!\p{L})|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|y a-t-il|y avait-il|\p{L}+-t-(?:il|elle|on)\b|\p{L}+-(?:il|elle|ils|elles)\b)/u;
 // A French verb inverted with its subject pronoun ("était-il", "a-t-elle"): the mark of a question.
 const INVERTED_VERB = /\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)(?!\p{L})/u;
+// "Que" / "qu'" before an inverted verb asks "what" ("Qu'offre-t-elle ?", "Que propose-t-il ?"), not yes or no.
+const WHAT_INVERTED = /^qu(?:'|e\s+)\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)(?!\p{L})/u;
 // A yes/no question that asks to be told something ("Do you know when…", "Can you tell me who…", "Pouvez-vous me
 // dire où…", "Le communiqué précise-t-il combien…"): its interrogative asks the question (closed-class verbs of
 // knowing and telling).
@@ -282,7 +284,7 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   // A question that opens with an auxiliary, or a French one whose inverted verb comes before any interrogative,
   // asks yes or no: an interrogative after it opens a clause ("Was it signed when the minister visited?", "Le réseau
   // était-il présent quand…"), unless the question asks to be told ("Do you know when…").
-  const opener = YES_NO.test(q) ? 0 : language === 'fr' ? INVERTED_VERB.exec(q)?.index : undefined;
+  const opener = YES_NO.test(q) ? 0 : language === 'fr' && !WHAT_INVERTED.test(q) ? INVERTED_VERB.exec(q)?.index : undefined;
   const beforeOpener = (index: number | undefined) => index !== undefined && opener !== undefined && index < opener;
   if (opener !== undefined && !beforeOpener(first?.index) && !beforeOpener(which?.index) && !INDIRECT.test(q)) return { type: 'yesno', focus, plural };
   const whichFirst = which && (!first || which.index < first.index);

@@ -77,6 +77,12 @@ describe('answer types', () => {
     expect(typeOf('Qu’est-ce que le réseau a signé à Genève ?')).not.toBe('yesno');
   });
 
+  it('reads "que" / "qu\'" before an inverted verb as "what", not as a yes/no question ("Qu\'offre-t-elle…")', () => {
+    expect(typeOf('Qu’offre-t-elle pour le plan de l’eau adopté ensuite ?')).toBe('other');
+    expect(typeOf('Que propose-t-il aux villes du littoral ?')).toBe('other');
+    expect(typeOf('Le réseau offre-t-il son aide aux villes du littoral ?')).toBe('yesno');
+  });
+
   it('classifies "which/quel + noun" by what the noun names, in either language', () => {
     expect(typeOf('Which official chairs the committee?', 'en')).toBe('person');
     expect(typeOf('Dans quelle ville se tiendra le prochain forum ?')).toBe('place');
