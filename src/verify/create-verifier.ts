@@ -74,28 +74,25 @@ interface ImplicitParts {
 // Words whose opposites and verbs of saying are remembered (the words of claims recur).
 const WORDS = 20_000;
 
-// A communiqué's title read with its lead, per loaded document (see `titleReading`).
-const titleLeads = new WeakMap<CorpusDocument, { unit: EvidenceUnit; quote: string; positions: number[] } | null>();
-
 /** A communiqué's title with its lead (the first sentence of running text after it) as one unit, the lines between
- * them blanked; null when there is none or the two are further apart than `maxLength`. Made once per document. */
+ * them blanked, and how far apart they stand; null when there is none. Made once per document. */
+const titleWithLead = perDocument((document): { unit: EvidenceUnit; quote: string; positions: number[]; length: number } | null => {
+  const units = documentUnits(document);
+  const title = units.find((u) => u.text === document.title);
+  const lead = title && units.find((u) => u.position > title.position && u.prose);
+  if (!title || !lead) return null;
+  // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
+  const paired = pairUnit(document.text, title, lead);
+  const [from, to] = [title.end - title.start, lead.start - title.start];
+  const unit = { ...paired, text: paired.text.slice(0, from) + paired.text.slice(from, to).replace(/[^\n]/g, ' ') + paired.text.slice(to) };
+  return { unit, quote: paired.text, positions: [title.position, lead.position], length: lead.end - title.start };
+});
+
+/** A communiqué's title read with its lead (see `titleWithLead`); null when there is none or the two are further
+ * apart than `maxLength` (each verifier's policy: the reading is remembered, not the verdict on its length). */
 function titleLead(document: CorpusDocument, maxLength: number): { unit: EvidenceUnit; quote: string; positions: number[] } | null {
-  let made = titleLeads.get(document);
-  if (made === undefined) {
-    const units = documentUnits(document);
-    const title = units.find((u) => u.text === document.title);
-    const lead = title && units.find((u) => u.position > title.position && u.prose);
-    made = null;
-    if (title && lead && lead.end - title.start <= maxLength) {
-      // The lines between them (a dateline, "Press releases") are quoted but state nothing: their details are blanked.
-      const paired = pairUnit(document.text, title, lead);
-      const [from, to] = [title.end - title.start, lead.start - title.start];
-      const unit = { ...paired, text: paired.text.slice(0, from) + paired.text.slice(from, to).replace(/[^\n]/g, ' ') + paired.text.slice(to) };
-      made = { unit, quote: paired.text, positions: [title.position, lead.position] };
-    }
-    titleLeads.set(document, made);
-  }
-  return made;
+  const made = titleWithLead(document);
+  return made && made.length <= maxLength ? made : null;
 }
 
 /** Where a claim's evidence may come from: a fresh search per claim, or fixed passages (those an LLM was given). */

@@ -170,6 +170,12 @@ describe('claim checker on a second corpus it was not written for', () => {
     expectVerbatim(result, runtime);
   });
 
+  it('reads a title with its lead only within its own policy\'s pair length, whatever another verifier read first', async () => {
+    const short = createVerifier({ knowledge: runtime.knowledge, policy: { maxPairLength: 20 } });
+    const result = await short.verify({ text: 'Hurricane Selene cut water to 84,000 islanders.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]!.evidence.map((e) => e.quote)).not.toContainEqual(expect.stringMatching(/^IWSN launches Emergency Appeal No\. 7/));
+  });
+
   it('contradicts a factor with a halving ("triplé" for "diminué de moitié")', async () => {
     const result = await verifier.verify({ text: 'Le débit des puits a triplé depuis 2019 dans certaines communes.', language: 'fr' }, runtime.retriever);
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { claimed: 'triplé', found: 'de moitié', kind: 'number' } });
