@@ -3,7 +3,7 @@ import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { hasCommonSense, isCommonWord, lexicalKnowledge, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import { fold } from '../text/terms.js';
-import { analyseQuestion, nounIsKindOf, nounType, type QuestionAnalysis } from './analyse-question.js';
+import { analyseQuestion, nounIsKindOf, nounType } from './analyse-question.js';
 import { answerPolicy, type AnswerPolicy } from './answer-policy.js';
 import { composeAnswer } from './compose-answer.js';
 import { condenseQuestion } from './condense-question.js';
@@ -138,26 +138,28 @@ export function createAnswerer(deps: AnswererDeps = {}) {
   async function decide(input: AskInput, retriever: Retriever, language: AnswerLanguage) {
     const analysis = analyseQuestion({ question: input.question, language, history: input.history }, (q) => retriever.expand(q), knowledge);
     const query = condenseQuestion(input.question, input.history);
-    const size = Math.max(input.k ?? defaultK, policy.sentencePool);
-    const first = await decideOver(input, retriever, language, analysis, query, size);
-    if (first.selection.answerable || !WIDER_ON.has(first.selection.reason)) return first;
-    return decideOver(input, retriever, language, analysis, query, size * policy.widerPoolFactor);
-  }
-
-  /** The pipeline's decision over a pool of `size` passages. */
-  async function decideOver(input: AskInput, retriever: Retriever, language: AnswerLanguage, analysis: QuestionAnalysis, query: string, size: number) {
     const k = input.k ?? defaultK;
-    const pool = await retriever.search(query, { k: size, filters: input.filters });
-    const [frequencies, stats, documents] = await Promise.all([
+    const size = Math.max(k, policy.sentencePool);
+    // The terms' weights and the previous answer's communiqué do not depend on the pool: found once, beside it.
+    const [frequencies, stats, previous, pool] = await Promise.all([
       retriever.corpus.documentFrequencies(termStems(analysis)),
       retriever.corpus.stats(),
-      retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]),
+      analysis.followUp ? previousDocument(input, retriever) : null,
+      retriever.search(query, { k: size, filters: input.filters }),
     ]);
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
-    const translations = await evidenceTranslator?.prepare(documents.values(), language, input.signal);
-    const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge), isKindOf: (noun, general) => nounIsKindOf(noun, general, knowledge) });
-    const selection = selectEvidence(analysis, terms, scored, documents, policy, analysis.followUp ? await previousDocument(input, retriever) : null);
-    return { analysis, passages: pool.slice(0, k), scored, terms, selection };
+
+    /** The decision over one pool of passages. */
+    const over = async (pool: Passage[]) => {
+      const documents = await retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]);
+      const translations = await evidenceTranslator?.prepare(documents.values(), language, input.signal);
+      const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge), isKindOf: (noun, general) => nounIsKindOf(noun, general, knowledge) });
+      const selection = selectEvidence(analysis, terms, scored, documents, policy, previous);
+      return { analysis, passages: pool.slice(0, k), scored, terms, selection };
+    };
+    const first = await over(pool);
+    if (first.selection.answerable || !WIDER_ON.has(first.selection.reason)) return first;
+    return over(await retriever.search(query, { k: size * policy.widerPoolFactor, filters: input.filters }));
   }
 
   /** Streams an answer: citations first, then text deltas, then the summary. */

@@ -232,12 +232,13 @@ export function gatherEvidence(
     // words the communiqués all use (an unknown qualifier, "Syrian refugees", is what the count does not say).
     const single = documentUnits(document)[scored.unit.position]?.start === scored.unit.start;
     const general = () => generalCount(scored.unit.text, focusWords, analysis.language, document.language, options.isKindOf);
-    const extracted = countsElsewhere ? null : extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, words, scale);
-    // Where the sentence counts several things and none by the asked noun, the one it counts by their general name
-    // is the asked count ("six missions … de 324 personnes" for "how many refugees"), not the nearest number.
-    scored.answer = countsElsewhere
-      ? single && inferable ? general() : null
-      : extracted && analysis.type === 'number' && !extracted.countsFocus ? general() ?? extracted : extracted;
+    if (countsElsewhere) scored.answer = single && inferable ? general() : null;
+    else {
+      // Where the sentence counts several things and none by the asked noun, the one it counts by their general name
+      // is the asked count ("six missions … de 324 personnes" for "how many refugees"), not the nearest number.
+      const extracted = extractAnswer(scored.unit, analysis.type, { focus, others }, questionWords, words, scale);
+      scored.answer = extracted && analysis.type === 'number' && !extracted.countsFocus ? general() ?? extracted : extracted;
+    }
     const number = scored.answer && analysis.type === 'number' ? numberSpans(scored.answer.text)[0]?.text ?? '' : '';
     if (scored.answer && number && countsOtherKind(scored.answer, number, analysis.focusKind, document.language, options)) scored.answer = null;
     // A number the question states is what it knows, not what it asks ("across the 171 countries where it operates").
