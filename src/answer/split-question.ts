@@ -8,7 +8,9 @@ import { INTERROGATIVES } from './interrogatives.js';
 export function splitQuestion(question: string): string[] {
   const text = question.trim();
   const match = SECOND_QUESTION.exec(text);
-  if (!match) return [text];
+  // A name before the interrogative makes "and" join two subjects, and the interrogative open a clause: "what did
+  // Paul Dervaux and Anne Kessler sign when they met?" asks one thing.
+  if (!match || /\p{Lu}/u.test(match[2]!)) return [text];
   const first = text.slice(0, match.index).replace(/[\s,;]+$/u, '').trim();
   const second = text.slice(match.index + match[1]!.length).trim();
   // Each part must still ask something of its own (three words or more).
@@ -36,6 +38,6 @@ function withGapFilled(first: string, second: string): string {
 }
 
 // Interrogatives of French and English that open the second question, after at most three short words ("et à partir
-// de quand", "and in which city", "and for how long"); "qu'" or "que" before an inverted verb ("et qu'offre-t-elle ?").
-const WH = `(?:[\\p{L}'’-]{1,8}\\s+){0,3}(?:${[...INTERROGATIVES, 'whose'].join('|')}|in which|in what|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce|qu['’]\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)|que\\s+\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on))`;
+// de quand", "and in which city", "and for how long"; captured); "qu'" or "que" before an inverted verb ("et qu'offre-t-elle ?").
+const WH = `((?:[\\p{L}'’-]{1,8}\\s+){0,3})(?:${[...INTERROGATIVES, 'whose'].join('|')}|in which|in what|dans quel|dans quelle|à quelle|en quelle|de quel|de quelle|est-ce|qu['’]\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on)|que\\s+\\p{L}+-(?:t-)?(?:il|elle|ils|elles|on))`;
 const SECOND_QUESTION = new RegExp(`((?:,\\s*|\\s+)(?:and|et|puis|then)\\s+|[?？]\\s+(?:and\\s+|et\\s+)?)(?=${WH}\\b)`, 'iu');

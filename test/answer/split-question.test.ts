@@ -40,4 +40,9 @@ describe('splitQuestion', () => {
     expect(splitQuestion('Which programmes link the network with Mali and with Niger?')).toHaveLength(1);
     expect(splitQuestion('Quelles organisations et quels pays ont participé ?')).toHaveLength(1);
   });
+
+  it('keeps a question whole when "and" joins two names and the interrogative after them opens a clause', () => {
+    expect(splitQuestion('Which agreement did Paul Dervaux and Anne Kessler sign when they met?')).toHaveLength(1);
+    expect(splitQuestion('Quel accord Paul Dervaux et Anne Kessler ont-ils signé quand ils se sont vus ?')).toHaveLength(1);
+  });
 });
