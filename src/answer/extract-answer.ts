@@ -72,6 +72,7 @@ const CURRENCY = /(?:€|\$|£|\b(?:euros?|dollars?|USD|EUR|CHF|GBP|francs?|livr
 const TIME_UNIT = /^(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?|decades?|décennies?|siècles?|centuries)$/iu;
 /** A title or honorific before a person's name ("M.", "Mme", "Dr", "Ms."), with the space after it. */
 export const TITLE = /(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|S\.E\.)\s+/u;
+const LEADING_TITLE = new RegExp(`^${TITLE.source}`, 'u');
 const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*[\p{Ll}.]|\p{Lu}\.)/u;
 // The particles inside a family name, written either case ("Alexander De Croo", "Ursula von der Leyen").
 const PARTICLES = 'de|da|del|van|von|der|le|la|di|du|bin|ibn';
@@ -368,7 +369,8 @@ export function extractAnswer(
   // Who did what the question asks: the passive's agent of its verb or role word, before any other name.
   const agents = type === 'person' || type === 'organisation' ? agentSpans(unit.text, anchors.focus.map((t) => t.end - unit.start)) : [];
   const spans = [...agents, ...typedSpans(unit.text, type, words, scale)].filter((s) => {
-    const words = fold(s.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
+    // A courtesy title says nothing of who: "Mme Anne Kessler" only repeats a question that names Anne Kessler.
+    const words = fold(s.text.replace(LEADING_TITLE, '')).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !isStopword(w));
     return words.length > 0 && !words.every((w) => questionWords.has(w));
   });
   if (spans.length === 0) return null;

@@ -58,6 +58,12 @@ describe('typed answer spans', () => {
     expect(extractAnswer({ start: 0, text }, 'person', anchors, new Set(), { common: () => false, dictionary })?.text).toBe('Luc De Smet');
   });
 
+  it('leaves out a name the question states, with or without its courtesy title', () => {
+    const text = 'Le ministre a reçu Mme Anne Kessler, présidente du réseau, et M. Paul Dervaux.';
+    const anchors = { focus: [], others: tokenize(text).filter((t) => t.word === 'recu') };
+    expect(extractAnswer({ start: 0, text }, 'person', anchors, new Set(['anne', 'kessler']))?.text).toBe('M. Paul Dervaux');
+  });
+
   it('does not take a name defined by an acronym for a person', () => {
     expect(texts(personSpans('The International Water and Sanitation Network (IWSN) met Ms. Joy Sandy.'))).toEqual(['Ms. Joy Sandy']);
   });
