@@ -74,8 +74,17 @@ const COORDINATION = /\b(both|each|respectively|respectivement|chacun|chacune|de
 
 /** Whether a question joins two things that two documents may each state (see `COORDINATION`, `JOINED_NAMES`). */
 export function joinsTwoThings(question: string): boolean {
-  const rest = withoutNames(question);
-  return COORDINATION.test(fold(rest)) || JOINED_NAMES.test(rest);
+  return joinsPhrases(question) || joinsNames(question);
+}
+
+/** Whether a question joins two phrases or questions (see `COORDINATION`). */
+function joinsPhrases(question: string): boolean {
+  return COORDINATION.test(fold(withoutNames(question)));
+}
+
+/** Whether a question joins two names (see `JOINED_NAMES`). */
+function joinsNames(question: string): boolean {
+  return JOINED_NAMES.test(withoutNames(question));
 }
 
 // Two names joined ("le Luxembourg et la Belgique", "Kenya and Uganda"), read before folding: a capital follows.
@@ -333,7 +342,10 @@ export function selectEvidence(
     const completes = (c: ScoredUnit) => left.every((n) => statesNumberOf(c, n)) && (missing.length === 0 || missing.some(({ t }) => matchTerm(t, bagOf(c.unit.docId), policy)));
     // So may one whose "and" parts the names the first document states from those it lacks.
     const present = names.filter(({ t }) => !missing.some((m) => m.t === t)).map(({ t }) => t);
-    const joins = joinsTwoThings(analysis.question) || andSplits(analysis.question, present, missing.map(({ t }) => t));
+    // Two joined names come from two documents only when the first states one of them: when it states none, another
+    // document names them together and the first tells of something else ("what did X and Y sign" answered by a
+    // signing of others).
+    const joins = joinsPhrases(analysis.question) || (joinsNames(analysis.question) && present.length > 0) || andSplits(analysis.question, present, missing.map(({ t }) => t));
     const other = !quoting && joins && otherQuote(scored.filter((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c)));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };

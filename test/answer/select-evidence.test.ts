@@ -169,6 +169,25 @@ describe('questions about two communiqués', () => {
   });
 });
 
+describe('two names the question joins', () => {
+  // Two people who met in one release and toured in another; a pledge by others in a third.
+  const releases = inventedCorpus({
+    'namur.txt': releaseText('Rencontre à Namur', 'Namur, le 4 mars 2021 – Le ministre Paul Dervaux a rencontré la présidente du Réseau des Marais, Mme Anne Kessler, pour faire le point sur la coopération.', 'Paul Dervaux et Anne Kessler ont parlé des crues de l’hiver et des digues.'),
+    'dinant.txt': releaseText('Visite à Dinant', 'Dinant, le 2 avril 2021 – Anne Kessler et Paul Dervaux ont visité les berges de la Meuse avec les maires de la région.'),
+    'liege.txt': releaseText('Un don à Liège', 'Liège, le 9 juin 2021 – La ville de Liège a promis hier un montant de 3 millions d’euros à l’Office des Rivières pour la restauration des berges.'),
+  });
+
+  it('refuses what two people did when another release tells it of others and names neither of them', async () => {
+    const result = await answerer.ask({ question: 'Quel montant Paul Dervaux et Anne Kessler ont-ils promis lors de leur rencontre ?' }, releases.runtime().retriever);
+    expect(result.answerable).toBe(false);
+  });
+
+  it('answers from a release that names both people', async () => {
+    const result = await answerer.ask({ question: 'Où Paul Dervaux et Anne Kessler se sont-ils rencontrés ?' }, releases.runtime().retriever);
+    expect(result.citations.map((c) => c.source)).toEqual(['namur.txt']);
+  });
+});
+
 describe('quotations at an event', () => {
   // Two invented releases: the director is quoted about a convention; a forum is told of without her.
   const convention = releaseText(
