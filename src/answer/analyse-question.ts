@@ -439,6 +439,10 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         if (stems.length) forms.push({ stems, kind: variant === match.variant ? 'exact' : 'glossary' });
       }
     }
+    // The other language may write a title word by word in another order ("deputy secretary-general", "secrétaire
+    // général adjoint"), which the glossary does not list: each word's equivalents make a form too. Not a body's
+    // name, which is translated whole ("Commission européenne" is no "comité européen").
+    if (match.entry.kind === 'title' && matchWords.length > 1) for (const stems of wordByWordForms(matchWords, knowledge)) if (!forms.some((f) => f.stems.join(' ') === stems.join(' '))) forms.push({ stems, kind: 'translation' });
     // A country is also named by its adjective, in either language ("Belgium": "Belgian", "belge").
     if (match.entry.kind === 'country') for (const adjective of countryAdjectives(match.entry.en, knowledge)) forms.push({ stems: [stem(adjective)], kind: 'glossary' });
     matchWords.forEach((w) => covered.add(w));
@@ -483,6 +487,29 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !hasCommonSense(knowledge, term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
   }
   return terms;
+}
+
+// Equivalents of each word read for a word-by-word form (the glossary's first, then the dictionary's, most common
+// sense first), and most forms one name may take that way: the combinations grow as their product.
+const WORD_EQUIVALENTS = 3;
+const WORD_BY_WORD_FORMS = 27;
+
+/**
+ * The stems of a name's words replaced each by an equivalent: the single-word glossary entries that name the word
+ * ("deputy" / "adjoint"), then its dictionary translations; every combination, the word itself among its own
+ * equivalents. Matched as a phrase in any order (`phraseTokens`).
+ */
+function wordByWordForms(nameWords: string[], knowledge: LexicalKnowledge): string[][] {
+  const equivalents = nameWords.map((word) => {
+    const own = stem(word);
+    const glossary = (knowledge.glossary.byFirstWord.get(own) ?? []).filter((v) => v.words.length === 1).flatMap((v) => [...v.entry.en, ...v.entry.fr]);
+    const translations = knowledge.translate(word).filter((t) => !t.includes(' '));
+    const stems = [...glossary, ...translations].flatMap(contentWords).map(stem).filter((s) => s !== own);
+    return [own, ...new Set(stems)].slice(0, 1 + WORD_EQUIVALENTS);
+  });
+  let forms: string[][] = [[]];
+  for (const options of equivalents) forms = forms.flatMap((form) => options.map((s) => [...form, s])).slice(0, WORD_BY_WORD_FORMS);
+  return forms.slice(1);
 }
 
 // Kinds of a noun looked for in the evidence for "what kind of X", the nearest first.

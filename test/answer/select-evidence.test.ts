@@ -188,6 +188,19 @@ describe('two names the question joins', () => {
   });
 });
 
+describe('titles the other language writes word by word', () => {
+  const releases = inventedCorpus({
+    'nomination.txt': releaseText('Nomination à l’Office des Rivières', 'Liège, le 3 juillet 2021 – M. Hugo Marchal a été nommé secrétaire général adjoint de l’Office des Rivières.'),
+    'budget.txt': releaseText('Budget de l’Office des Rivières', 'Namur, le 5 août 2021 – Mme Léa Fontaine, vice-présidente de l’Office des Rivières, a présenté le budget annuel préparé par le secrétaire général.'),
+  });
+
+  it('answers who holds an English title from the French words of each of its words, in French order', async () => {
+    const result = await answerer.ask({ question: 'Who is the Deputy Secretary-General of the Office des Rivières?' }, releases.runtime().retriever);
+    expect(result.answer).toMatch(/^M\. Hugo Marchal \[1\]/);
+    expect(result.citations.map((c) => c.source)).toEqual(['nomination.txt']);
+  });
+});
+
 describe('quotations at an event', () => {
   // Two invented releases: the director is quoted about a convention; a forum is told of without her.
   const convention = releaseText(
