@@ -18,6 +18,8 @@ export function fold(text: string): string {
 const questionWords = [
   'combien', 'comment', 'pourquoi', 'quand', 'quoi', 'ou', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'est', 'ce',
   'how', 'many', 'much', 'what', 'which', 'when', 'where', 'who', 'whom', 'whose', 'why', 'does', 'did', 'do', 'tell',
+  // French pronouns the Snowball list leaves out (closed classes: personal, demonstrative, relative): "ont-elles".
+  'elles', 'celle', 'celles', 'celui', 'ceux', 'ça', 'dont', 'auquel', 'auxquels', 'auxquelles', 'duquel', 'desquels', 'desquelles',
 ];
 
 const stopwordSet = new Set([...englishStopwords, ...frenchStopwords, ...questionWords].map(fold));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, stem } from '../../src/text/terms.js';
+import { contentWords, fold, stem } from '../../src/text/terms.js';
 
 const stemOf = (word: string) => stem(fold(word));
 
@@ -20,3 +20,10 @@ describe('stems', () => {
     expect(stemOf('2030')).toBe('2030');
   });
 });
+
+describe('content words', () => {
+  it('leave out the French pronouns the Snowball list lacks, as in an inverted question', () => {
+    expect(contentWords("Quand les villes ont-elles signé celui dont parle ceux-ci ?")).toEqual(['villes', 'signe', 'parle', 'ci']);
+  });
+});
+
