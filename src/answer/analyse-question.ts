@@ -552,10 +552,10 @@ function englishFunctionWords(text: string): Set<string> {
 // Prepositions of time whose translation the evidence writes with the date ("depuis 2017" for "since when").
 const TIME_RELATIONS = new Set(['since', 'until', 'till', 'depuis', 'jusqu']);
 
-// French prepositions and adverbs of manner, time and degree that the stopword list leaves out (closed classes of
-// the grammar): "vers", "selon", "aussi", "bien" say nothing of the topic.
+// French prepositions, adverbs of manner, time and degree, and quantifiers that the stopword list leaves out (closed
+// classes of the grammar): "vers", "selon", "aussi", "bien", "toute" say nothing of the topic.
 const FRENCH_FUNCTION_WORDS = new Set(
-  'vers envers parmi selon malgre lors aupres chez environ alors ensuite deja encore aussi toujours bien tres ainsi puis donc cependant toutefois egalement notamment plutot presque surtout seulement vraiment exactement actuellement desormais jamais souvent parfois beaucoup trop tant tellement assez peu plus moins'.split(' '),
+  'vers envers parmi selon malgre lors aupres chez environ alors ensuite deja encore aussi toujours bien tres ainsi puis donc cependant toutefois egalement notamment plutot presque surtout seulement vraiment exactement actuellement desormais jamais souvent parfois beaucoup trop tant tellement assez peu plus moins tout toute tous toutes chaque aucun aucune plusieurs'.split(' '),
 );
 
 // "What did X say / declare…", "Qu'a déclaré X", "Que dit X": closed-class speech verbs of French and English, with

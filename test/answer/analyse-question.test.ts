@@ -235,6 +235,11 @@ describe('key terms', () => {
     expect([french.aussi, french.bien, french.vers, french.puits]).toEqual([true, true, true, false]);
   });
 
+  it('gives the French quantifiers of the question no weight ("la toute première réunion", "chaque puits")', () => {
+    const meta = Object.fromEntries(analyse('Où s’est tenue la toute première réunion sur chaque puits ?', 'fr').terms.map((t) => [t.words.join(' '), t.isMeta]));
+    expect([meta.toute, meta.chaque, meta.reunion, meta.puits]).toEqual([true, true, false, false]);
+  });
+
   it('does not take a month or a day written with a capital for a name', () => {
     const terms = analyse('Who opened the Kisumu forum on Friday in June 2022?', 'en').terms;
     expect(terms.find((t) => t.words.includes('june'))?.isName).toBe(false);
