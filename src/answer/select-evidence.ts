@@ -249,9 +249,9 @@ export function selectEvidence(
   let candidates = stating;
   if (analysis.type === 'date') {
     candidates = stating.filter((s) => precise(s.answer) || precise(headerDate(s, documents, scored, aboutTitle)?.span ?? null));
-  } else if (SPAN_REQUIRED.has(analysis.type) || (analysis.type === 'place' && placeScale(analysis.focusText) === 'town')) {
-    // A town is named, and written with a capital: a sentence without one does not say in which town. (Other places
-    // may be a region or an adjective, "la présidence belge", which place spans do not all find.)
+  } else if (SPAN_REQUIRED.has(analysis.type) || (analysis.type === 'place' && placeScale(analysis.focusText, analysis.question) !== null)) {
+    // A town or a country is named, and written with a capital: a sentence without one does not say in which town or
+    // country. (Other places may be a region or an adjective, "la présidence belge", which place spans do not all find.)
     candidates = stating.filter((s) => s.answer);
   } else if (analysis.type === 'person') candidates = stating.filter((s) => s.answer || (!s.otherRole && organisationSpans(s.unit.text).length > 0));
   // "What did X say" is answered by a quotation of X: a sentence that names X and reports speech (its attribution

@@ -109,6 +109,11 @@ describe('places', () => {
     // The kits are distributed in the appeal's response, nowhere named; its dateline's town is the release's.
     expect((await ask('In which city were the hygiene kits distributed?')).answerable).toBe(false);
   });
+
+  it('refuses "which country" when no sentence about it names a place', async () => {
+    expect((await ask('In which country were the hygiene kits distributed?')).answerable).toBe(false);
+    expect((await ask('Dans quel pays les kits d\'hygiène ont-ils été distribués ?')).answerable).toBe(false);
+  });
 });
 
 describe('counts', () => {
