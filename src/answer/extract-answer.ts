@@ -73,7 +73,9 @@ const TIME_UNIT = /^(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|year
 /** A title or honorific before a person's name ("M.", "Mme", "Dr", "Ms."), with the space after it. */
 export const TITLE = /(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|S\.E\.)\s+/u;
 const LEADING_TITLE = new RegExp(`^${TITLE.source}`, 'u');
-const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*[\p{Ll}.]|\p{Lu}\.)/u;
+// A word of a name ends with a letter, or is an initial or a short abbreviation ("J.", "St."): a full stop after a
+// longer word ends the sentence ("…, Mme Laura Thompson. Parmi les autres…").
+const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*\p{Ll}|\p{Lu}\p{Ll}{0,2}\.)/u;
 // The particles inside a family name, written either case ("Alexander De Croo", "Ursula von der Leyen").
 const PARTICLES = 'de|da|del|van|von|der|le|la|di|du|bin|ibn';
 const PARTICLE = new RegExp(`^(?:${PARTICLES})$`, 'u');

@@ -47,6 +47,10 @@ describe('typed answer spans', () => {
     expect(texts(personSpans('Koffi Mensah a annoncé deux stations.'))).toEqual([]);
   });
 
+  it('ends a name at the full stop that ends its sentence', () => {
+    expect(texts(personSpans('Le réseau était représenté par Mme Anne Kessler. Parmi les invités, M. Paul Dervaux.'))).toEqual(['Mme Anne Kessler', 'M. Paul Dervaux']);
+  });
+
   it('reads a capitalised particle inside a family name as part of the name', () => {
     expect(texts(personSpans('a affirmé Marieke Van Dam, porte-parole, et Luc De Smet.'))).toEqual(['Marieke Van Dam', 'Luc De Smet']);
   });
