@@ -451,6 +451,9 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     const isProperName = isName && PROPER_KINDS.has(match.entry.kind);
     terms.push({ words: matchWords, forms, isName, isProperName, isNumber: false, isOrdinal: false, isFocus: !!focus && matchWords.includes(focus), fromHistory, isMeta: false });
   }
+  // "What was his title", "quelle est sa fonction": the office is what is asked, written beside the person's name
+  // ("Alexander De Croo, Premier Ministre…"), never as the word "title".
+  const officeAsked = new Set([...fold(text).matchAll(OWNED_OFFICE)].map((m) => m[1]!));
   for (const term of expanded.terms) {
     if (covered.has(term.word)) continue;
     const forms: TermForm[] = [{ stems: [term.stem], kind: 'exact' }];
@@ -484,10 +487,14 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });
       }
     }
-    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !hasCommonSense(knowledge, term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
+    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !hasCommonSense(knowledge, term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || officeAsked.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
   }
   return terms;
 }
+
+// A noun naming a person's office after a possessive (closed classes of French and English: "his title", "X's
+// position", "sa fonction", "son poste").
+const OWNED_OFFICE = /(?:\b(?:his|her|their|its|son|sa|leur)|['’]s)\s+(?:official\s+|current\s+|actuel(?:le)?\s+)?(title|position|post|job|role|titre|fonction|poste)\b/gu;
 
 // Equivalents of each word read for a word-by-word form (the glossary's first, then the dictionary's, most common
 // sense first), and most forms one name may take that way: the combinations grow as their product.

@@ -235,6 +235,13 @@ describe('key terms', () => {
     expect([french.aussi, french.bien, french.vers, french.puits]).toEqual([true, true, true, false]);
   });
 
+  it('gives the office a question asks of a person no weight, not the same noun asked of a body', () => {
+    const meta = (question: string, language: 'fr' | 'en', word: string) => analyse(question, language).terms.find((t) => t.words.includes(word))?.isMeta;
+    expect(meta("What was Koffi Mensah's official title?", 'en', 'title')).toBe(true);
+    expect(meta('Quelle est sa fonction au sein du réseau ?', 'fr', 'fonction')).toBe(true);
+    expect(meta('What role can development banks play in Kisumu?', 'en', 'role')).toBe(false);
+  });
+
   it('gives the French quantifiers of the question no weight ("la toute première réunion", "chaque puits")', () => {
     const meta = Object.fromEntries(analyse('Où s’est tenue la toute première réunion sur chaque puits ?', 'fr').terms.map((t) => [t.words.join(' '), t.isMeta]));
     expect([meta.toute, meta.chaque, meta.reunion, meta.puits]).toEqual([true, true, false, false]);
