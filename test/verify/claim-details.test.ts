@@ -63,6 +63,14 @@ describe('extractDetails', () => {
     expect(extractDetails('The Joint Research Centre at Ispra opened.', common, knowledge.glossary).filter((d) => d.kind === 'organisation').map((d) => d.text)).toEqual(['Joint Research Centre']);
   });
 
+  it('reads no body in capitalised words that a lower-case verb joins, but keeps the function words and particles inside a name', () => {
+    const common = (w: string) => ['regional', 'director', 'clean', 'water', 'lake', 'towns', 'partnership', 'willem', 'van', 'oranje', 'trust'].includes(w);
+    const bodies = (text: string) => extractDetails(text, common, knowledge.glossary).filter((d) => d.kind === 'organisation').map((d) => d.text);
+    expect(bodies("The Regional Director met Kisumu's mayor on Monday.")).toEqual([]);
+    expect(bodies('Funds came from the Clean Water for Lake Towns Partnership.')).toEqual(['Clean Water for Lake Towns Partnership']);
+    expect(bodies('A grant came from the Willem van Oranje Trust.')).toEqual(['Willem van Oranje Trust']);
+  });
+
   it('reads the places listed after a place where something happens as places there too', () => {
     const places = (text: string) => detailsOf(text).filter((d) => d.kind === 'place').map((d) => [d.text, d.locative]);
     expect(places('Blocks will be built in Kisumu, Mwanza and Kampala.')).toEqual([['Kisumu', true], ['Mwanza', true], ['Kampala', true]]);
