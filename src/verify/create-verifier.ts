@@ -14,9 +14,9 @@ import type { Passage, Retriever } from '../retrieval/retriever.js';
 import { detectAnswerLanguage, type AnswerLanguage } from '../text/detect-language.js';
 import type { Translator } from '../translate/translator.js';
 import { perText } from '../text/per-text.js';
-import { fold, stem } from '../text/terms.js';
+import { fold, isStopword, stem } from '../text/terms.js';
 import { extractDetails, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
-import { judgeClaim, type Candidate } from './judge-claim.js';
+import { judgeClaim, phraseWords, type Candidate, type Opposites } from './judge-claim.js';
 import { splitClaims, withoutMarkers, type ClaimSpan } from './split-claims.js';
 import type { CheckedClaim, VerifyInput, VerifyResult } from './types.js';
 import { verifyPolicy, type VerifyPolicy } from './verify-policy.js';
@@ -195,19 +195,28 @@ export function createVerifier(deps: VerifierDeps = {}) {
   };
 
   /**
-   * The stems of the words that say the opposite of a claim's (folded) word, in French and English: the English
-   * thesaurus's antonyms of the word, of its lemma and of their dictionary translations ("augmenté" → "augmenter" →
-   * "increase" → "decrease"), with the antonyms' translations ("diminuer").
+   * What says the opposite of a claim's (folded) word, in French and English: the stems of the English thesaurus's
+   * antonyms of the word, of its lemma and of their dictionary translations ("augmenté" → "augmenter" → "increase" →
+   * "decrease"), with the antonyms' translations ("diminuer"); and the translations of an antonym that are phrases
+   * ("backwards" → "ahead" → "en avant"), when the two words are each other's antonyms.
    */
-  const opposites = perText((word) => {
+  const opposites = perText((word): Opposites => {
     const thesaurus = knowledge.thesaurus;
     const forms = thesaurus ? [word, ...verbLemmas(word), ...thesaurus.lemmasOf(word)] : [];
     const first = (w: string) => knowledge.translate(w).slice(0, policy.antonymSenses);
-    const antonyms = new Set([...forms, ...forms.flatMap(first)].flatMap((f) => thesaurus!.antonymsOfForm(fold(f))));
-    const found = new Set([...antonyms, ...[...antonyms].flatMap(first)].filter((w) => !/[\s'’]/u.test(w)).map((w) => stem(fold(w))));
+    const own = [...forms, ...forms.flatMap(first)].map(fold);
+    const antonyms = new Set(own.flatMap((f) => thesaurus!.antonymsOfForm(f)));
+    const stems = new Set([...antonyms, ...[...antonyms].flatMap(first)].filter((w) => !/[\s'’]/u.test(w)).map((w) => stem(fold(w))));
     // A word is not its own opposite (a word and its antonym may share a translation).
-    for (const f of forms) found.delete(stem(f));
-    return found;
+    for (const f of forms) stems.delete(stem(f));
+    // A phrase has one sense, where a single word's loose senses give it opposites it does not have: every phrase
+    // the dictionary gives for an antonym counts, the antonym having the claim's word among its own antonyms.
+    const mutual = [...antonyms].filter((a) => thesaurus!.antonymsOfForm(a).some((b) => own.includes(b)));
+    const phrases = mutual.flatMap((a) => knowledge.translate(a)).flatMap((t) => {
+      const words = phraseWords(t);
+      return words.length > 1 && words.some((w) => !isStopword(w)) ? [words] : [];
+    });
+    return { stems, phrases };
   }, WORDS);
 
   // Whether a claim's (folded) word is a verb of saying: the claim's own verb (English) or its dictionary

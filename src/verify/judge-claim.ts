@@ -2,7 +2,7 @@ import type { AnswerPolicy } from '../answer/answer-policy.js';
 import { inContext, type ScoredUnit } from '../answer/gather-evidence.js';
 import { isCognate, matchTerm, tokenBag, type Bag, type WeightedTerm } from '../answer/score-evidence.js';
 import type { Glossary } from '../lexicon/glossary.js';
-import { stem } from '../text/terms.js';
+import { fold, isStopword, stem } from '../text/terms.js';
 import { extractDetails, hedged, isNegativeWord, negations, quantifiers, quoteSpans, statesDetail, type Detail, type Evidence } from './claim-details.js';
 import type { CheckedClaim, DetailKind } from './types.js';
 import type { VerifyPolicy } from './verify-policy.js';
@@ -34,8 +34,31 @@ export interface JudgeContext {
   /** Whether the claim reports what a person it names said (a verb of saying): a quotation supports it only in
    * that person's mouth. */
   reportsSpeech?: boolean;
-  /** The stems of the words that say the opposite of a folded claim word (antonyms, in either language). */
-  opposites?: (word: string) => Set<string>;
+  /** What says the opposite of a folded claim word (antonyms, in either language). */
+  opposites?: (word: string) => Opposites;
+}
+
+/** What says the opposite of a claim's word: the stems of single words (each read for the claim's word among its own
+ * opposites), and phrases, as folded words (whose antonym has the claim's word among its antonyms already). */
+export interface Opposites {
+  stems: Set<string>;
+  phrases: string[][];
+}
+
+/** The folded words of a phrase, its last function word left out: a French phrase's preposition contracts with the
+ * article after it ("en dehors de" is written "en dehors du camp"). */
+export function phraseWords(phrase: string): string[] {
+  const words = [...phrase.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => fold(m[0]));
+  return words.length > 1 && isStopword(words.at(-1)!) ? words.slice(0, -1) : words;
+}
+
+/** Where a text writes a phrase's words in a row: offsets in the text. */
+function phraseAt(text: string, words: string[]): { start: number; end: number } | null {
+  const at = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  for (let i = 0; i + words.length <= at.length; i++) {
+    if (words.every((w, j) => fold(at[i + j]![0]) === w)) return { start: at[i]!.index, end: at[i + words.length - 1]!.index + at[i + words.length - 1]![0].length };
+  }
+  return null;
 }
 
 // How far after a number, in characters, the words that say what it counts stand ("35 % des foyers visés").
@@ -167,7 +190,7 @@ const NEGATIVE_PREFIX = /^(?:non|in|im|il|ir|un)(?=\p{L}{5})/u;
  * A word of the sentence that is a word of the claim it does not match, with a negative prefix: "insuffisants" for
  * "suffisaient", "irregular" for "regular". The rest of the word must stem as the claim's word does.
  */
-function oppositeWord(c: Candidate, terms: WeightedTerm[], claimTokens: Bag['tokens'], window: number, opposites?: (word: string) => Set<string>): { claimed: string; found: string } | null {
+function oppositeWord(c: Candidate, terms: WeightedTerm[], claimTokens: Bag['tokens'], window: number, opposites?: (word: string) => Opposites): { claimed: string; found: string } | null {
   for (const [i, t] of terms.entries()) {
     if (t.weight <= 0 || t.isName || t.isNumber || t.words.length !== 1 || c.coverage.matches[i]) continue;
     const claimStem = stem(t.words[0]!);
@@ -175,10 +198,15 @@ function oppositeWord(c: Candidate, terms: WeightedTerm[], claimTokens: Bag['tok
     // An antonym stands where the claim's word stands: near the source words that match the claim's words around it
     // ("le débit des puits a [diminué]" for "le débit des puits a [augmenté]"); elsewhere it says something else.
     const at = claimTokens.find((k) => k.word === t.words[0]);
-    const near = antonyms?.size && at ? anchors(at, claimTokens, terms, c, window) : [];
+    const near = (antonyms?.stems.size || antonyms?.phrases.length) && at ? anchors(at, claimTokens, terms, c, window) : [];
+    const inSlot = (start: number) => near.some((a) => Math.abs(a - start) <= window);
     const token = c.unit.tokens.find((k) => (NEGATIVE_PREFIX.test(k.word) && stem(k.word.replace(NEGATIVE_PREFIX, '')) === claimStem)
-      || (!!antonyms?.has(k.stem) && near.some((a) => Math.abs(a - k.start) <= window) && opposites!(k.word).has(claimStem)));
+      || (!!antonyms?.stems.has(k.stem) && inSlot(k.start) && opposites!(k.word).stems.has(claimStem)));
     if (token) return { claimed: t.words[0]!, found: c.unit.text.slice(token.start - c.unit.start, token.end - c.unit.start) };
+    for (const phrase of antonyms?.phrases ?? []) {
+      const found = phraseAt(c.unit.text, phrase);
+      if (found && inSlot(c.unit.start + found.start)) return { claimed: t.words[0]!, found: c.unit.text.slice(found.start, found.end) };
+    }
   }
   return null;
 }

@@ -52,7 +52,8 @@ export interface VerifyPolicy {
    * dictionary lists a word's commonest senses first). A claim's word whose antonym stands in its place in a source
    * sentence, the source's word having the claim's among its own antonyms, says the opposite ("augmenté" for
    * "diminué"). Default 2: with every translation, loose senses give words an opposite they do not have in the
-   * sentence; dev and the second corpus decide alike from 2 to 4. */
+   * sentence; dev and the second corpus decide alike from 2 to 4. A translation that is a phrase ("en avant") has one
+   * sense: it counts whatever its rank, when the antonym has the claim's word among its own antonyms. */
   antonymSenses: number;
   /** Passages retrieved per claim for `/api/verify`; their documents' sentences compete. Default 8: the sentence
    * that states a fact is often in the third or fifth passage of a claim written in the other language. */

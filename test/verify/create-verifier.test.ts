@@ -563,3 +563,29 @@ describe('claim checker on an invented communiqué that quotes two people', () =
     expect(right.claims[0]!.verdict).toBe('supported');
   });
 });
+
+describe('claim checker on an invented communiqué that says the opposite in a phrase', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  let verifier: Verifier;
+  beforeAll(async () => {
+    ({ runtime, verifier, cleanup } = await inventedCommunique('reservoirs_kakuma.txt', [
+      'Eau potable : de nouveaux réservoirs pour Kakuma',
+      '',
+      'Lodwar, le 4 mai 2022 – Les pluies sont arrivées de bonne heure cette année dans le comté de Turkana, et les nouveaux réservoirs d’eau du camp de Kakuma sont pleins.',
+      '',
+      'Le maire de Malmö a salué le nouveau pacte sur la migration et l’asile lors d’une réunion avec les élus de la région.',
+      '',
+      'M. Tomas Lindgren, maire de Malmö, a déclaré devant les élus de la région réunis à cet effet : « Ce Pacte est un pas en avant. »',
+      '',
+    ]));
+  });
+  afterAll(async () => cleanup());
+
+  it('contradicts a claim whose word has its antonym in the same place as a phrase of the other language ("late" for "de bonne heure")', async () => {
+    // "early" translates as "hâtif", "précoce", then "de bonne heure".
+    const result = await verifier.verify({ text: 'This year the rains arrived late in Turkana county.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed: 'late', found: 'de bonne heure' } });
+    expectVerbatim(result, runtime);
+  });
+});
