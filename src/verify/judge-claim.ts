@@ -161,11 +161,18 @@ function mostlyStated(detail: Detail, c: Candidate, terms: WeightedTerm[], polic
 
 /**
  * Where the source states the claim's words that stand around a detail: document offsets of the source tokens
- * matching the claim terms written within `window` characters of the detail in the claim.
+ * matching the claim terms written within `window` characters of the detail in the claim, and of those that write
+ * one of these words itself (the stem of a word of a longer name the sentence names in part: "le Pacte" for "the new
+ * Pact on Migration and Asylum").
  */
 function anchors(detail: Pick<Detail, 'start' | 'end'>, claimTokens: Bag['tokens'], terms: WeightedTerm[], c: Candidate, window: number): number[] {
-  const nearWords = new Set(claimTokens.filter((t) => Math.max(detail.start - t.end, t.start - detail.end) <= window && (t.end <= detail.start || t.start >= detail.end)).map((t) => t.word));
-  return terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : []));
+  const near = claimTokens.filter((t) => Math.max(detail.start - t.end, t.start - detail.end) <= window && (t.end <= detail.start || t.start >= detail.end));
+  const nearWords = new Set(near.map((t) => t.word));
+  const nearStems = new Set(near.map((t) => t.stem));
+  return [
+    ...terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : [])),
+    ...c.unit.tokens.filter((k) => nearStems.has(k.stem)).map((k) => k.start),
+  ];
 }
 
 /**

@@ -588,4 +588,10 @@ describe('claim checker on an invented communiqué that says the opposite in a p
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed: 'late', found: 'de bonne heure' } });
     expectVerbatim(result, runtime);
   });
+
+  it('finds the place of a claim\'s word by a word of a name the sentence writes in part ("Ce Pacte" for "the new Pact on Migration and Asylum")', async () => {
+    // The mayor and the verb of saying stand far from "en avant" in the sentence; only "Pacte" stands next to it.
+    const result = await verifier.verify({ text: 'Tomas Lindgren, the mayor of Malmö, called the new Pact on Migration and Asylum a step backwards.', language: 'en' }, runtime.retriever);
+    expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed: 'backwards', found: 'en avant' } });
+  });
 });
