@@ -262,23 +262,26 @@ export function createVerifier(deps: VerifierDeps = {}) {
    * 13 October 2020: `dated`) as the claim's own words; a verb of saying ("called", "stressed") as a synonym where
    * the sentence quotes the person the claim names ("« … », a déclaré Amy Pope").
    */
-  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, speakers: Detail[], dated: Evidence['dated'], translated?: () => Bag | undefined): T {
+  function withImplicitParts<T extends ScoredUnit>(scored: T, terms: WeightedTerm[], parts: ImplicitParts, speakers: Detail[], dated: Evidence['dated'], translated?: () => Bag | undefined): T & Pick<Candidate, 'machineSynonyms'> {
     const quotesSpeaker = parts.speakers.some((p) => speakers.some((s) => p.words!.every((w) => s.words!.includes(w))));
     // The claim's synonyms in the sentence's machine translation count only where they can lift it to minShown.
     const total = terms.reduce((sum, t) => sum + t.weight, 0);
     const open = terms.reduce((sum, t, i) => sum + (scored.coverage.matches[i] ? 0 : t.weight), 0);
     const machine = scored.blended + (open / total) * matching.matchWeights.synonym >= policy.minShown ? translated?.() : undefined;
+    const machineSynonyms = new Set<number>();
     const implied = terms.map((t, i): MatchKind | null => {
       if (scored.coverage.matches[i] || t.weight <= 0) return null;
       if (quotesSpeaker && parts.saying.has(i)) return 'synonym';
       const holder = parts.restatable.find((d) => t.words.every((w) => d.words!.includes(w)));
       if (holder && statesDetail(holder, { text: scored.unit.text, bag: scored.unit, dated }, terms, matching)) return 'exact';
-      return machine ? matchTerm(synonymsOf(t), machine, matching)?.kind ?? null : null;
+      const kind = machine ? matchTerm(synonymsOf(t), machine, matching)?.kind ?? null : null;
+      if (kind) machineSynonyms.add(i);
+      return kind;
     });
     if (!implied.some(Boolean)) return scored;
     const matches = scored.coverage.matches.map((m, i) => m ?? (implied[i] ? { kind: implied[i]!, tokens: [] } : null));
     const own = { value: terms.reduce((sum, t, i) => sum + (matches[i] ? t.weight * matching.matchWeights[matches[i]!.kind] : 0), 0) / total, matches };
-    return { ...scored, coverage: own, blended: inContext(terms, own, scored.context, matching) };
+    return { ...scored, coverage: own, blended: inContext(terms, own, scored.context, matching), ...(machineSynonyms.size ? { machineSynonyms } : {}) };
   }
 
   /** The passages' sentences (and their communiqués' titles) scored as evidence of the claim, each alone and with

@@ -22,6 +22,8 @@ export interface Candidate extends ScoredUnit {
   places?: { text: string; bag: Bag };
   /** The day the sentence dates its event by, when it says "today" or "yesterday" (its communiqué's dateline's). */
   dated?: Evidence['dated'];
+  /** Indexes of the claim's terms that the sentence states only by a synonym in its machine translation. */
+  machineSynonyms?: ReadonlySet<number>;
 }
 
 /** What judging a claim needs besides its candidates. */
@@ -370,7 +372,9 @@ export function judgeClaim(claimText: string, claimBag: Bag, candidates: Candida
     return sum + (m ? terms[i]!.weight * answerPolicy.matchWeights[m.kind] : 0);
   }, 0) / predicateWeight : 0);
   // The share of it the sentence states in any way (a translation or a cognate as much as the claim's own word).
-  const predicateStated = (c: Candidate) => predicate.reduce((sum, i) => sum + (c.coverage.matches[i] ? terms[i]!.weight : 0), 0) / predicateWeight;
+  // A synonym in the sentence's machine translation is a loose sense of a machine's word ("office" for the "States"
+  // of "États membres" translated): it says nothing of what the claim says of its people.
+  const predicateStated = (c: Candidate) => predicate.reduce((sum, i) => sum + (c.coverage.matches[i] && !c.machineSynonyms?.has(i) ? terms[i]!.weight : 0), 0) / predicateWeight;
   const supporting: Candidate[] = [];
   for (const c of candidates) {
     if (c.blended < policy.minSupport || c.coverage.value < policy.minOwnSupport) continue;

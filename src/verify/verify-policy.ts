@@ -24,7 +24,8 @@ export interface VerifyPolicy {
   minAligned: number;
   /** Share of what a claim says of the people it names (the weight of its terms but those of the persons and
    * numbers: offices, bodies, places, verbs) that a supporting sentence must state by its own words, in any way (a
-   * translation as much as the claim's own word). A sentence that names the person, with the rest of the claim only in
+   * translation as much as the claim's own word) but a synonym of a word of its machine translation (a loose sense of
+   * a machine's word: "office" for the "States" of "États membres"). A sentence that names the person, with the rest of the claim only in
    * its passage, does not say it of them (a contact line in a passage about the claim's agreement). Default 0.45: on
    * dev-10, 0.45–0.65 decide alike; 0.55 no longer supports "Hélène Marchetti's closing speech was given in Kisumu"
    * on the second corpus, 0.65 loses three claims of the dev split. */

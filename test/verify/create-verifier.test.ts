@@ -595,3 +595,28 @@ describe('claim checker on an invented communiqué that says the opposite in a p
     expect(result.claims[0]).toMatchObject({ verdict: 'contradicted', difference: { kind: 'negation', claimed: 'backwards', found: 'en avant' } });
   });
 });
+
+describe('claim checker on an invented communiqué read through a machine translation', () => {
+  let runtime: Runtime;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ runtime, cleanup } = await inventedCommunique('plan_kisumu.txt', [
+      'Un nouveau plan pour l’eau à Kisumu',
+      '',
+      'Kisumu, le 3 juin 2022 – M. Jonas Okello, directeur du réseau, a présenté aujourd’hui à Kisumu le nouveau plan du réseau sur le pouvoir des femmes dans la gestion de l’eau.',
+      '',
+    ]));
+  });
+  afterAll(async () => cleanup());
+
+  it('does not let a synonym in the machine translation say what a claim says of the person a sentence names', async () => {
+    // The stand-in engine translates "pouvoir" as "power", which the thesaurus lists among the synonyms of "office".
+    const translator = createApertiumTranslator({ dir: '/nonexistent', stagesOf: () => [['sed', '-u', '-z', 's/pouvoir/power/g']] });
+    try {
+      const result = await createVerifier({ knowledge: runtime.knowledge, translator }).verify({ text: 'Jonas Okello announced he would open a new office in Kisumu.', language: 'en' }, runtime.retriever);
+      expect(result.claims[0]!.verdict).toBe('not_found');
+    } finally {
+      await translator.close();
+    }
+  });
+});
