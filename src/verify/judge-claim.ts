@@ -161,20 +161,18 @@ function mostlyStated(detail: Detail, c: Candidate, terms: WeightedTerm[], polic
   return stated.length >= 3 && stated.length >= words.length - 1;
 }
 
+/** The claim's tokens written within `window` characters of a detail (or a word) of the claim, but its own. */
+function nearTokens(detail: Pick<Detail, 'start' | 'end'>, claimTokens: Bag['tokens'], window: number): Bag['tokens'] {
+  return claimTokens.filter((t) => Math.max(detail.start - t.end, t.start - detail.end) <= window && (t.end <= detail.start || t.start >= detail.end));
+}
+
 /**
  * Where the source states the claim's words that stand around a detail: document offsets of the source tokens
- * matching the claim terms written within `window` characters of the detail in the claim, and of those that write
- * one of these words itself (the stem of a word of a longer name the sentence names in part: "le Pacte" for "the new
- * Pact on Migration and Asylum").
+ * matching the claim terms written within `window` characters of the detail in the claim.
  */
 function anchors(detail: Pick<Detail, 'start' | 'end'>, claimTokens: Bag['tokens'], terms: WeightedTerm[], c: Candidate, window: number): number[] {
-  const near = claimTokens.filter((t) => Math.max(detail.start - t.end, t.start - detail.end) <= window && (t.end <= detail.start || t.start >= detail.end));
-  const nearWords = new Set(near.map((t) => t.word));
-  const nearStems = new Set(near.map((t) => t.stem));
-  return [
-    ...terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : [])),
-    ...c.unit.tokens.filter((k) => nearStems.has(k.stem)).map((k) => k.start),
-  ];
+  const nearWords = new Set(nearTokens(detail, claimTokens, window).map((t) => t.word));
+  return terms.flatMap((t, i) => (t.words.some((w) => nearWords.has(w)) ? c.coverage.matches[i]?.tokens.map((k) => k.start) ?? [] : []));
 }
 
 /**
@@ -207,7 +205,11 @@ function oppositeWord(c: Candidate, terms: WeightedTerm[], claimTokens: Bag['tok
     // An antonym stands where the claim's word stands: near the source words that match the claim's words around it
     // ("le débit des puits a [diminué]" for "le débit des puits a [augmenté]"); elsewhere it says something else.
     const at = claimTokens.find((k) => k.word === t.words[0]);
-    const near = (antonyms?.stems.size || antonyms?.phrases.length) && at ? anchors(at, claimTokens, terms, c, window) : [];
+    // The source words that write a claim word around it by its stem mark the place too, when the claim's term they
+    // belong to is not matched whole: "Ce Pacte est un grand pas [en avant]" for "the new Pact on Migration and Asylum
+    // [backwards]".
+    const stems = at ? new Set(nearTokens(at, claimTokens, window).map((k) => k.stem)) : new Set<string>();
+    const near = (antonyms?.stems.size || antonyms?.phrases.length) && at ? [...anchors(at, claimTokens, terms, c, window), ...c.unit.tokens.filter((k) => stems.has(k.stem)).map((k) => k.start)] : [];
     const inSlot = (start: number) => near.some((a) => Math.abs(a - start) <= window);
     const token = c.unit.tokens.find((k) => (NEGATIVE_PREFIX.test(k.word) && stem(k.word.replace(NEGATIVE_PREFIX, '')) === claimStem)
       || (!!antonyms?.stems.has(k.stem) && inSlot(k.start) && opposites!(k.word).stems.has(claimStem)));
