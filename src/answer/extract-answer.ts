@@ -235,14 +235,39 @@ export function placeSpans(text: string, scale: PlaceScale = null, isCommonWord:
   return spans;
 }
 
-/** Organisations: acronyms and capitalised sequences of three words or more. */
+/** Organisations: acronyms and capitalised sequences of three words or more, cut at a lower-case word that is no
+ * function word or particle (see `joinedByParticles`). */
 export function organisationSpans(text: string): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])|\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+|l'|d')?\p{Lu}\p{Ll}+){2,}/gu)) {
-    if (m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (m.index > 0) spans.push(...joinedByParticles({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   }
   return spans;
 }
+
+// A capitalised word of a name, as the name finder reads one (a capitalised article opening a sentence is none).
+const CAPITALISED = /\p{Lu}\p{Ll}+/gu;
+
+/** A capitalised name cut at each lower-case word between its words that is neither a function word nor a name's
+ * particle ("Director General met Luxembourg": a verb joins two phrases; "Pact on Migration", "Banco de la Nación",
+ * "Vincent van Gogh Foundation" stay whole): the pieces that are still long names (three capitalised words besides function words). */
+function joinedByParticles(span: { start: number; end: number; text: string }): Array<{ start: number; end: number; text: string }> {
+  const pieces: Array<{ start: number; end: number; text: string }> = [];
+  let from = 0;
+  const cut = (to: number) => {
+    const text = span.text.slice(from, to).trim();
+    if ((text.match(CAPITALISED) ?? []).filter((w) => !isStopword(fold(w))).length >= 3) pieces.push({ start: span.start + from, end: span.start + from + text.length, text });
+  };
+  for (const m of span.text.matchAll(/(?<=\s)\p{Ll}+(?=\s)/gu)) {
+    if (isStopword(fold(m[0])) || PARTICLE.test(m[0])) continue;
+    cut(m.index);
+    from = m.index + m[0].length + 1;
+  }
+  if (from === 0) return [span];
+  cut(span.text.length);
+  return pieces;
+}
+
 
 // The end of an agent's noun phrase: punctuation (an apposition or the next clause follows), or a relative clause.
 const AGENT_END = /[.,;:!?»”()\[\]/]|\s(?:qui|que|dont|which|who|whom|that)\s/gu;

@@ -1,7 +1,7 @@
 import type { KeyTerm } from '../answer/analyse-question.js';
 import { ordinalRank } from '../answer/analyse-question.js';
 import type { AnswerPolicy } from '../answer/answer-policy.js';
-import { dateSpans, LOCATIVE, numberSpans, organisationSpans, PARTICLE, personSpans, placeSpans, TITLE } from '../answer/extract-answer.js';
+import { dateSpans, LOCATIVE, numberSpans, organisationSpans, personSpans, placeSpans, TITLE } from '../answer/extract-answer.js';
 import { matchTerm, type Bag } from '../answer/score-evidence.js';
 import { findGlossaryTerms, type Glossary } from '../lexicon/glossary.js';
 import { perText } from '../text/per-text.js';
@@ -324,7 +324,7 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     names.push({ kind: 'person', text: text.slice(start, span.end), start, end: span.end, words: kept.map((w) => w.word), speaker: outsideQuote(text, span) });
   }
   const glossaryNames = glossaryOrganisations(text, glossary);
-  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).flatMap(joinedByParticles).flatMap(beforePlace).map((o) => ({ ...o, known: false }))]) {
+  for (const o of [...glossaryNames.map((g) => ({ ...g, known: true })), ...fromStart(organisationSpans(` ${text}`)).flatMap(beforePlace).map((o) => ({ ...o, known: false }))]) {
     if (names.some((n) => overlaps(n, o))) continue;
     // A long capitalised name outside the quotation marks of a quote ("», a déclaré Alexander De Croo") may be its
     // speaker: the person finder leaves out names with capitalised particles.
@@ -351,29 +351,6 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
     }
   }
   return [...details, ...names.filter((n) => n.words!.length > 0)].sort((a, b) => a.start - b.start);
-}
-
-// A capitalised word of a name, as the name finder reads one (a capitalised article opening a sentence is none).
-const CAPITALISED = /\p{Lu}\p{Ll}+/gu;
-
-/** A capitalised name cut at each lower-case word between its words that is neither a function word nor a name's
- * particle ("Director General met Luxembourg": a verb joins two phrases; "Pact on Migration", "Banco de la Nación",
- * "Vincent van Gogh Foundation" stay whole): the pieces that are still long names (three capitalised words besides function words). */
-function joinedByParticles(span: { start: number; end: number; text: string }): Array<{ start: number; end: number; text: string }> {
-  const pieces: Array<{ start: number; end: number; text: string }> = [];
-  let from = 0;
-  const cut = (to: number) => {
-    const text = span.text.slice(from, to).trim();
-    if ((text.match(CAPITALISED) ?? []).filter((w) => !isStopword(fold(w))).length >= 3) pieces.push({ start: span.start + from, end: span.start + from + text.length, text });
-  };
-  for (const m of span.text.matchAll(/(?<=\s)\p{Ll}+(?=\s)/gu)) {
-    if (isStopword(fold(m[0])) || PARTICLE.test(m[0])) continue;
-    cut(m.index);
-    from = m.index + m[0].length + 1;
-  }
-  if (from === 0) return [span];
-  cut(span.text.length);
-  return pieces;
 }
 
 /** A capitalised name cut before a preposition of place ("Member States in Brussels" is no body's name): the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentSpans, dateSpans, extractAnswer, numberSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { agentSpans, dateSpans, extractAnswer, numberSpans, organisationSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
 import { tokenize } from '../../src/answer/evidence-units.js';
 
 const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
@@ -66,6 +66,11 @@ describe('typed answer spans', () => {
     const text = 'Le ministre a reçu Mme Anne Kessler, présidente du réseau, et M. Paul Dervaux.';
     const anchors = { focus: [], others: tokenize(text).filter((t) => t.word === 'recu') };
     expect(extractAnswer({ start: 0, text }, 'person', anchors, new Set(['anne', 'kessler']))?.text).toBe('M. Paul Dervaux');
+  });
+
+  it('cuts a body\'s name at a lower-case word that is no function word or particle', () => {
+    expect(texts(organisationSpans('In 2020, Director General Koffi Mensah met Water Board Chair Ana Luc.'))).toEqual(['Director General Koffi Mensah', 'Water Board Chair Ana Luc']);
+    expect(texts(organisationSpans('In 2020, the Fund for Water and Sanitation met the Willem van Oranje Trust.'))).toEqual(['Fund for Water and Sanitation', 'Willem van Oranje Trust']);
   });
 
   it('does not take a name defined by an acronym for a person', () => {
