@@ -79,7 +79,7 @@ const NAME_WORD = /(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*\p{Ll}|\p{Lu}\p{Ll}{0,2}\.)/u;
 // The particles inside a family name, written either case ("Alexander De Croo", "Ursula von der Leyen").
 const PARTICLES = 'de|da|del|van|von|der|le|la|di|du|bin|ibn';
 /** A particle of a family name ("de", "van", "bin"). */
-export const PARTICLE = new RegExp(`^(?:${PARTICLES})$`, 'u');
+const PARTICLE = new RegExp(`^(?:${PARTICLES})$`, 'u');
 const NAME_SEQUENCE = new RegExp(`(?:${TITLE.source})?${NAME_WORD.source}(?:\\s+(?:(?:${PARTICLES})\\s+)?${NAME_WORD.source}){1,3}`, 'gu');
 // A capitalised preposition of place that opens a sequence of capitalised words ("À Genève", "In Kisumu"). French
 // drops the accent of a capital ("A Bruxelles:"), but an English "A" is an article ("A Kenyan official"): a bare "A"
