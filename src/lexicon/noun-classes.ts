@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { perText } from '../text/per-text.js';
 import { openWordnetIndex } from './wordnet-index.js';
 
 /** What an English noun names, by WordNet's lexicographer file of its senses. */
@@ -22,6 +23,12 @@ export interface NounClasses {
 // Senses of a noun read for `isKindOf` (the most frequent first), and hypernym levels climbed.
 const KIND_SENSES = 2;
 const KIND_DEPTH = 16;
+
+// Noun pairs whose `isKindOf` verdict is remembered (two words and a boolean, about 100 bytes each: at most 2 MB).
+const KIND_PAIRS = 20_000;
+
+/** A noun as WordNet's index writes it: lower case, words joined by underscores ("civil_servant"). */
+const lemmaOf = (noun: string) => noun.toLowerCase().replace(/\s+/g, '_');
 
 // Hyponym levels descended for `narrower`: the kinds a question about "what kind of X" expects are one to three
 // steps below X ("meeting" → "conference").
@@ -49,10 +56,26 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
   const wordnet = dir ? openWordnetIndex(dir, 'noun') : null;
   if (!wordnet) return null;
   const cache = new Map<string, NounClass | null>();
+  // Whether the first lemma of a pair names a kind of what the second names; remembered per pair, since the nouns
+  // counted in the communiqués' sentences come back with each question about them.
+  const kindOf = perText((pair: string) => {
+    const [noun, general] = pair.split(' ') as [string, string];
+    const ancestor = wordnet.offsetsOf(general)?.[0];
+    const senses = wordnet.offsetsOf(noun)?.slice(0, KIND_SENSES);
+    if (ancestor === undefined || !senses) return false;
+    // Breadth first up the hypernym graph, a bounded number of levels (WordNet's noun tree is under 20 deep).
+    const seen = new Set<number>(senses);
+    let level = senses;
+    for (let depth = 0; depth < KIND_DEPTH && level.length; depth++) {
+      if (level.includes(ancestor)) return true;
+      level = level.flatMap((o) => wordnet.hypernyms(o)).filter((o) => !seen.has(o) && seen.add(o));
+    }
+    return false;
+  }, KIND_PAIRS);
   const narrowerCache = new Map<string, string[]>();
   return {
     classify(noun) {
-      const key = noun.toLowerCase().replace(/\s+/g, '_');
+      const key = lemmaOf(noun);
       if (cache.has(key)) return cache.get(key)!;
       const offsets = wordnet.offsetsOf(key);
       let result: NounClass | null = null;
@@ -67,24 +90,12 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
       cache.set(key, result);
       return result;
     },
-    isKindOf(noun, general) {
-      const ancestor = wordnet.offsetsOf(general.toLowerCase().replace(/\s+/g, '_'))?.[0];
-      const senses = wordnet.offsetsOf(noun.toLowerCase().replace(/\s+/g, '_'))?.slice(0, KIND_SENSES);
-      if (ancestor === undefined || !senses) return false;
-      // Breadth first up the hypernym graph, a bounded number of levels (WordNet's noun tree is under 20 deep).
-      const seen = new Set<number>(senses);
-      let level = senses;
-      for (let depth = 0; depth < KIND_DEPTH && level.length; depth++) {
-        if (level.includes(ancestor)) return true;
-        level = level.flatMap((o) => wordnet.hypernyms(o)).filter((o) => !seen.has(o) && seen.add(o));
-      }
-      return false;
-    },
+    isKindOf: (noun, general) => kindOf(`${lemmaOf(noun)} ${lemmaOf(general)}`),
     narrower(noun, limit) {
-      const key = `${noun.toLowerCase().replace(/\s+/g, '_')} ${limit}`;
+      const key = `${lemmaOf(noun)} ${limit}`;
       const cached = narrowerCache.get(key);
       if (cached) return cached;
-      const senses = wordnet.offsetsOf(noun.toLowerCase().replace(/\s+/g, '_'))?.slice(0, KIND_SENSES) ?? [];
+      const senses = wordnet.offsetsOf(lemmaOf(noun))?.slice(0, KIND_SENSES) ?? [];
       // Breadth first down the hyponym graph, so that the nearest kinds come first when the limit cuts.
       const seen = new Set<number>(senses);
       const found = new Set<string>();

@@ -1,5 +1,10 @@
 import { accessSync, closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { perText } from '../text/per-text.js';
+
+// Synset lines remembered: the climbs of `isKindOf` read the same few thousand general synsets ("person", "entity")
+// for every noun. A line is about 190 bytes: at most about 2 MB.
+const SYNSET_LINES = 10_000;
 
 /** One part of speech of the WordNet database: lemma → synsets, and each synset's lexicographer file. */
 export interface WordnetIndex {
@@ -21,7 +26,8 @@ export interface WordnetIndex {
 
 /**
  * Opens WordNet's `index.POS` and `data.POS` in `dir`. The index is read at the first lookup or by `load()`, so that
- * a server does not parse it before it listens; synsets are read on demand. Returns null when the files are missing.
+ * a server does not parse it before it listens; synsets are read on demand and remembered (up to
+ * `SYNSET_LINES` of them). Returns null when the files are missing.
  */
 export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetIndex | null {
   const indexPath = join(dir, `index.${pos}`);
@@ -50,16 +56,17 @@ export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetInde
     return byLemma;
   };
   const buffer = Buffer.alloc(32);
-  const readLine = (offset: number) => {
+  const chunk = Buffer.alloc(1024);
+  const readLine = perText((offset: number) => {
     let text = '';
-    const chunk = Buffer.alloc(1024);
     for (let at = offset; ; at += chunk.length) {
       const n = readSync(fd, chunk, 0, chunk.length, at);
-      text += chunk.subarray(0, n).toString('latin1');
-      const end = text.indexOf('\n');
-      if (end >= 0 || n < chunk.length) return end >= 0 ? text.slice(0, end) : text;
+      // Only the line is decoded: a slice of the whole chunk's text would keep the chunk alive in the memory.
+      const end = chunk.subarray(0, n).indexOf(0x0a);
+      text += chunk.toString('latin1', 0, end >= 0 ? end : n);
+      if (end >= 0 || n < chunk.length) return text;
     }
-  };
+  }, SYNSET_LINES);
   return {
     offsetsOf(lemma) {
       const line = (lines ??= readLines()).get(lemma);
