@@ -153,6 +153,9 @@ export function isNearSpelling(a: string, b: string): boolean {
  * read against (in one text language). */
 interface RelatedWords {
   translated: string[];
+  /** The first letters (UTF-16 codes) of the term's word and of its translations: a cognate, a misspelling or a
+   * derivative of one begins with its letter (see `isCognate`, `isNearSpelling`, `isDerivative`). */
+  initials: number[];
   known: Map<string, boolean>;
 }
 
@@ -176,7 +179,7 @@ function relatedWords(term: KeyTerm, language: string | undefined): RelatedWords
     table = relatedTables.get(key);
     if (!table) {
       if (relatedTables.size >= MAX_RELATED_TABLES) relatedTables.clear();
-      relatedTables.set(key, (table = { translated, known: new Map() }));
+      relatedTables.set(key, (table = { translated, initials: [...new Set([term.words[0]!, ...translated].map((w) => w.charCodeAt(0)))], known: new Map() }));
     }
     byLanguage.set(language, table);
   }
@@ -219,10 +222,12 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
   // A number or an ordinal is matched by its forms only (every way to write its rank): a near spelling is another.
   if ((best && policy.matchWeights[best.kind] >= policy.matchWeights.cognate) || term.isNumber || term.isOrdinal || term.words.length !== 1) return best;
   const word = term.words[0]!;
-  const { translated, known } = relatedWords(term, bag.language);
+  const { translated, initials, known } = relatedWords(term, bag.language);
   // A translation may be written in another part of speech ("meeting" → "réunion", the text has "se sont réunis"):
   // a word that shares the translation's stem as a long prefix is its derivative.
   const tokens = bag.tokens.filter((t) => {
+    // Most words begin with another letter: they are told apart without a look-up, and not remembered.
+    if (!initials.includes(t.word.charCodeAt(0))) return false;
     let related = known.get(t.word);
     if (related === undefined) {
       known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || translated.some((s) => isCognate(s, t.word))));

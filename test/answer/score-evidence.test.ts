@@ -52,6 +52,13 @@ describe('word families', () => {
     expect(sameWordFamily('population', 'populistes')).toBe(false);
   });
 
+  it('match a question noun to a form of its verb, beside a translation that begins with another letter', () => {
+    const policy = answerPolicy();
+    const creation = term('creation', [{ stems: [stem('creation')], kind: 'exact' }, { stems: [stem('fondation')], kind: 'translation', language: 'fr' }]);
+    const [unit] = documentUnits(document('fr.txt', 'fr', 'Le fonds fiduciaire a été créé en 2015 par la Commission.'));
+    expect(coverage([creation], unit!, policy).matches[0]).toMatchObject({ kind: 'cognate', tokens: [{ word: 'cree' }] });
+  });
+
   it('do not match a question word to a text word of another family by its stem', () => {
     const policy = answerPolicy();
     const population = term('population', [{ stems: [stem('population')], kind: 'exact' }]);
