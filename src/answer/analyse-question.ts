@@ -206,6 +206,14 @@ export function nounIsKindOf(noun: { text: string; language: AnswerLanguage }, g
   return [...specific.own, ...specific.translated.flat()].some((n) => generals.some((g) => g !== n && classes.isKindOf(n, g)));
 }
 
+/**
+ * Tags a short English question now, e.g. once the server listens: compromise builds its match networks at its
+ * first tagging (about 50 ms, against a few ms for later ones), which would otherwise delay the first English question.
+ */
+export function prepareTagger(): void {
+  nlp('Which organisation did the minister meet in May?');
+}
+
 /** Words read after an English interrogative to find its noun phrase. */
 const FOCUS_WINDOW = 12;
 

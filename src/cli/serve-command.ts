@@ -44,17 +44,18 @@ runCli(async () => {
   const { openRuntime } = await import('../runtime/node-runtime.js');
   const runtime = await openRuntime(config, say, { buildIfMissing: true, graphsInBackground: true });
   const { createServerApp } = await import('../runtime/node-server-app.js');
-  const { app, translator, handleClientError } = await createServerApp(config, runtime, say);
+  const { app, translator, handleClientError, prepareTagger } = await createServerApp(config, runtime, say);
   closeTranslator = () => translator.close();
   server.on('clientError', handleClientError);
   appReady(app.fetch);
   say(`Communiqués is ready at ${url} (${sinceLaunch()})`);
   // A graph that cannot be loaded ends the server as a corrupt index at start would (exit code 4).
   await runtime.retriever.index.graphsLoaded;
-  // Then, after the searches that waited for the graphs: the word indexes (read otherwise at the first question
-  // that needs them) and the full checksums.
+  // Then, after the searches that waited for the graphs: the word indexes and the English tagger (made ready
+  // otherwise at the first question that needs them) and the full checksums.
   setImmediate(() => {
     runtime.loadKnowledge();
+    prepareTagger();
     void runtime.verifyIndex?.();
   });
 });

@@ -1,3 +1,4 @@
+import { prepareTagger } from '../answer/analyse-question.js';
 import { createAnswerer } from '../answer/create-answerer.js';
 import { createChatModel } from '../answer/create-chat-model.js';
 import { loadPromptTemplate } from '../answer/load-prompt.js';
@@ -26,5 +27,5 @@ export async function createServerApp(config: AppConfig, runtime: Runtime, say: 
   const answerer = createAnswerer({ chatModel, llm: config.llm, promptTemplate: chatModel ? loadPromptTemplate() : undefined, knowledge: runtime.knowledge, translator, checkAnswer });
   say(chatModel ? `Answers: LLM ${config.llm.provider}/${config.llm.model}, extractive fallback` : 'Answers: extractive (set LLM_PROVIDER for generated answers)');
   const { app } = createNodeApp({ config, runtime, answerer, translator, verifier, log: logLine });
-  return { app, translator, handleClientError };
+  return { app, translator, handleClientError, prepareTagger };
 }
