@@ -6,6 +6,7 @@ import { spellingNeighbours } from '../lexicon/spelling-neighbours.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
 import { contentWords, fold, isStopword, stem, words } from '../text/terms.js';
 import { joinDigitGroups } from '../text/digit-groups.js';
+import { perText } from '../text/per-text.js';
 import { isFollowUp, type Turn } from './condense-question.js';
 import { isCalendarWord, personSpans } from './extract-answer.js';
 import { INTERROGATIVES } from './interrogatives.js';
@@ -556,13 +557,17 @@ function addNarrowerForms(term: KeyTerm, language: AnswerLanguage, knowledge: Le
 // Tags of English words that say how or where, not what: the closed classes the stopword list leaves out.
 const ENGLISH_FUNCTION_TAGS = '(#Preposition|#Adverb|#Conjunction|#Determiner|#Pronoun|#Modal|#Auxiliary)';
 
+// English texts whose function words are remembered: a follow-up reads the previous question again, whose tagging
+// is most of its analysis (a few words per text: under 1 MB).
+const TAGGED_TEXTS = 2000;
+
 /** The folded words of an English text that compromise tags as prepositions, adverbs and other function words
  * ("towards", "forward", "later", "also"): they carry no topic, whatever their rarity in the corpus. */
-function englishFunctionWords(text: string): Set<string> {
+const englishFunctionWords = perText((text: string): Set<string> => {
   const tagged = nlp(text).match(ENGLISH_FUNCTION_TAGS).out('array').flatMap((w: string) => words(w));
   // An adverb made from an adjective ("effectively") says what, and "since / until" the time the evidence states.
   return new Set(tagged.filter((w: string) => !/ly$/.test(w) && !TIME_RELATIONS.has(w)));
-}
+}, TAGGED_TEXTS);
 
 // Prepositions of time whose translation the evidence writes with the date ("depuis 2017" for "since when").
 const TIME_RELATIONS = new Set(['since', 'until', 'till', 'depuis', 'jusqu']);
