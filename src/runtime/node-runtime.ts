@@ -143,6 +143,7 @@ export async function openRuntime(config: AppConfig, log: Log, options: { buildI
     knowledge.thesaurus?.load();
     knowledge.nounClasses?.load();
     knowledge.speechVerbs?.load();
+    knowledge.pertainyms?.load();
     log(`Thesauri and WordNet indexes read in ${Math.round(performance.now() - started)} ms`);
   };
   return { retriever, embeddings, built, expansionOff: status.lexicon ? undefined : status.reason, knowledge, refreshKnowledge, knowledgeStatus, loadKnowledge, verifyIndex };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNounClasses } from '../../src/lexicon/noun-classes.js';
+import { openPertainyms } from '../../src/lexicon/pertainyms.js';
 import { openThesaurus } from '../../src/lexicon/thesaurus.js';
 
 let dir: string;
@@ -60,6 +61,16 @@ describe('word indexes of the thesauri and WordNet', () => {
     await writeThesaurus('th_test', 'refuge', 'shelter');
     expect(openThesaurus(dir, ['th_missing', 'th_test'])!.sources).toEqual(['th_test']);
     expect(openThesaurus(dir, ['th_missing'])).toBeNull();
+  });
+
+  it('read WordNet pertainyms by load() before any lookup, and not again after', async () => {
+    await writeFile(join(dir, 'data.noun'), '00000000 15 n 01 Ruritania 0 000 | a land\n');
+    await writeFile(join(dir, 'data.adj'), '00000000 01 a 01 Ruritanian 0 001 \\ 00000000 n 0101 | of Ruritania\n');
+    const pertainyms = openPertainyms(dir)!;
+    pertainyms.load();
+    await writeFile(join(dir, 'data.adj'), '');
+    expect(pertainyms.nounsOf('ruritanian')).toEqual(['Ruritania']);
+    pertainyms.close();
   });
 
   it('classify a WordNet noun from the index as it is at the first lookup', async () => {
