@@ -1,5 +1,5 @@
 import type { AnswerPolicy } from './answer-policy.js';
-import type { KeyTerm, MatchKind, QuestionAnalysis } from './analyse-question.js';
+import type { KeyTerm, MatchKind, QuestionAnalysis, TermForm } from './analyse-question.js';
 import type { UnitToken } from './evidence-units.js';
 
 /** A key term with its weight: inverse chunk frequency of its best-represented form, times its role. */
@@ -201,10 +201,35 @@ function insideName(bag: Bag, token: UnitToken): boolean {
   return /\p{Lu}/u.test(bag.text[at] ?? '') && /\p{L}/u.test(before) && !/[.!?…:«"“(\-–—]$/u.test(before);
 }
 
+// A term's forms by their first stem (forms without stems apart), made once per list of forms and remade if it grew.
+const formIndexes = new WeakMap<TermForm[], { length: number; byStem: Map<string, number[]>; always: number[] }>();
+
+/**
+ * The forms of a term that may match a bag, in the term's order: all of them, or, when the term has more forms than
+ * the bag has stems (the kinds of "what kind of meeting", a word's many synonyms), those whose first stem the bag
+ * holds, found from the bag's side: a form whose first stem is missing cannot match.
+ */
+function candidateForms(forms: TermForm[], bag: Bag): TermForm[] {
+  if (forms.length <= bag.stems.size) return forms;
+  let index = formIndexes.get(forms);
+  if (!index || index.length !== forms.length) {
+    index = { length: forms.length, byStem: new Map(), always: [] };
+    for (const [i, form] of forms.entries()) {
+      const first = form.stems[0];
+      if (first === undefined) index.always.push(i);
+      else index.byStem.set(first, [...(index.byStem.get(first) ?? []), i]);
+    }
+    formIndexes.set(forms, index);
+  }
+  const at = [...index.always];
+  for (const s of bag.stems) at.push(...(index.byStem.get(s) ?? []));
+  return at.sort((a, b) => a - b).map((i) => forms[i]!);
+}
+
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
-  for (const form of term.forms) {
+  for (const form of candidateForms(term.forms, bag)) {
     if (form.language && bag.language && form.language !== bag.language) continue;
     if (!form.stems.every((s) => bag.stems.has(s))) continue;
     if (best && policy.matchWeights[form.kind] <= policy.matchWeights[best.kind]) continue;

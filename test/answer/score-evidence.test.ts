@@ -59,6 +59,16 @@ describe('word families', () => {
     expect(coverage([creation], unit!, policy).matches[0]).toMatchObject({ kind: 'cognate', tokens: [{ word: 'cree' }] });
   });
 
+  it('match a term with more forms than the sentence has stems by its best form, the first of equal weight', () => {
+    const policy = answerPolicy();
+    const [unit] = documentUnits(document('en.txt', 'en', 'The summit and the conclave drew a large gathering.'));
+    const narrower = (words: string[]) => words.map((w) => ({ stems: [stem(w)], kind: 'narrower' as const }));
+    const kinds = Array.from({ length: 30 }, (_, i) => `colloquium${i}`);
+    const meeting = (order: string[]) => term('meeting', [{ stems: [stem('meeting')], kind: 'exact' }, ...narrower([...kinds, ...order]), { stems: [stem('gathering')], kind: 'synonym' }]);
+    expect(coverage([meeting(['summit', 'conclave'])], unit!, policy).matches[0]).toMatchObject({ kind: 'narrower', tokens: [{ word: 'summit' }] });
+    expect(coverage([meeting(['conclave', 'summit'])], unit!, policy).matches[0]).toMatchObject({ kind: 'narrower', tokens: [{ word: 'conclave' }] });
+  });
+
   it('do not match a question word to a text word of another family by its stem', () => {
     const policy = answerPolicy();
     const population = term('population', [{ stems: [stem('population')], kind: 'exact' }]);
