@@ -215,6 +215,18 @@ export function prepareTagger(): void {
   nlp('Which organisation did the minister meet in May?');
 }
 
+// Words whose tagging alone is remembered (a question's words recur in others; a boolean a word: under 1 MB).
+const TAGGED_WORDS = 10_000;
+
+/** Whether compromise reads a word alone as an adverb or a comparative ("later", "more"). */
+const readsAsAdverb = perText((word: string) => nlp(word).has('(#Adverb|#Comparative)'), TAGGED_WORDS);
+
+/** Whether compromise reads a word alone as a noun, and not as a verb ("areas", not "fund"). */
+const readsAsNounOnly = perText((word: string) => {
+  const tagged = nlp(word);
+  return tagged.has('#Noun') && !tagged.has('#Verb');
+}, TAGGED_WORDS);
+
 /** Words read after an English interrogative to find its noun phrase. */
 const FOCUS_WINDOW = 12;
 
@@ -234,7 +246,7 @@ export function englishFocusPhrase(question: string): string | null {
   const end = all.findIndex((w, i) => i > 0 && isStopword(fold(w)) && all.slice(0, i).some((x) => !isStopword(fold(x))));
   const kept = end < 0 ? all : all.slice(0, end);
   // Nor does it end with an adverb read as an adjective ("which iom chief later hailed" → "iom chief").
-  while (kept.length > 1 && nlp(kept.at(-1)!).has('(#Adverb|#Comparative)')) kept.pop();
+  while (kept.length > 1 && readsAsAdverb(kept.at(-1)!)) kept.pop();
   return kept.length ? kept.join(' ') : null;
 }
 
@@ -267,8 +279,7 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
   // "The areas in which X and Y cooperate", "the fund which backed": "which" after a noun (and its preposition)
   // opens a relative clause, not a question ("starting in which year" still asks).
   const before = whichMatch ? q.slice(0, whichMatch.index).match(/(\p{L}+)\s+(?:(?:in|of|at|by|for|to|from|with|on|under|through|during)\s+)?$/u)?.[1] : undefined;
-  const tagged = before && /^which/.test(whichMatch![0]) && !isStopword(fold(before)) ? nlp(before) : null;
-  const antecedent = !!tagged && tagged.has('#Noun') && !tagged.has('#Verb');
+  const antecedent = !!before && /^which/.test(whichMatch![0]) && !isStopword(fold(before)) && readsAsNounOnly(before);
   const which = whichMatch && !antecedent ? whichMatch : null;
   let noun = which ? (NAME_NOUNS.has(fold(which[1]!)) && which[2] ? which[2] : which[1]!) : null;
   if (noun && (isStopword(fold(noun)) || /^(est|sont|is|are|was|were)$/.test(noun))) noun = null;
