@@ -221,9 +221,22 @@ function candidateForms(forms: TermForm[], bag: Bag): TermForm[] {
     }
     formIndexes.set(forms, index);
   }
-  const at = [...index.always];
-  for (const s of bag.stems) at.push(...(index.byStem.get(s) ?? []));
-  return at.sort((a, b) => a - b).map((i) => forms[i]!);
+  // Most sentences hold no stem of the term: nothing is allocated for them.
+  let at: number[] | null = index.always.length ? [...index.always] : null;
+  for (const s of bag.stems) {
+    const found = index.byStem.get(s);
+    if (found) (at ??= []).push(...found);
+  }
+  return at ? at.sort((a, b) => a - b).map((i) => forms[i]!) : NO_FORMS;
+}
+
+const NO_FORMS: TermForm[] = [];
+
+/** Whether a bag holds every stem of a form (a loop, not `every`: it runs for each form of each term in each sentence,
+ * and a callback would be made each time). */
+function holdsAll(bag: Bag, stems: string[]): boolean {
+  for (const s of stems) if (!bag.stems.has(s)) return false;
+  return true;
 }
 
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
@@ -231,7 +244,7 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
   for (const form of candidateForms(term.forms, bag)) {
     if (form.language && bag.language && form.language !== bag.language) continue;
-    if (!form.stems.every((s) => bag.stems.has(s))) continue;
+    if (!holdsAll(bag, form.stems)) continue;
     if (best && policy.matchWeights[form.kind] <= policy.matchWeights[best.kind]) continue;
     let tokens = phraseTokens(bag.tokens, form.stems);
     // The question's own word matches its forms, not another word the stemmer cut the same way.
@@ -250,18 +263,20 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
   const { translated, initials, known } = relatedWords(term, bag.language);
   // A translation may be written in another part of speech ("meeting" → "réunion", the text has "se sont réunis"):
   // a word that shares the translation's stem as a long prefix is its derivative.
-  const tokens = bag.tokens.filter((t) => {
+  // A loop, not `filter`: most sentences hold no related word, and nothing is allocated for them.
+  let tokens: UnitToken[] | null = null;
+  for (const t of bag.tokens) {
     // Most words begin with another letter: they are told apart without a look-up, and not remembered.
-    if (!initials.includes(t.word.charCodeAt(0))) return false;
+    if (!initials.includes(t.word.charCodeAt(0))) continue;
     let related = known.get(t.word);
     if (related === undefined) {
       known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || translated.some((s) => isCognate(s, t.word))));
     }
     // A name the communiqués never write is misspelt more likely than it is another name: its near spelling may be
     // shorter ("Luxembourgh" for "Luxembourg").
-    return related && (namesAsLong(term, t) || (!!term.unknown && isNearSpelling(word, t.word)));
-  });
-  return tokens.length ? { kind: 'cognate', tokens } : best;
+    if (related && (namesAsLong(term, t) || (!!term.unknown && isNearSpelling(word, t.word)))) (tokens ??= []).push(t);
+  }
+  return tokens ? { kind: 'cognate', tokens } : best;
 }
 
 /**
