@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { perText } from '../text/per-text.js';
 import { fold, isStopword } from '../text/terms.js';
 import { regionNames } from '../lexicon/country-names.js';
+import { isCommonWord, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import type { AnswerType } from './analyse-question.js';
 import type { UnitToken } from './evidence-units.js';
 
@@ -233,6 +234,12 @@ export function placeSpans(text: string, scale: PlaceScale = null, isCommonWord:
     if ((afterLocative || isCountry) && ofScale && !common && !MONTH_NAMES.has(folded) && m.index > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return spans;
+}
+
+/** People's names in a text, offices left out ("Premier Ministre"): for a translator to leave as written. */
+export function peopleNames(text: string, knowledge: LexicalKnowledge): AnswerSpan[] {
+  const common = (word: string) => isCommonWord(knowledge, word);
+  return personSpans(text, common).filter((span) => !span.office);
 }
 
 /** Organisations: acronyms and capitalised sequences of three words or more, cut at a lower-case word that is no

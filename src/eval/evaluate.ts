@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerer } from '../answer/create-answerer.js';
+import { peopleNames } from '../answer/extract-answer.js';
 import { createNodeRetriever, runIndexBuild } from '../runtime/node-runtime.js';
 import type { AppConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
@@ -13,6 +14,7 @@ import { runEval, type EvalQuestion, type EvalReport } from './run-eval.js';
 import { runClaimsEval, type EvalClaim } from './run-claims-eval.js';
 import { createVerifier } from '../verify/create-verifier.js';
 import { createTranslator } from '../translate/create-translator.js';
+import type { Translator } from '../translate/translator.js';
 
 /** Reads eval/questions.jsonl (one JSON question per line). */
 export async function readQuestions(path: string): Promise<EvalQuestion[]> {
@@ -42,7 +44,7 @@ export async function evaluate(
   options: { curve?: number[]; claims?: EvalClaim[] } = {},
 ): Promise<EvalReport> {
   const dir = await mkdtemp(join(tmpdir(), 'communiques-eval-'));
-  const translator = createTranslator(config.translation, { chatModel: null, model: 'none', log });
+  let translator: Translator | undefined;
   try {
     const indexConfig = { ...config, indexDir: dir };
     const { lexicon } = config.queryExpansion ? await loadLexicon(config.dictDir, dir) : { lexicon: null };
@@ -52,6 +54,7 @@ export async function evaluate(
     const withoutDictionary = createNodeRetriever({ embeddings, index, lexicon: null, options: config.retrieval });
     const base = loadLexicalKnowledge({ lexicon, thesaurusDir: config.thesaurusDir }).knowledge;
     const knowledge = { ...base, glossary: withAcronyms(base.glossary, index.acronyms) };
+    translator = createTranslator(config.translation, { chatModel: null, model: 'none', log, keep: (text) => peopleNames(text, knowledge) });
     const answerer = createAnswerer({ knowledge });
     // The product translates when an engine is installed (TRANSLATION=auto): evaluated first, as users get it.
     const translated = translator.info.engine === 'none' ? [] : [{ name: 'extractive+dict+mt', retriever: lexicon ? withDictionary : withoutDictionary, answerer: createAnswerer({ knowledge, translator }) }];
@@ -65,7 +68,7 @@ export async function evaluate(
     if (options.claims?.length) report.claims = await runClaimsEval(options.claims, createVerifier({ knowledge, translator }), withDictionary);
     return report;
   } finally {
-    await translator.close();
+    await translator?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,7 @@
 import { prepareTagger } from '../answer/analyse-question.js';
 import { createAnswerer } from '../answer/create-answerer.js';
 import { createChatModel } from '../answer/create-chat-model.js';
+import { peopleNames } from '../answer/extract-answer.js';
 import { loadPromptTemplate } from '../answer/load-prompt.js';
 import type { AppConfig } from '../config/config.js';
 import { describeEmbedder } from '../embeddings/embedder-info.js';
@@ -20,7 +21,7 @@ export async function createServerApp(config: AppConfig, runtime: Runtime, say: 
   say(`Embeddings: ${describeEmbedder(runtime.embeddings.info)}${runtime.embeddings.fallbackReason ? ` (fallback: ${runtime.embeddings.fallbackReason})` : ''}`);
   const chatModel = await createChatModel(config.llm);
   const logLine = (fields: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
-  const translator = createTranslator(config.translation, { chatModel, model: config.llm.model, log: (message) => logLine({ level: 'warn', message }) });
+  const translator = createTranslator(config.translation, { chatModel, model: config.llm.model, log: (message) => logLine({ level: 'warn', message }), keep: (text) => peopleNames(text, runtime.knowledge) });
   say(`Translation: ${translator.info.name} (${translator.info.reason})`);
   const verifier = createVerifier({ knowledge: runtime.knowledge, translator });
   const checkAnswer = chatModel ? createAnswerChecker(verifier, config.llm.unsupported) : undefined;

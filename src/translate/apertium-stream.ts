@@ -6,18 +6,32 @@
 // Characters with a meaning in the stream (lexical units, tags, superblanks): written with a backslash.
 const RESERVED = /[\\[\]^$/<>{}@]/g;
 
+/** A stretch of a text, by offsets. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const escaped = (text: string) => text.replace(CONTROLS, '').replace(RESERVED, (c) => `\\${c}`);
+const withBreaks = (text: string) => escaped(text).replace(/[^\S\n]*\n\s*/g, (blank) => `[${blank}]`);
+
 /**
  * One text as a stream block: reserved characters escaped, line breaks kept as superblanks (passed through
  * untranslated), NUL and other controls dropped, and a final empty superblank so that the last word is flushed.
+ * The `kept` spans (in order) are superblanks too, so that the engine leaves them as written.
  */
-export function toApertiumStream(text: string): string {
-  return (
-    text
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-      .trim()
-      .replace(RESERVED, (c) => `\\${c}`)
-      .replace(/[^\S\n]*\n\s*/g, (blank) => `[${blank}]`) + '[]'
-  );
+export function toApertiumStream(text: string, kept: readonly TextSpan[] = []): string {
+  const to = text.trimEnd().length;
+  let at = text.length - text.trimStart().length;
+  let block = '';
+  for (const span of kept) {
+    const [start, end] = [Math.max(span.start, at), Math.min(span.end, to)];
+    if (end <= start) continue;
+    block += `${withBreaks(text.slice(at, start))}[${escaped(text.slice(start, end))}]`;
+    at = end;
+  }
+  return `${block}${withBreaks(text.slice(at, to))}[]`;
 }
 
 /**

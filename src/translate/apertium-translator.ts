@@ -1,6 +1,6 @@
 import { domainGlossary, localiseAcronyms, type Glossary } from '../lexicon/glossary.js';
 import { apertiumRoutes, readModeStages } from './apertium-mode.js';
-import { fromApertiumStream, toApertiumStream } from './apertium-stream.js';
+import { fromApertiumStream, toApertiumStream, type TextSpan } from './apertium-stream.js';
 import { createProcessChain, type ProcessChain } from './process-chain.js';
 import { translationPolicy } from './translation-policy.js';
 import type { Language, Translation, TranslationLog, Translator } from './translator.js';
@@ -16,6 +16,9 @@ export interface ApertiumTranslatorOptions {
   /** The program chain of a mode; by default read from its mode file (tests pass stand-in programs). */
   stagesOf: (mode: string) => string[][];
   glossary: Glossary;
+  /** The spans of a text the engine must leave as written, in order: people's names, which a chain through Spanish
+   * would translate word by word ("Alexander De Croo" → "Alexander Of Croo"). None by default. */
+  keep: (text: string) => TextSpan[];
   log: TranslationLog;
 }
 
@@ -40,6 +43,7 @@ export function createApertiumTranslator(options: Partial<ApertiumTranslatorOpti
     maxTextChars: translationPolicy.maxTextChars,
     stagesOf: (mode) => readModeStages(options.dir, mode),
     glossary: domainGlossary,
+    keep: () => [],
     log: () => {},
     ...options,
   };
@@ -56,7 +60,7 @@ export function createApertiumTranslator(options: Partial<ApertiumTranslatorOpti
   async function translateOne(text: string, modes: readonly string[], to: Language): Promise<Translation | null> {
     if (!text.trim()) return null;
     if (text.length > settings.maxTextChars) throw new Error(`a text of ${text.length} characters is over the ${settings.maxTextChars} limit`);
-    let block = toApertiumStream(text);
+    let block = toApertiumStream(text, settings.keep(text));
     // The first mode's output is already in stream format: it goes on to the next mode as it is.
     for (const mode of modes) block = await chain(mode).run(block);
     return { text: localiseAcronyms(settings.glossary, fromApertiumStream(block), to), engine: 'apertium' };

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AppConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
 import { apertiumMissing } from './apertium-mode.js';
+import type { TextSpan } from './apertium-stream.js';
 import { createApertiumTranslator } from './apertium-translator.js';
 import { createCachedTranslator } from './cached-translator.js';
 import { createLlmTranslator } from './llm-translator.js';
@@ -20,6 +21,8 @@ export interface TranslatorDeps {
   log?: TranslationLog;
   /** The translation prompt; prompts/translate.md by default. */
   promptTemplate?: string;
+  /** Spans of a text a word-by-word engine must leave as written (people's names); none by default. */
+  keep?: (text: string) => TextSpan[];
 }
 
 /** Reads the versioned translation prompt, `prompts/translate.md`. */
@@ -44,7 +47,7 @@ export function createTranslator(config: AppConfig['translation'], deps: Transla
   if (deps.chatModel && (config.mode === 'llm' || config.mode === 'auto')) {
     engine = createLlmTranslator({ chatModel: deps.chatModel, model: deps.model, promptTemplate: deps.promptTemplate ?? loadTranslatePrompt(), timeoutMs, log });
   } else if (!apertiumReason && (config.mode === 'apertium' || config.mode === 'auto')) {
-    engine = createApertiumTranslator({ dir: config.apertiumDir, timeoutMs, log });
+    engine = createApertiumTranslator({ dir: config.apertiumDir, timeoutMs, log, ...(deps.keep ? { keep: deps.keep } : {}) });
   } else {
     const why = config.mode === 'none' ? 'TRANSLATION=none' : `${llmReason}, and ${apertiumReason}`;
     return createNoTranslator(why);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agentSpans, dateSpans, extractAnswer, numberSpans, organisationSpans, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
+import { agentSpans, dateSpans, extractAnswer, numberSpans, organisationSpans, peopleNames, personSpans, placeScale, placeSpans, typedSpans } from '../../src/answer/extract-answer.js';
 import { tokenize } from '../../src/answer/evidence-units.js';
+import { lexicalKnowledge } from '../../src/lexicon/lexical-knowledge.js';
 
 const texts = (spans: Array<{ text: string }>) => spans.map((s) => s.text);
 
@@ -71,6 +72,11 @@ describe('typed answer spans', () => {
   it('cuts a body\'s name at a lower-case word that is no function word or particle', () => {
     expect(texts(organisationSpans('In 2020, Director General Koffi Mensah met Water Board Chair Ana Luc.'))).toEqual(['Director General Koffi Mensah', 'Water Board Chair Ana Luc']);
     expect(texts(organisationSpans('In 2020, the Fund for Water and Sanitation met the Willem van Oranje Trust.'))).toEqual(['Fund for Water and Sanitation', 'Willem van Oranje Trust']);
+  });
+
+  it('gives the people\'s names of a text for a translator to keep, not the capitalised offices beside them', () => {
+    const knowledge = lexicalKnowledge({ translate: (w) => (['premier', 'ministre', 'sante'].includes(w) ? ['x'] : []) });
+    expect(texts(peopleNames('« Le plan avance », a déclaré Luc De Smet, Premier Ministre de la Santé.', knowledge))).toEqual(['Luc De Smet']);
   });
 
   it('does not take a name defined by an acronym for a person', () => {

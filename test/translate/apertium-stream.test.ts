@@ -15,6 +15,14 @@ describe('Apertium stream format', () => {
     expect(fromApertiumStream(block)).toBe('Première ligne.\n\nSeconde ligne.');
   });
 
+  it('writes kept spans as superblanks, escaped, and reads them back as written', () => {
+    const text = ' a déclaré Luc De Smet [porte-parole], avec Ana Luc.\n';
+    const span = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length });
+    const block = toApertiumStream(text, [span('Luc De Smet [porte-parole]'), span('Ana Luc')]);
+    expect(block).toBe(String.raw`a déclaré [Luc De Smet \[porte-parole\]], avec [Ana Luc].[]`);
+    expect(fromApertiumStream(block)).toBe(text.trim());
+  });
+
   it('removes unknown-word marks but keeps escaped characters that look like them', () => {
     expect(fromApertiumStream('The **OIM and #*migrantes met @Vitorino in 1951.[]')).toBe('The OIM and migrantes met Vitorino in 1951.');
     expect(fromApertiumStream('Write to \\@*HCR or 3 * 4.[]')).toBe('Write to @HCR or 3 * 4.');

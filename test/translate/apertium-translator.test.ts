@@ -50,6 +50,15 @@ describe.runIf(installed)('installed Apertium (fr-es + spa-eng, eng-spa + es-fr)
     expect(lines).toEqual([]);
   });
 
+  it('leaves the spans it is told to keep as written: a name is not translated word by word', async () => {
+    const text = '« Le réseau est un grand pas en avant », a déclaré Luc De Smet, porte-parole.';
+    const name = { start: text.indexOf('Luc De Smet'), end: text.indexOf('Luc De Smet') + 'Luc De Smet'.length };
+    const { translator: keeping } = translator({ keep: () => [name] });
+    const [result] = await keeping.translate([text], 'fr', 'en');
+    expect(result?.text).toMatch(/\bLuc De Smet\b/);
+    expect(result?.text).toMatch(/\bspokes(?:man|person|woman)\b/);
+  });
+
   it('translates an English text into French with the glossary applied', async () => {
     const [result] = await apertium.translate(['The IOM opened an office in Brussels to help migrants and refugees.'], 'en', 'fr');
     expect(result?.text).toMatch(/\bOIM\b/);
