@@ -275,7 +275,6 @@ function joinedByParticles(span: { start: number; end: number; text: string }): 
   return pieces;
 }
 
-
 // The end of an agent's noun phrase: punctuation (an apposition or the next clause follows), or a relative clause.
 const AGENT_END = /[.,;:!?»”()\[\]/]|\s(?:qui|que|dont|which|who|whom|that)\s/gu;
 

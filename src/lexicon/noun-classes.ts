@@ -27,6 +27,11 @@ const KIND_DEPTH = 16;
 // Noun pairs whose `isKindOf` verdict is remembered (two words and a boolean, about 100 bytes each: at most 2 MB).
 const KIND_PAIRS = 20_000;
 
+// Nouns whose class is remembered (a word each), and nouns whose narrower kinds are (per limit: up to `limit` short
+// words, about 1.5 kB at 150; asked for the focus nouns of questions only): each well under 2 MB.
+const NOUNS = 10_000;
+const NARROWED_NOUNS = 1_000;
+
 /** A noun as WordNet's index writes it: lower case, words joined by underscores ("civil_servant"). */
 const lemmaOf = (noun: string) => noun.toLowerCase().replace(/\s+/g, '_');
 
@@ -55,7 +60,6 @@ export function wordnetDir(): string | null {
 export function openNounClasses(dir: string | null = wordnetDir()): NounClasses | null {
   const wordnet = dir ? openWordnetIndex(dir, 'noun') : null;
   if (!wordnet) return null;
-  const cache = new Map<string, NounClass | null>();
   // Whether the first lemma of a pair names a kind of what the second names; remembered per pair, since the nouns
   // counted in the communiqués' sentences come back with each question about them.
   const kindOf = perText((pair: string) => {
@@ -72,42 +76,35 @@ export function openNounClasses(dir: string | null = wordnetDir()): NounClasses 
     }
     return false;
   }, KIND_PAIRS);
-  const narrowerCache = new Map<string, string[]>();
+  const classOf = perText((lemma: string): NounClass | null => {
+    const offsets = wordnet.offsetsOf(lemma);
+    if (!offsets) return null;
+    const votes = new Map<NounClass, number>();
+    offsets.slice(0, 6).forEach((offset, i) => {
+      const cls = LEX_FILES[wordnet.lexFile(offset)] ?? 'other';
+      votes.set(cls, (votes.get(cls) ?? 0) + (i === 0 ? 1.5 : 1));
+    });
+    return [...votes].sort((a, b) => b[1] - a[1])[0]![0];
+  }, NOUNS);
+  // The kinds under a noun, per lemma and limit ("meeting 150").
+  const narrowerOf = perText((key: string) => {
+    const [lemma, limitText] = key.split(' ') as [string, string];
+    const limit = Number(limitText);
+    const senses = wordnet.offsetsOf(lemma)?.slice(0, KIND_SENSES) ?? [];
+    // Breadth first down the hyponym graph, so that the nearest kinds come first when the limit cuts.
+    const seen = new Set<number>(senses);
+    const found = new Set<string>();
+    let level = senses;
+    for (let depth = 0; depth < NARROWER_DEPTH && level.length && found.size < limit; depth++) {
+      level = level.flatMap((o) => wordnet.hyponyms(o)).filter((o) => !seen.has(o) && seen.add(o));
+      for (const o of level) for (const lemma of wordnet.lemmas(o)) if (found.size < limit) found.add(lemma.replace(/_/g, ' '));
+    }
+    return [...found];
+  }, NARROWED_NOUNS);
   return {
-    classify(noun) {
-      const key = lemmaOf(noun);
-      if (cache.has(key)) return cache.get(key)!;
-      const offsets = wordnet.offsetsOf(key);
-      let result: NounClass | null = null;
-      if (offsets) {
-        const votes = new Map<NounClass, number>();
-        offsets.slice(0, 6).forEach((offset, i) => {
-          const cls = LEX_FILES[wordnet.lexFile(offset)] ?? 'other';
-          votes.set(cls, (votes.get(cls) ?? 0) + (i === 0 ? 1.5 : 1));
-        });
-        result = [...votes].sort((a, b) => b[1] - a[1])[0]![0];
-      }
-      cache.set(key, result);
-      return result;
-    },
+    classify: (noun) => classOf(lemmaOf(noun)),
     isKindOf: (noun, general) => kindOf(`${lemmaOf(noun)} ${lemmaOf(general)}`),
-    narrower(noun, limit) {
-      const key = `${lemmaOf(noun)} ${limit}`;
-      const cached = narrowerCache.get(key);
-      if (cached) return cached;
-      const senses = wordnet.offsetsOf(lemmaOf(noun))?.slice(0, KIND_SENSES) ?? [];
-      // Breadth first down the hyponym graph, so that the nearest kinds come first when the limit cuts.
-      const seen = new Set<number>(senses);
-      const found = new Set<string>();
-      let level = senses;
-      for (let depth = 0; depth < NARROWER_DEPTH && level.length && found.size < limit; depth++) {
-        level = level.flatMap((o) => wordnet.hyponyms(o)).filter((o) => !seen.has(o) && seen.add(o));
-        for (const o of level) for (const lemma of wordnet.lemmas(o)) if (found.size < limit) found.add(lemma.replace(/_/g, ' '));
-      }
-      const result = [...found];
-      narrowerCache.set(key, result);
-      return result;
-    },
+    narrower: (noun, limit) => narrowerOf(`${lemmaOf(noun)} ${limit}`),
     load: () => wordnet.load(),
     close: () => wordnet.close(),
   };

@@ -55,7 +55,6 @@ export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetInde
     }
     return byLemma;
   };
-  const buffer = Buffer.alloc(32);
   const chunk = Buffer.alloc(1024);
   const readLine = perText((offset: number) => {
     let text = '';
@@ -75,8 +74,8 @@ export function openWordnetIndex(dir: string, pos: 'noun' | 'verb'): WordnetInde
       return fields.slice(-Number(fields[2])).map(Number);
     },
     lexFile(offset) {
-      const n = readSync(fd, buffer, 0, buffer.length, offset);
-      return Number(buffer.subarray(0, n).toString('latin1').split(' ')[1]);
+      // The line's second field; the line is remembered for the climbs that read the same synsets.
+      return Number(readLine(offset).split(' ', 2)[1]);
     },
     hypernyms(offset) {
       // A data line is "offset lex_filenum ss_type w_cnt word lex_id … p_cnt ptr…| gloss"; hypernym pointers are
