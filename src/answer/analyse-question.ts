@@ -10,6 +10,7 @@ import { perText } from '../text/per-text.js';
 import { isFollowUp, type Turn } from './condense-question.js';
 import { isCalendarWord, personSpans } from './extract-answer.js';
 import { INTERROGATIVES } from './interrogatives.js';
+import { sameRoot } from './score-evidence.js';
 
 /** The kind of answer a question asks for. */
 export type AnswerType =
@@ -26,6 +27,9 @@ export interface TermForm {
   /** The language of the text it may match, when it is a word of one language only (a dictionary translation, a
    * thesaurus synonym): stems are shared by both languages, and "note" translated is no evidence in French text. */
   language?: AnswerLanguage;
+  /** For a dictionary translation, whether a text word with its stem is that translation's form, not another word the
+   * stemmer cuts the same way (French "fonds", funds, for "fonder", to found): unset, every such word is. */
+  accepts?: (word: string) => boolean;
 }
 
 /** A key term of a question (a word, or a glossary name of several words) with the forms that match it. */
@@ -477,12 +481,13 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
   for (const term of expanded.terms) {
     if (covered.has(term.word)) continue;
     const forms: TermForm[] = [{ stems: [term.stem], kind: 'exact' }];
-    for (const s of term.translationStems) forms.push({ stems: [s], kind: 'translation', language: other });
+    const accepts = translatesBack(term.word, language, knowledge);
+    for (const s of term.translationStems) forms.push({ stems: [s], kind: 'translation', language: other, accepts });
     // A plural the dictionary lacks is looked up in the singular ("countries" → "country" → "pays").
     if (term.translationStems.length === 0 || IRREGULAR_PLURALS[term.word]) {
       for (const singular of [...singulars(term.word), ...(language === 'en' ? verbLemmas(term.word) : [])]) {
         for (const translation of knowledge.translate(singular)) {
-          for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation', language: other });
+          for (const s of contentWords(translation).map(stem)) if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'translation', language: other, accepts });
         }
       }
     }
@@ -510,6 +515,32 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !hasCommonSense(knowledge, term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || officeAsked.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
   }
   return terms;
+}
+
+/**
+ * Whether a text word that shares a translation's stem is a form of that translation: the stemmer cuts unrelated
+ * words alike ("fonds", funds, and "fonder", to found, are both "fond"). A form shares the translation's root
+ * ("distribution" for "distribuer"), translates back to the question word, or shares a meaning with the translation
+ * ("fondée" and "fonder": "establish"); a word the dictionary does not know is taken.
+ */
+function translatesBack(word: string, language: AnswerLanguage, knowledge: LexicalKnowledge): (text: string) => boolean {
+  const own = [word, ...singulars(word), ...(language === 'en' ? verbLemmas(word) : [])];
+  const ownStems = new Set(own.map(stem));
+  const written = [...new Set(own.flatMap((w) => knowledge.translate(w)).map(fold))];
+  const meanings = new Set(written.flatMap((w) => knowledge.translate(w)).map(fold));
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let ok = seen.get(text);
+    if (ok === undefined) {
+      ok = written.some((w) => sameRoot(w, text));
+      if (!ok) {
+        const back = knowledge.translate(text);
+        ok = back.length === 0 || back.some((b) => meanings.has(fold(b)) || contentWords(b).some((w) => ownStems.has(stem(w))));
+      }
+      seen.set(text, ok);
+    }
+    return ok;
+  };
 }
 
 // A noun naming a person's office after a possessive (closed classes of French and English: "his title", "X's

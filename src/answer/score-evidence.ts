@@ -107,9 +107,24 @@ function derives(noun: string, verb: string): boolean {
  * "populistes" are both "popul".
  */
 export function sameWordFamily(a: string, b: string): boolean {
+  const i = commonPrefix(a, b);
+  return i === Math.min(a.length, b.length) || i >= LONG_PREFIX || i >= 0.6 * Math.max(a.length, b.length);
+}
+
+/** Letters two words share at their beginning. */
+function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i === Math.min(a.length, b.length) || i >= 6 || i >= 0.6 * Math.max(a.length, b.length);
+  return i;
+}
+
+// A shared beginning this long makes two words of one family whatever their lengths ("distribuer"/"distribution").
+const LONG_PREFIX = 6;
+
+/** Whether two words share a long beginning ("distribuer"/"distribution"), or one is the act or agent of the other:
+ * one word's forms and derivatives, not two words a stemmer cuts alike ("fonder"/"fonds"). */
+export function sameRoot(a: string, b: string): boolean {
+  return commonPrefix(a, b) >= LONG_PREFIX || isDerivative(a, b);
 }
 
 /** Tokens where all of a form's stems occur together (within a window of two extra words), for phrase anchors. */
@@ -249,6 +264,7 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
     let tokens = phraseTokens(bag.tokens, form.stems);
     // The question's own word matches its forms, not another word the stemmer cut the same way.
     if (form.kind === 'exact' && term.words.length === 1) tokens = tokens.filter((t) => sameWordFamily(term.words[0]!, t.word) && namesAsLong(term, t));
+    if (form.accepts) tokens = tokens.filter((t) => form.accepts!(t.word));
     // A thesaurus synonym of a common word is a common word: capitalised inside a sentence, a word is part of a name
     // ("Nations unies" is no "nation" for "population").
     if (form.kind === 'synonym' && !term.isName) tokens = tokens.filter((t) => !insideName(bag, t));

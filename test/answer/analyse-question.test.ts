@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseQuestion, answerTypeOf, nameWords, releaseDescription, nounIsKindOf, nounType, quotedSpeaker, requiredNumbers, speakerRole } from '../../src/answer/analyse-question.js';
+import { answerPolicy } from '../../src/answer/answer-policy.js';
+import { documentUnits } from '../../src/answer/evidence-units.js';
+import { matchTerm } from '../../src/answer/score-evidence.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { stem } from '../../src/text/terms.js';
 import { corpusBDir, seedsRuntime } from '../helpers/seeds-runtime.js';
@@ -19,6 +22,16 @@ describe('English verb forms', () => {
     const translations = (word: string) => analysis.terms.find((t) => t.words.includes(word))!.forms.filter((f) => f.kind === 'translation').map((f) => f.stems[0]);
     expect(translations('fled')).toContain(stem('fuir'));
     expect(translations('built')).toContain(stem('construire'));
+  });
+});
+
+describe('dictionary translations', () => {
+  const sentence = (text: string) => documentUnits({ id: 'fr.txt', title: 'fr', date: null, language: 'fr', text, hash: 'fr' })[0]!;
+
+  it('match a form of the translation, not another word the stemmer cuts alike ("fonds" is no form of "fonder")', () => {
+    const founded = analyse('Who founded the cooperative?', 'en').terms.find((t) => t.words.includes('founded'))!;
+    expect(matchTerm(founded, sentence('Les fonds de la coopérative ont doublé.'), answerPolicy())).toBeNull();
+    expect(matchTerm(founded, sentence('La coopérative a été fondée en 1990.'), answerPolicy())?.kind).toBe('translation');
   });
 });
 
