@@ -164,7 +164,11 @@ const NO_WORDS = (_folded: string) => false;
 export function personSpans(text: string, isCommonWord: (folded: string) => boolean = NO_WORDS, isDictionaryWord: (folded: string) => boolean = isCommonWord): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(NAME_SEQUENCE)) {
-    const name = m[0].replace(/[.,]$/, '');
+    // A capitalised article or preposition that opens a sentence is no part of the name after it ("Le Dr Koffi …").
+    const opening = /^(\p{L}+)\s+/u.exec(m[0]);
+    const skip = opening && isStopword(fold(opening[1]!)) && !PARTICLE.test(opening[1]!) ? opening[0].length : 0;
+    const at = m.index + skip;
+    const name = m[0].slice(skip).replace(/[.,]$/, '');
     const parts = name.replace(TITLE, '').split(/\s+/).map(fold);
     const titled = TITLE.test(name) && new RegExp(`^${TITLE.source}`, 'u').test(name);
     const inside = (i: number) => i > 0 && i < parts.length - 1;
@@ -173,13 +177,13 @@ export function personSpans(text: string, isCommonWord: (folded: string) => bool
     // Words that are all dictionary words name a person only after a title ("Ms. Joy Sandy", "M. Pierre Blanc").
     if (!titled && parts.every((p) => isCommonWord(p))) continue;
     // A name defined by an acronym right after it ("… Sanitation Network (IWSN)") is an organisation's.
-    if (/^\s*\(\p{Lu}{2,}\)/u.test(text.slice(m.index + name.length))) continue;
+    if (/^\s*\(\p{Lu}{2,}\)/u.test(text.slice(at + name.length))) continue;
     // A sequence that opens the sentence with a capitalised common word ("Les Nations…", "Nouvelles Mesures") is not a
     // person; one that opens it with a name is ("Amy Pope a déclaré…").
     // Without a dictionary, the two cannot be told apart.
-    if (m.index === 0 && !titled && parts.length < 3 && (isCommonWord === NO_WORDS || isDictionaryWord(parts[0]!))) continue;
+    if (at === 0 && !titled && parts.length < 3 && (isCommonWord === NO_WORDS || isDictionaryWord(parts[0]!))) continue;
     const office = !titled && parts.every((p) => isDictionaryWord(p));
-    spans.push({ start: m.index, end: m.index + name.length, text: name, ...(office ? { office } : {}) });
+    spans.push({ start: at, end: at + name.length, text: name, ...(office ? { office } : {}) });
   }
   return spans;
 }

@@ -48,6 +48,11 @@ describe('typed answer spans', () => {
     expect(texts(personSpans('Koffi Mensah a annoncé deux stations.'))).toEqual([]);
   });
 
+  it('finds a name after the capitalised article that opens the sentence', () => {
+    expect(texts(personSpans('Le Dr Koffi Amégan présidera le comité.'))).toEqual(['Dr Koffi Amégan']);
+    expect(texts(personSpans('The Reverend Joy Sandy opened the forum.'))).toEqual(['Reverend Joy Sandy']);
+  });
+
   it('ends a name at the full stop that ends its sentence', () => {
     expect(texts(personSpans('Le réseau était représenté par Mme Anne Kessler. Parmi les invités, M. Paul Dervaux.'))).toEqual(['Mme Anne Kessler', 'M. Paul Dervaux']);
   });
