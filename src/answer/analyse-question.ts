@@ -687,8 +687,10 @@ export function releaseDescription(question: string): string[] {
   return one.length === 1 ? [...new Set(one[0])] : [];
 }
 
-// Pronouns that stand for a person, folded, in English and French ("il" and "elle" may stand for a thing: left out).
+// Pronouns that stand for a person, folded, in English and French.
 const PERSON_PRONOUN = /\b(?:he|she|him|her|his|hers|lui)\b/u;
+// Pronouns of French and English that stand for a person or a thing (closed classes).
+const AMBIGUOUS_PRONOUN = /\b(?:il|elle|ils|elles|son|sa|ses|leur|leurs|they|them|their)\b/u;
 
 /**
  * Analyses a question once: its answer type and focus, its key terms with every form that may express them
@@ -732,7 +734,11 @@ export function analyseQuestion(
   // "How did she describe it?", "Et comment il voit l'OIM, lui ?": a pronoun for a person stands for the person the
   // previous answer named (the question asked "who"; its answer says whom).
   const answered = [...(input.history ?? [])].reverse().find((t) => t.role === 'assistant' && t.content.trim());
-  if (followUp && answered && PERSON_PRONOUN.test(fold(input.question))) {
+  // A pronoun that may stand for a thing or a person ("son numéro", "elle") stands for the person when the previous
+  // question asked who.
+  const folded = fold(input.question);
+  const askedWho = () => answerTypeOf(previous!.content, input.language, knowledge).type === 'person';
+  if (followUp && answered && (PERSON_PRONOUN.test(folded) || (AMBIGUOUS_PRONOUN.test(folded) && askedWho()))) {
     // Read sentence by sentence: a name that ends one is not continued by the next one's first word ("Amy Pope. She…").
     const person = answered.content.split(/(?<=[.!?])\s+/u).flatMap((s) => personSpans(s, (w) => isCommonWord(knowledge, w)))[0]?.text;
     if (person) addHistoryTerms(person);

@@ -324,6 +324,18 @@ describe('key terms', () => {
     expect(analysis.terms.some((t) => t.fromHistory && t.words.includes('pilotage'))).toBe(true);
   });
 
+  it('reads "elle", "son" or "their" after a question about who as the person the previous answer named', () => {
+    const history = (question: string) => [
+      { role: 'user' as const, content: question },
+      { role: 'assistant' as const, content: 'Le Dr Koffi Amégan, président du comité [1].' },
+    ];
+    const names = (question: string, previous: string) => analyse(question, 'fr', history(previous)).terms.some((t) => t.fromHistory && t.words.includes('amegan'));
+    expect(names('Et son adresse ?', 'Qui présidera le comité de pilotage du Fonds commun pour l’eau ?')).toBe(true);
+    expect(names('Que propose-t-elle ?', 'Qui présidera le comité de pilotage du Fonds commun pour l’eau ?')).toBe(true);
+    // After a question about a thing, "elle" may stand for that thing.
+    expect(names('Que propose-t-elle ?', 'Quelle somme le Fonds commun pour l’eau a-t-il réunie ?')).toBe(false);
+  });
+
   it('records the numbers and ordinals the evidence must state', () => {
     const analysis = analyse('How many people attended the second forum in 2024?', 'en');
     expect(analysis.numbers).toEqual(['2024']);
