@@ -164,9 +164,10 @@ const NO_WORDS = (_folded: string) => false;
 export function personSpans(text: string, isCommonWord: (folded: string) => boolean = NO_WORDS, isDictionaryWord: (folded: string) => boolean = isCommonWord): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const m of text.matchAll(NAME_SEQUENCE)) {
-    // A capitalised article or preposition that opens a sentence is no part of the name after it ("Le Dr Koffi …").
+    // A capitalised article before a title is no part of the name ("Le Dr Koffi …"). Before other capitalised words
+    // it opens a body's name ("The International Water and Sanitation Network"), which is no person.
     const opening = /^(\p{L}+)\s+/u.exec(m[0]);
-    const skip = opening && isStopword(fold(opening[1]!)) && !PARTICLE.test(opening[1]!) ? opening[0].length : 0;
+    const skip = opening && isStopword(fold(opening[1]!)) && LEADING_TITLE.test(m[0].slice(opening[0].length)) ? opening[0].length : 0;
     const at = m.index + skip;
     const name = m[0].slice(skip).replace(/[.,]$/, '');
     const parts = name.replace(TITLE, '').split(/\s+/).map(fold);
