@@ -27,6 +27,11 @@ export interface AnswerPolicy {
   /** How many of the question's heaviest known terms (the counted noun aside) make its topic: the evidence's sentence,
    * passage or title must state one of them. Default 3 (measured on dev: 2 refuses one more near-miss in 37 but three answerable questions in 118). */
   topicTerms: number;
+  /** ...or this share of all those terms (by count): a question worded apart from the text ("bankrolling", "deal")
+   * may have its heaviest words in no sentence, while the one that answers it states many of its others. Default 0.5
+   * (dev: two answerable questions gained and one refusal became a wrong answer, no near-miss answered; 0.4 and 0.34
+   * answer one near-miss, 0.6 gains nothing). */
+  topicTermShare: number;
   /** How much a match counts, by how it was found. Own word 1; glossary names are exact equivalents (0.95); a
    * dictionary translation may be another sense (0.8); the question's own word in the sentence's machine translation
    * (0.75) is chosen in context but by a rough engine; a cognate shares a long prefix (0.6); a kind of what a
@@ -113,6 +118,7 @@ export const defaultAnswerPolicy: AnswerPolicy = {
   headlineNameFactor: 0.8,
   minOwnCoverage: 0.2,
   topicTerms: 3,
+  topicTermShare: 0.5,
   matchWeights: { exact: 1, glossary: 0.95, translation: 0.8, machine: 0.75, cognate: 0.6, narrower: 0.6, synonym: 0.5 },
   focusWeight: 2,
   historyWeight: 0.5,

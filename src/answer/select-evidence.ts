@@ -135,8 +135,8 @@ function strongCoverage(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPoli
 /**
  * Whether the sentence, its passage or its title states the question's topic: the heaviest of its own known terms
  * that is not the counted noun ("Brexit" in "la position de l'OIM sur le Brexit", "annoncé" in "quel montant a été
- * annoncé à la conférence de Bruxelles"). A sentence that only shares the counted noun and common words answers
- * another question.
+ * annoncé à la conférence de Bruxelles"), or a good share of them all. A sentence that only shares the counted noun
+ * and common words answers another question.
  */
 function statesTopic(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy): boolean {
   const topical = terms.map((t, i) => ({ t, i })).filter(({ t }) => !t.fromHistory && !t.isFocus && !t.unknown && t.weight > 0);
@@ -148,7 +148,10 @@ function statesTopic(s: ScoredUnit, terms: WeightedTerm[], policy: AnswerPolicy)
   const previous = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.fromHistory && !t.unknown && t.weight > 0);
   // A thesaurus synonym is too loose to say what the text is about ("entier" for "total").
   const states = (m: ScoredUnit['coverage']['matches'][number]) => !!m && m.kind !== 'synonym';
-  return top.length === 0 || [...top, ...previous].some(({ i }) => states(s.coverage.matches[i]) || states(s.context.matches[i]));
+  const stated = ({ i }: { i: number }) => states(s.coverage.matches[i]) || states(s.context.matches[i]);
+  // A question worded apart from the text may have its heaviest words in none of it ("bankrolling … under the new
+  // deal"): a sentence that states many of its other words is about it all the same.
+  return top.length === 0 || [...top, ...previous].some(stated) || topical.filter(stated).length >= policy.topicTermShare * topical.length;
 }
 
 /** Gain in covered weight (0..1) that a candidate brings over what the chosen quotes cover already. */

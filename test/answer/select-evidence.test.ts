@@ -614,3 +614,36 @@ describe('two events joined by "and", each told by its own release', () => {
     expect(quoted).toMatch(/9 et 10 juin 2023/);
   });
 });
+
+describe('questions worded apart from the text', () => {
+  // The question's rarest words ("deal", "start", "new") are in no sentence that answers it; the sentence
+  // that answers it states most of its other words. Other releases hold those rare words.
+  const corpus = inventedCorpus({
+    'p1.txt': releaseText(
+      'The Harbour Council and the Fishers’ Guild sign an agreement',
+      'Portwell, 2 May 2023 – The Harbour Council signed an agreement with the Fishers’ Guild yesterday.',
+      'From 2024, the Harbour Council intends to give money to the Fishers’ Guild to help it repair the old docks of Portwell.',
+    ),
+    'p2.txt': releaseText(
+      'The Fishers’ Guild repairs the docks of Portwell',
+      'Portwell, 9 June 2023 – The Fishers’ Guild said the old docks of Portwell need repair, and thanked the Harbour Council, which intends to dredge the channel.',
+    ),
+    'p4.txt': releaseText('Wages at sea', 'Saltmere, 5 July 2023 – A shipping firm struck a deal on wages last week.'),
+    'p3.txt': releaseText(
+      'Ferries to the islands',
+      'Saltmere, 3 July 2023 – New ferries will start sailing to the islands when the weather improves.',
+    ),
+  });
+  const question = 'From which year did the Harbour Council intend to start bankrolling the Fishers’ Guild to repair the docks under the new deal?';
+
+  it('answers from a sentence that states many of the question\'s words, though not its rarest', async () => {
+    const result = await createAnswerer({ knowledge: corpus.runtime().knowledge }).ask({ question }, corpus.runtime().retriever);
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toMatch(/^In 2024 \[1\]/);
+  });
+
+  it('refuses when the sentence must state the rarest words (the share set above one)', async () => {
+    const result = await createAnswerer({ knowledge: corpus.runtime().knowledge, policy: { topicTermShare: 1.01 } }).ask({ question }, corpus.runtime().retriever);
+    expect(result.answerable).toBe(false);
+  });
+});
