@@ -128,6 +128,30 @@ const ORDINAL_RANKS: Record<string, number> = Object.fromEntries([
 /** The rank of an ordinal written in words or digits ("septième", "third", "7e" → 7), or undefined. */
 export const ordinalRank = (word: string) => ORDINAL_RANKS[word] ?? (/^(\d+)(?:e|eme|er|re|st|nd|rd|th)$/.exec(word) ? Number(/^\d+/.exec(word)![0]) : undefined);
 const isOrdinal = (word: string) => ordinalRank(word) !== undefined;
+
+// A French or English determiner ending a text (closed-class words: articles, possessives, demonstratives), maybe
+// with an intensifier after it ("the very first", "la toute première").
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|its|their|his|her|our|this|that|these|those|le|la|les|l['’]|un|une|du|des|au|aux|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos)(?:\s+(?:very|tout|toute|tous|toutes))?\s*$/iu;
+
+/**
+ * Whether an ordinal of a given rank at `start` in a text ranks a noun: "first", "second" and "premier" do after a
+ * determiner ("the first works", "les premiers chantiers"); without one they are an adverb, a unit or a title ("will
+ * first pay", "when did they first meet", "Premier ministre"). Higher ordinals have no other sense.
+ */
+export function ranksNoun(text: string, start: number, rank: number): boolean {
+  return rank > 2 || DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+}
+
+/** The folded ordinal words of a text that rank a noun there (see `ranksNoun`). */
+function rankingOrdinals(text: string): Set<string> {
+  const ranking = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = fold(m[0]);
+    const rank = ordinalRank(word);
+    if (rank !== undefined && ranksNoun(text, m.index, rank)) ranking.add(word);
+  }
+  return ranking;
+}
 /** Every way of writing the ordinal of a rank in French and English ("7e", "septième", "seventh"). */
 const ordinalForms = (rank: number) => [...Object.entries(ORDINAL_RANKS).filter(([, r]) => r === rank).map(([w]) => w), `${rank}e`, `${rank}eme`, `${rank}th`];
 // Cardinal number words between an interrogative and its noun ("which three cities", "quels six pays").
@@ -478,6 +502,7 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
   // "What was his title", "quelle est sa fonction": the office is what is asked, written beside the person's name
   // ("Alexander De Croo, Premier Ministre…"), never as the word "title".
   const officeAsked = new Set([...fold(text).matchAll(OWNED_OFFICE)].map((m) => m[1]!));
+  const ranking = rankingOrdinals(text);
   for (const term of expanded.terms) {
     if (covered.has(term.word)) continue;
     const forms: TermForm[] = [{ stems: [term.stem], kind: 'exact' }];
@@ -502,7 +527,9 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
     // An adjective of a country names it too ("Belgian", "belge" → "Belgium", "Belgique").
     for (const name of adjectiveCountries(term.word, language, knowledge)) if (!forms.some((f) => f.stems[0] === stem(name))) forms.push({ stems: [stem(name)], kind: 'glossary' });
     const isNumber = /^\p{N}+$/u.test(term.word);
-    const rank = ordinalRank(term.word);
+    // "First" as an adverb ("when did they first meet") ranks nothing: it is a function word of the question.
+    const rank = ranking.has(term.word) ? ordinalRank(term.word) : undefined;
+    const adverbialOrdinal = rank === undefined && isOrdinal(term.word);
     if (rank !== undefined) for (const w of ordinalForms(rank)) if (!forms.some((f) => f.stems[0] === stem(w))) forms.push({ stems: [stem(w)], kind: 'translation' });
     // A name is matched as written, translated or through the glossary: a thesaurus gives it hypernyms and
     // neighbours ("Madagascar" → "island"), which name other things.
@@ -512,7 +539,7 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
         if (!forms.some((f) => f.stems[0] === s)) forms.push({ stems: [s], kind: 'synonym' });
       }
     }
-    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !hasCommonSense(knowledge, term.word), isNumber, isOrdinal: isOrdinal(term.word), isFocus: term.word === focus, fromHistory, isMeta: META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || officeAsked.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
+    terms.push({ words: [term.word], forms, isName: names.has(term.word), isProperName: names.has(term.word) && !hasCommonSense(knowledge, term.word), isNumber, isOrdinal: rank !== undefined, isFocus: term.word === focus, fromHistory, isMeta: adverbialOrdinal || META_WORDS.has(term.word) || FUNCTION_WORDS.has(term.word) || officeAsked.has(term.word) || (grammatical.has(term.word) && !names.has(term.word) && term.word !== focus) || isMisspeltInterrogative(term.word, knowledge) });
   }
   return terms;
 }

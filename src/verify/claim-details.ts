@@ -1,5 +1,5 @@
 import type { KeyTerm } from '../answer/analyse-question.js';
-import { ordinalRank } from '../answer/analyse-question.js';
+import { ordinalRank, ranksNoun } from '../answer/analyse-question.js';
 import type { AnswerPolicy } from '../answer/answer-policy.js';
 import { dateSpans, LOCATIVE, numberSpans, organisationSpans, personSpans, placeSpans, TITLE } from '../answer/extract-answer.js';
 import { matchTerm, type Bag } from '../answer/score-evidence.js';
@@ -237,9 +237,6 @@ function detailsCache(glossary: Glossary, isCommonWord: (folded: string) => bool
   return entry.of;
 }
 
-// A French or English determiner ending a text (closed-class words: articles, possessives, demonstratives).
-const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|its|their|his|her|our|this|that|these|those|le|la|les|l['’]|un|une|du|des|au|aux|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos)\s*$/iu;
-
 // The dateline opening a paragraph: a town in capitals or not, a country in brackets or after a comma, then the date.
 const DATELINE = /(?<=^|\n)(\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*){0,3})(?:\s*\(([^)\n]{2,40})\)|,\s+(\p{Lu}[^,\n]{1,40}))?,\s+(?:(?:le|the)\s+)?/gu;
 
@@ -273,10 +270,7 @@ function readDetails(text: string, isCommonWord: (folded: string) => boolean, gl
   }
   for (const w of wordsAt(text)) {
     const rank = rankOf(w.word);
-    // "First", "second" and "premier" rank a noun after a determiner ("the first works", "les premiers chantiers");
-    // without one they are an adverb, a unit or a title ("will first pay", "Premier ministre"), and rank nothing.
-    // Higher ordinals have no other sense ("aujourd'hui, septième du genre").
-    if (rank !== undefined && (rank > 2 || DETERMINER_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start)))) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
+    if (rank !== undefined && ranksNoun(text, w.start, rank)) details.push({ kind: 'ordinal', text: text.slice(w.start, w.end), start: w.start, end: w.end, value: rank });
   }
   const names: Detail[] = [];
   // A claim often opens with its subject's name ("Colombia hosts…", "IWSN will…"): the name finders skip a text's

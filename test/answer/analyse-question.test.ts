@@ -336,6 +336,13 @@ describe('key terms', () => {
     expect(names('Que propose-t-elle ?', 'Quelle somme le Fonds commun pour l’eau a-t-il réunie ?')).toBe(false);
   });
 
+  it('reads "first" as a rank after a determiner, and as an adverb that weighs nothing without one', () => {
+    const first = (question: string) => analyse(question, 'en').terms.find((t) => t.words.includes('first'))!;
+    expect(first('When did the guild first meet the council?')).toMatchObject({ isOrdinal: false, isMeta: true });
+    expect(first('When was the very first forum held?')).toMatchObject({ isOrdinal: true, isMeta: false });
+    expect(analyse('Où s’est tenue la toute première réunion ?', 'fr').terms.find((t) => t.words.includes('premiere'))!.isOrdinal).toBe(true);
+  });
+
   it('records the numbers and ordinals the evidence must state', () => {
     const analysis = analyse('How many people attended the second forum in 2024?', 'en');
     expect(analysis.numbers).toEqual(['2024']);
