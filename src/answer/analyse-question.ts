@@ -93,6 +93,8 @@ const PATTERNS: Array<[AnswerType, RegExp]> = [
 ];
 const PERSON = /(?:^(?:(?:and|et|mais|but|so|alors|donc|then|puis)[\s,]+)?|(?<!\p{L})(?:à|a|par|de|avec|pour|to|by|with|from|for|of)\s+)(?:qui|who|whom|whose)\b/u;
 const MANNER = /\b(comment|how)\b/u;
+// "How much" followed by a function word ("how much did…", "how much was…"), not by what it measures.
+const HOW_MUCH_ALONE = /\bhow much\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|in total|altogether)\b/u;
 // Letters bound the words ("énumérez" starts with a letter \b does not see in JavaScript).
 const LIST = /(?<!\p{L})(?:quels sont les|quelles sont les|quels étaient les|quelles étaient les|what are the|what were the|which are the|list|listez|liste|énumér\p{L}*|enumer\p{L}*|name the|citez|nommez)(?!\p{L})/u;
 const YES_NO = /^(est-ce(?!\p{L})|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|y a-t-il|y avait-il|\p{L}+-t-(?:il|elle|on)\b|\p{L}+-(?:il|elle|ils|elles)\b)/u;
@@ -340,6 +342,8 @@ function typeAndFocus(question: string, language: AnswerLanguage, knowledge: Lex
     if (first.type === 'person' && !focus) return { type: 'person', focus: whoFocus(question, q), plural };
     // "How much (initial) money": the noun that ends the phrase is what is counted.
     if (first.type === 'number' && counted && /money|argent|fund|fonds|budget|cost|cout/.test(fold(head ?? counted))) return { type: 'amount', focus, plural };
+    // English "how much" with no noun after it ("how much did X pledge") asks for a sum, not a count of things.
+    if (first.type === 'number' && !counted && HOW_MUCH_ALONE.test(q)) return { type: 'amount', focus, plural };
     return { type: first.type, focus, plural };
   }
   if (which && noun) {

@@ -68,6 +68,11 @@ describe('answer types', () => {
     expect(typeOf('Le Mali ou le Niger reçoivent-ils des kits ?')).not.toBe('place');
   });
 
+  it('reads English "how much" with no noun after it as a question for a sum, and with a noun as a count of it', () => {
+    expect(typeOf('How much did the Lagoon Fund pledge to the network?', 'en')).toBe('amount');
+    expect(typeOf('How much water do the new wells pump each day?', 'en')).toBe('number');
+  });
+
   it('reads the noun after the adjectives of "who is the current president" as what is asked', () => {
     expect(answerTypeOf('Who is the current president of France?', 'en', runtime.knowledge).focus).toBe('president');
   });
