@@ -22,7 +22,7 @@ function segmenterFor(language: string): Intl.Segmenter {
  * not words of any corpus. Compared case-sensitively for titles ("M.", "Mme.") and lower-cased for the rest.
  */
 const TITLES = new Set(['M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Mlles', 'Me', 'Mgr', 'Dr', 'Drs', 'Pr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Messrs', 'St', 'Ste', 'Sr', 'Jr', 'Gen', 'Sen', 'Rep', 'Gov', 'Hon', 'Rev', 'Capt', 'Col', 'Lt', 'Sgt']);
-const SHORT_FORMS = new Set(['p', 'pp', 'ex', 'cf', 'etc', 'vol', 'no', 'nos', 'n°', 'art', 'al', 'approx', 'env', 'vs', 'fig', 'ch', 'chap', 'éd', 'ed', 'eds', 'min', 'max', 'av', 'bd', 'tél', 'tel', 'inc', 'ltd', 'co', 'corp', 'dept', 'ff', 'f']);
+const SHORT_FORMS = new Set(['p', 'pp', 'ex', 'cf', 'etc', 'vol', 'no', 'nos', 'n°', 'art', 'al', 'approx', 'env', 'vs', 'fig', 'ch', 'chap', 'éd', 'ed', 'eds', 'min', 'max', 'av', 'bd', 'tél', 'tel', 'ext', 'inc', 'ltd', 'co', 'corp', 'dept', 'ff', 'f']);
 
 /** Whether a sentence piece ends with an abbreviation or an initial, so the next piece continues it. */
 function endsWithAbbreviation(piece: string, next: string): boolean {
@@ -37,7 +37,6 @@ function endsWithAbbreviation(piece: string, next: string): boolean {
   // "etc." often ends a sentence: it continues only into a lower-case word.
   if (lower === 'etc') return /^\s*\p{Ll}/u.test(next);
   return SHORT_FORMS.has(lower);
-  return false;
 }
 
 /**

@@ -21,6 +21,11 @@ describe('sentenceSpans', () => {
     expect(sentences('Des zones, p. ex. le sud, sont touchées. Voilà.')).toEqual(['Des zones, p. ex. le sud, sont touchées.', 'Voilà.']);
   });
 
+  it('keeps a contact line together over the abbreviations of a telephone number', () => {
+    const line = 'Contact: Awa Diallo, Tel. +221 33 800 12 34 Ext. 12, Email: adiallo@example.org';
+    expect(sentences(line, 'en')).toEqual([line]);
+  });
+
   it('ends a sentence at "etc." followed by a capital, not before a lower-case word', () => {
     expect(sentences('Des pompes, des tuyaux, etc. Le reste suit.')).toEqual(['Des pompes, des tuyaux, etc.', 'Le reste suit.']);
     expect(sentences('Des pompes, etc. ont été livrées.')).toEqual(['Des pompes, etc. ont été livrées.']);
