@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { ExpandedQuery } from '../retrieval/expand-query.js';
-import { findGlossaryTerms } from '../lexicon/glossary.js';
+import { findGlossaryTerms, glossaryNameSpans } from '../lexicon/glossary.js';
 import { hasCommonSense, isCommonWord, type LexicalKnowledge } from '../lexicon/lexical-knowledge.js';
 import { spellingNeighbours } from '../lexicon/spelling-neighbours.js';
 import type { AnswerLanguage } from '../text/detect-language.js';
@@ -78,6 +78,9 @@ export interface QuestionAnalysis {
   /** The folded words by which the question says which release it asks about ("Belgium" in "according to the
    * Belgium release", "accord, belge" in "selon le communiqué sur l'accord belge"): they describe a document. */
   documentWords: string[];
+  /** Where the question writes names of several words the glossary knows (character offsets): an "and" inside
+   * them joins no two things. */
+  nameSpans: Array<[number, number]>;
 }
 
 // Interrogatives of French and English by the answer they ask for: closed-class words of the two languages, matched
@@ -778,5 +781,5 @@ export function analyseQuestion(
   const q = normalise(input.question);
   // "What exact calendar date": the noun that ends the phrase asks for a day, whatever adjectives come before it.
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) || DAY_NOUNS.has(focusWord ?? '') ? 'day' : null;
-  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind, documentWords: releaseDescription(input.question) };
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind, documentWords: releaseDescription(input.question), nameSpans: glossaryNameSpans(knowledge.glossary, input.question) };
 }

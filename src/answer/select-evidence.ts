@@ -73,18 +73,18 @@ const TWO_DOCUMENTS = /\b(?:both|each|two (?:releases|press releases|communiques
 const COORDINATION = /\b(both|each|respectively|respectivement|chacun|chacune|deux|two|compare|comparer|entre)\b|\b(?:and|et|ou|or),?\s+(?:in|at|for|from|during|with|dans|a|au|aux|pour|lors|avec|the other|l'autre|\p{L}+\s+(?:in|at|dans|a|au|lors))\b|\b(?:and|et),?\s+(?:what|which|who|when|where|how|quel|quelle|qui|quand|ou|comment|combien)\b/u;
 
 /** Whether a question joins two things that two documents may each state (see `COORDINATION`, `JOINED_NAMES`). */
-export function joinsTwoThings(question: string): boolean {
-  return joinsPhrases(question) || joinsNames(question);
+export function joinsTwoThings(question: string, nameSpans: Array<[number, number]> = []): boolean {
+  return joinsPhrases(question, nameSpans) || joinsNames(question, nameSpans);
 }
 
 /** Whether a question joins two phrases or questions (see `COORDINATION`). */
-function joinsPhrases(question: string): boolean {
-  return COORDINATION.test(fold(withoutNames(question)));
+function joinsPhrases(question: string, nameSpans: Array<[number, number]>): boolean {
+  return COORDINATION.test(fold(withoutNames(question, nameSpans)));
 }
 
 /** Whether a question joins two names (see `JOINED_NAMES`). */
-function joinsNames(question: string): boolean {
-  return JOINED_NAMES.test(withoutNames(question));
+function joinsNames(question: string, nameSpans: Array<[number, number]>): boolean {
+  return JOINED_NAMES.test(withoutNames(question, nameSpans));
 }
 
 // Two names joined ("le Luxembourg et la Belgique", "Kenya and Uganda"), read before folding: a capital follows.
@@ -100,9 +100,9 @@ const JOINED_NAME = /\p{Lu}[\p{L}'’-]*(?:\s+(?:of|on|for|de|des|du|pour|sur)\s
  * ("…talks with Luxembourg's top diplomat in Geneva and co-chair the Venezuela conference in Brussels?"): each side
  * of the "and" names its own event, which another document may tell. An "and" inside a name does not count.
  */
-export function andSplits(question: string, present: WeightedTerm[], missing: WeightedTerm[]): boolean {
+export function andSplits(question: string, present: WeightedTerm[], missing: WeightedTerm[], nameSpans: Array<[number, number]> = []): boolean {
   if (present.length === 0 || missing.length === 0) return false;
-  const inName = [...question.matchAll(JOINED_NAME)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inName = [...[...question.matchAll(JOINED_NAME)].map((m) => [m.index, m.index + m[0].length] as const), ...nameSpans];
   const words = [...question.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), at: m.index }));
   const position = (t: WeightedTerm) => words.findIndex((w) => t.words.includes(w.word));
   const ands = words.flatMap((w, i) => (/^(?:and|et)$/.test(w.word) && !inName.some(([a, b]) => w.at >= a && w.at < b) ? [i] : []));
@@ -112,9 +112,10 @@ export function andSplits(question: string, present: WeightedTerm[], missing: We
   return ands.some((a) => (after.every((i) => i > a) && before.some((i) => i < a)) || (after.every((i) => i < a) && before.some((i) => i > a)));
 }
 
-/** The question without its multi-word names. */
-export function withoutNames(question: string): string {
-  return question.replace(JOINED_NAME, ' ');
+/** The question without its multi-word names: capitalised ones, and those the glossary knows (`nameSpans`). */
+export function withoutNames(question: string, nameSpans: Array<[number, number]> = []): string {
+  const blanked = [...nameSpans].sort((a, b) => b[0] - a[0]).reduce((q, [start, end]) => `${q.slice(0, start)} ${q.slice(end)}`, question);
+  return blanked.replace(JOINED_NAME, ' ');
 }
 
 /**
@@ -233,7 +234,7 @@ export function selectEvidence(
   const statesNumberOf = (s: ScoredUnit, n: string) => statesNumber(s.unit.text, n) || yearOfContext(s, n);
   // A question that joins two things may date each in its own communiqué ("at the 2019 conference and at the 2020
   // meeting"): a sentence states one of its numbers, and another document the rest (below).
-  const splitNumbers = analysis.numbers.length > 1 && joinsTwoThings(analysis.question);
+  const splitNumbers = analysis.numbers.length > 1 && joinsTwoThings(analysis.question, analysis.nameSpans);
   const statesRequired = (s: ScoredUnit) =>
     (splitNumbers ? analysis.numbers.some((n) => statesNumberOf(s, n)) : analysis.numbers.every((n) => statesNumberOf(s, n))) &&
     ordinals.every((t) => matchTerm(t, s.unit, policy) || matchTerm(t, titleBag(s.passage.chunk.title, s.passage.chunk.language), policy));
@@ -348,7 +349,7 @@ export function selectEvidence(
     // Two joined names come from two documents only when the first states one of them: when it states none, another
     // document names them together and the first tells of something else ("what did X and Y sign" answered by a
     // signing of others).
-    const joins = joinsPhrases(analysis.question) || (joinsNames(analysis.question) && present.length > 0) || andSplits(analysis.question, present, missing.map(({ t }) => t));
+    const joins = joinsPhrases(analysis.question, analysis.nameSpans) || (joinsNames(analysis.question, analysis.nameSpans) && present.length > 0) || andSplits(analysis.question, present, missing.map(({ t }) => t), analysis.nameSpans);
     const other = !quoting && joins && otherQuote(scored.filter((c) => c.blended >= policy.minCoverage * policy.completionFactor && !quotes.some((q) => q.unit.docId === c.unit.docId) && completes(c)));
     if (other) quotes.push(other);
     if (missingNames().length > 0) return { answerable: false, reason: 'name_absent' };

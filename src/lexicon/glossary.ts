@@ -75,6 +75,15 @@ export function findGlossaryTerms(glossary: Glossary, text: string): GlossaryMat
   return matches;
 }
 
+/** Where the names of several words the glossary knows stand in a text (character offsets), for reading the text
+ * without them ("Pacte mondial pour des migrations sûres, ordonnées et régulières" joins no two things). */
+export function glossaryNameSpans(glossary: Glossary, text: string): Array<[number, number]> {
+  const at = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length] as const);
+  return findGlossaryTerms(glossary, text)
+    .filter((m) => m.to - m.from > 1 && at[m.to - 1])
+    .map((m) => [at[m.from]![0], at[m.to - 1]![1]]);
+}
+
 /** An acronym typed in lower case: three letters or more, and not a function word ("who", "ils"). */
 function typedAcronym(written: string, acronym: string): boolean {
   return written.length >= 3 && written === acronym.toLowerCase() && !isStopword(written);

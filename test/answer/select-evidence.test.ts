@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
 import { joinsTwoThings, withoutNames } from '../../src/answer/select-evidence.js';
+import { glossaryNameSpans } from '../../src/lexicon/glossary.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -264,6 +265,15 @@ describe('two things or one name', () => {
     expect(withoutNames('When was the Fund for Water and Sanitation launched?')).not.toMatch(/\band\b/);
     expect(withoutNames('Quand le Pacte sur la Migration et l’Asile a-t-il été signé ?')).toMatch(/^Quand le\s+a-t-il/);
     expect(withoutNames('How do Luxembourg and Belgium work with the network?')).toMatch(/\band\b/);
+  });
+
+  it('reads "et" inside a name the glossary knows, in lower case, as part of the name', () => {
+    // "… et régulières a-t-il …" reads as "and <word> at" without the name.
+    const question = 'Quand le Pacte mondial pour des migrations sûres, ordonnées et régulières a-t-il été signé ?';
+    const spans = glossaryNameSpans(runtime.knowledge.glossary, question);
+    expect(spans.map(([start, end]) => question.slice(start, end))).toEqual(['Pacte mondial pour des migrations sûres, ordonnées et régulières']);
+    expect(joinsTwoThings(question, spans)).toBe(false);
+    expect(joinsTwoThings(question)).toBe(true);
   });
 
   it('joins two things at "and" between names, places or questions, not at an "and" inside a phrase', () => {
