@@ -254,6 +254,20 @@ function holdsAll(bag: Bag, stems: string[]): boolean {
   return true;
 }
 
+// The first letters (UTF-16 codes) of a list of tokens' words, read once per list into one typed array: a bag's
+// tokens are read for each term of each question, and most begin with none of the term's initials.
+const initialCodes = new WeakMap<UnitToken[], Uint16Array>();
+
+function initialsOf(tokens: UnitToken[]): Uint16Array {
+  let codes = initialCodes.get(tokens);
+  if (!codes) {
+    codes = new Uint16Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) codes[i] = tokens[i]!.word.charCodeAt(0);
+    initialCodes.set(tokens, codes);
+  }
+  return codes;
+}
+
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
@@ -281,9 +295,11 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
   // a word that shares the translation's stem as a long prefix is its derivative.
   // A loop, not `filter`: most sentences hold no related word, and nothing is allocated for them.
   let tokens: UnitToken[] | null = null;
-  for (const t of bag.tokens) {
-    // Most words begin with another letter: they are told apart without a look-up, and not remembered.
-    if (!initials.includes(t.word.charCodeAt(0))) continue;
+  const codes = initialsOf(bag.tokens);
+  for (let i = 0; i < codes.length; i++) {
+    // Most words begin with another letter: they are told apart by their first letter alone, and not remembered.
+    if (!initials.includes(codes[i]!)) continue;
+    const t = bag.tokens[i]!;
     let related = known.get(t.word);
     if (related === undefined) {
       known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || translated.some((s) => isCognate(s, t.word))));
