@@ -20,7 +20,12 @@ import type { Runtime } from './node-runtime.js';
 export async function createServerApp(config: AppConfig, runtime: Runtime, say: (line: string) => void) {
   say(`Embeddings: ${describeEmbedder(runtime.embeddings.info)}${runtime.embeddings.fallbackReason ? ` (fallback: ${runtime.embeddings.fallbackReason})` : ''}`);
   const chatModel = await createChatModel(config.llm);
-  const logLine = (fields: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
+  // A line is written once the current response has gone out: stdout (a pipe or a file) is written synchronously,
+  // and a request's line is logged before its response is sent; the write, which wakes the reader, delayed it.
+  const logLine = (fields: Record<string, unknown>) => {
+    const line = JSON.stringify({ time: new Date().toISOString(), ...fields });
+    setImmediate(() => console.log(line));
+  };
   const translator = createTranslator(config.translation, { chatModel, model: config.llm.model, log: (message) => logLine({ level: 'warn', message }), keep: (text) => peopleNames(text, runtime.knowledge) });
   say(`Translation: ${translator.info.name} (${translator.info.reason})`);
   const verifier = createVerifier({ knowledge: runtime.knowledge, translator });
