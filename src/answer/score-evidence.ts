@@ -131,13 +131,26 @@ export function sameRoot(a: string, b: string): boolean {
 function phraseTokens(tokens: UnitToken[], stems: string[]): UnitToken[] {
   if (stems.length === 1) return tokens.filter((t) => t.stem === stems[0]);
   const out: UnitToken[] = [];
+  // The window is read in place (no slice): this runs at every token of every bag holding the form's stems.
   for (let i = 0; i < tokens.length; i++) {
-    const window = tokens.slice(i, i + stems.length + 2);
-    if (stems.every((s) => window.some((t) => t.stem === s))) {
-      for (const t of window) if (stems.includes(t.stem) && !out.includes(t)) out.push(t);
+    const end = Math.min(tokens.length, i + stems.length + 2);
+    if (!windowHolds(tokens, i, end, stems)) continue;
+    for (let j = i; j < end; j++) {
+      const t = tokens[j]!;
+      if (stems.includes(t.stem) && !out.includes(t)) out.push(t);
     }
   }
   return out;
+}
+
+/** Whether the tokens from `start` to `end` (excluded) hold every one of `stems`. */
+function windowHolds(tokens: UnitToken[], start: number, end: number, stems: string[]): boolean {
+  for (const s of stems) {
+    let found = false;
+    for (let j = start; j < end && !found; j++) found = tokens[j]!.stem === s;
+    if (!found) return false;
+  }
+  return true;
 }
 
 /**
