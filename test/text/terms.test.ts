@@ -3,6 +3,13 @@ import { contentWords, fold, stem } from '../../src/text/terms.js';
 
 const stemOf = (word: string) => stem(fold(word));
 
+describe('folding', () => {
+  it('lower-cases plain ASCII text, and removes diacritics and ligatures from other text', () => {
+    expect(fold('The Office of Tallmark, 2031')).toBe('the office of tallmark, 2031');
+    expect(fold('Œuvre des Réfugiés à Brœck, Straße')).toBe('oeuvre des refugies a broeck, strasse');
+  });
+});
+
 describe('stems', () => {
   it('give a French feminine participle the stem of its verb, folded as the index folds it', () => {
     expect(new Set(['signée', 'signées', 'signé', 'signer'].map(stemOf))).toEqual(new Set([stemOf('signer')]));
