@@ -240,23 +240,40 @@ export function nounIsKindOf(noun: { text: string; language: AnswerLanguage }, g
   return [...specific.own, ...specific.translated.flat()].some((n) => generals.some((g) => g !== n && classes.isKindOf(n, g)));
 }
 
+// compromise runs the steps listed in its world's `hooks` at each tagging. The last one groups the words into chunks
+// (noun and verb phrases), which no pattern here reads (they name tags and groups): a fifth of a sentence's tagging,
+// half of a word's. Each tagging here runs the steps before it, in their order.
+const compromiseWorld = nlp.world() as { hooks: string[] };
+const TAGGING_STEPS = compromiseWorld.hooks.filter((step) => step !== 'chunks');
+
+/** An English text tagged by compromise for its parts of speech (without chunks). */
+function tag(text: string): ReturnType<typeof nlp> {
+  const steps = compromiseWorld.hooks;
+  compromiseWorld.hooks = TAGGING_STEPS;
+  try {
+    return nlp(text);
+  } finally {
+    compromiseWorld.hooks = steps;
+  }
+}
+
 /**
  * Tags a short English question now, e.g. once the server listens: compromise builds its match networks at its
  * first tagging (about 50 ms, against a few ms for later ones), which would otherwise delay the first English question.
  */
 export function prepareTagger(): void {
-  nlp('Which organisation did the minister meet in May?');
+  tag('Which organisation did the minister meet in May?');
 }
 
 // Words whose tagging alone is remembered (a question's words recur in others; a boolean a word: under 1 MB).
 const TAGGED_WORDS = 10_000;
 
 /** Whether compromise reads a word alone as an adverb or a comparative ("later", "more"). */
-const readsAsAdverb = perText((word: string) => nlp(word).has('(#Adverb|#Comparative)'), TAGGED_WORDS);
+const readsAsAdverb = perText((word: string) => tag(word).has('(#Adverb|#Comparative)'), TAGGED_WORDS);
 
 /** Whether compromise reads a word alone as a noun, and not as a verb ("areas", not "fund"). */
 const readsAsNounOnly = perText((word: string) => {
-  const tagged = nlp(word);
+  const tagged = tag(word);
   return tagged.has('#Noun') && !tagged.has('#Verb');
 }, TAGGED_WORDS);
 
@@ -272,7 +289,7 @@ export function englishFocusPhrase(question: string): string | null {
   // phrase follows it), a dozen at most.
   const clause = /\b(?:many|much|which|what)\b.*/i.exec(question)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
   if (!clause) return null;
-  const phrase = firstGroup(nlp(clause.toLowerCase()), '(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
+  const phrase = firstGroup(tag(clause.toLowerCase()), '(many|much|which|what) #Value? [<np>(#Adjective|#Noun)+]');
   // The tagger may read an auxiliary as an adjective ("which belgian city did iom's…"): the phrase ends before it.
   // A modifier that spells a function word opens it ("which eu official"): it is kept.
   const all = phrase?.split(/\s+/) ?? [];
@@ -387,7 +404,7 @@ function englishRoleHead(normalised: string): string | null {
   const clause = /\bwho\s+(?:is|was|are|were)\s+(?:the|an?)\s+.*/u.exec(normalised)?.[0].split(/\s+/).slice(0, FOCUS_WINDOW).join(' ');
   if (!clause) return null;
   // compromise may tag "of" in a title ("president of france") as part of the noun phrase.
-  return firstGroup(nlp(clause), 'who #Copula (the|a|an) [<np>#Adjective+ #Noun+]')?.split(/\s+of\s+/u)[0]!.split(/\s+/).at(-1) || null;
+  return firstGroup(tag(clause), 'who #Copula (the|a|an) [<np>#Adjective+ #Noun+]')?.split(/\s+of\s+/u)[0]!.split(/\s+/).at(-1) || null;
 }
 
 /** Words written with a capital inside the question (not its first word, nor a month or a day, which English
@@ -640,7 +657,7 @@ const TAGGED_TEXTS = 2000;
 /** The folded words of an English text that compromise tags as prepositions, adverbs and other function words
  * ("towards", "forward", "later", "also"): they carry no topic, whatever their rarity in the corpus. */
 const englishFunctionWords = perText((text: string): Set<string> => {
-  const tagged = nlp(text).match(ENGLISH_FUNCTION_TAGS).out('array').flatMap((w: string) => words(w));
+  const tagged = tag(text).match(ENGLISH_FUNCTION_TAGS).out('array').flatMap((w: string) => words(w));
   // An adverb made from an adjective ("effectively") says what, and "since / until" the time the evidence states.
   return new Set(tagged.filter((w: string) => !/ly$/.test(w) && !TIME_RELATIONS.has(w)));
 }, TAGGED_TEXTS);
