@@ -10,7 +10,7 @@ import { condenseQuestion } from './condense-question.js';
 import { splitQuestion } from './split-question.js';
 import { comparisonOf } from './compare-question.js';
 import { AppError } from '../errors.js';
-import { gatherEvidence, type ScoredUnit } from './gather-evidence.js';
+import { coverageMemo, gatherEvidence, type ScoredUnit } from './gather-evidence.js';
 import { buildPromptMessages, createCitationFilter } from './llm-answer.js';
 import { messages } from './messages.js';
 import { termStems, weighTerms, type WeightedTerm } from './score-evidence.js';
@@ -148,12 +148,14 @@ export function createAnswerer(deps: AnswererDeps = {}) {
       retriever.search(query, { k: size, filters: input.filters }),
     ]);
     const terms = weighTerms(analysis, frequencies, stats.chunks, policy);
+    // A wider pool reads the first pool's sentences again: their coverage by the terms is computed once.
+    const memo = coverageMemo();
 
     /** The decision over one pool of passages. */
     const over = async (pool: Passage[]) => {
       const documents = await retriever.corpus.getDocuments([...new Set(pool.map((p) => p.chunk.docId))]);
       const translations = await evidenceTranslator?.prepare(documents.values(), language, input.signal);
-      const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge), isKindOf: (noun, general) => nounIsKindOf(noun, general, knowledge) });
+      const scored = gatherEvidence(analysis, terms, pool, documents, policy, { isCommonWord: (w) => isCommonWord(knowledge, w), hasCommonSense: (w) => hasCommonSense(knowledge, w), translations, nounKind: (noun, lang) => nounType(noun, lang, knowledge), isKindOf: (noun, general) => nounIsKindOf(noun, general, knowledge), memo });
       const selection = selectEvidence(analysis, terms, scored, documents, policy, previous);
       return { analysis, passages: pool.slice(0, k), scored, terms, selection };
     };

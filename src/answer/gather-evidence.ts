@@ -100,6 +100,24 @@ export interface GatherOptions {
   nounKind?: (noun: string, language: AnswerLanguage) => AnswerType | null;
   /** Whether a noun names a kind of what a more general noun names ("refugees" of "personnes"), in either language. */
   isKindOf?: (noun: { text: string; language: AnswerLanguage }, general: { text: string; language: AnswerLanguage }) => boolean;
+  /** Coverages already computed for the same terms (see {@link coverageMemo}). */
+  memo?: CoverageMemo;
+}
+
+/** Coverages of sentences, passages and headlines by one question's weighted terms, by what they cover. */
+export interface CoverageMemo {
+  units: Map<EvidenceUnit, Coverage>;
+  /** By document id and span: a search makes new chunk objects. */
+  contexts: Map<string, Coverage>;
+  headlines: Map<CorpusDocument, Coverage>;
+}
+
+/**
+ * An empty memo for {@link gatherEvidence}, to share between its calls for one question's terms: a wider pool of
+ * passages holds the first pool's sentences and passages again, and their coverage is the same.
+ */
+export function coverageMemo(): CoverageMemo {
+  return { units: new Map(), contexts: new Map(), headlines: new Map() };
 }
 
 // Kinds of nouns that never count one another: "how many countries" is not answered by "97 000 migrants". People
@@ -164,8 +182,7 @@ export function gatherEvidence(
 ): ScoredUnit[] {
   const { isCommonWord, translations } = options;
   const byKey = new Map<string, ScoredUnit>();
-  const coverages = new Map<EvidenceUnit, Coverage>();
-  const headlines = new Map<CorpusDocument, Coverage>();
+  const { units: coverages, contexts, headlines } = options.memo ?? coverageMemo();
   const coverageOf = (unit: EvidenceUnit, translated?: Bag[]) => {
     let cov = coverages.get(unit);
     if (!cov) coverages.set(unit, (cov = coverage(terms, unit, policy, translated?.[unit.position])));
@@ -182,7 +199,9 @@ export function gatherEvidence(
     // The names the release's headline states are the release's topic (see `inContext`).
     let headline = headlines.get(document);
     if (!headline) headlines.set(document, (headline = coverage(terms, headlineBag(document), policy)));
-    const context = coverage(terms, chunkBag(chunk, document), policy, translated && unionBag(units.flatMap((u, i) => (u.end > chunk.start && u.start < chunk.end ? [translated[i]!] : []))));
+    const span = `${chunk.docId}:${chunk.start}:${chunk.end}`;
+    let context = contexts.get(span);
+    if (!context) contexts.set(span, (context = coverage(terms, chunkBag(chunk, document), policy, translated && unionBag(units.flatMap((u, i) => (u.end > chunk.start && u.start < chunk.end ? [translated[i]!] : []))))));
     for (const single of units) {
       if (single.end <= chunk.start || single.start >= chunk.end) continue;
       const key = `${single.docId}:${single.start}`;
