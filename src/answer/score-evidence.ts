@@ -281,6 +281,13 @@ function initialsOf(tokens: UnitToken[]): Uint16Array {
   return codes;
 }
 
+/** Whether a word is a cognate of one of `words` (a loop, not `some`: a callback reading the token of the loop that
+ * calls this would make each of its turns allocate a scope for that token, read or not). */
+function isCognateOfAny(words: string[], word: string): boolean {
+  for (const w of words) if (isCognate(w, word)) return true;
+  return false;
+}
+
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
@@ -315,7 +322,7 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
     const t = bag.tokens[i]!;
     let related = known.get(t.word);
     if (related === undefined) {
-      known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || translated.some((s) => isCognate(s, t.word))));
+      known.set(t.word, (related = isCognate(word, t.word) || isNearSpelling(word, t.word) || isDerivative(word, t.word) || isCognateOfAny(translated, t.word)));
     }
     // A name the communiqués never write is misspelt more likely than it is another name: its near spelling may be
     // shorter ("Luxembourgh" for "Luxembourg").
