@@ -179,7 +179,10 @@ export class HashEmbeddings extends Embeddings {
     let norm = 0;
     for (const x of vector) norm += x * x;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(vector, (x) => x / norm);
+    // A loop, not Array.from: Array.from reads a typed array through its iterator, one result object per dimension.
+    const normalised = new Array<number>(this.dimension);
+    for (let i = 0; i < this.dimension; i++) normalised[i] = vector[i]! / norm;
+    return normalised;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
