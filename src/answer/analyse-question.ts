@@ -635,9 +635,16 @@ function addNarrowerForms(term: KeyTerm, language: AnswerLanguage, knowledge: Le
   if (!classes || term.words.length !== 1) return;
   const { own, translated } = englishNouns(term.words[0]!, language, knowledge);
   const kinds = new Set([...own, ...translated.flat()].flatMap((n) => classes.narrower(n, NARROWER_KINDS)));
-  // A thesaurus may list the same word as a looser synonym: as a kind, it is matched even inside a name.
+  // A thesaurus may list the same word as a looser synonym: as a kind, it is matched even inside a name. The stems of
+  // the forms held are kept in a set as they grow: a noun may have a hundred kinds or more (about 220 forms a "what kind
+  // of" question), each of which was compared with every form held.
+  const held = new Set(term.forms.filter((f) => f.kind !== 'synonym').map((f) => f.stems.join(' ')));
   const add = (stems: string[], language?: AnswerLanguage) => {
-    if (stems.length && !term.forms.some((f) => f.kind !== 'synonym' && f.stems.join(' ') === stems.join(' '))) term.forms.push({ stems, kind: 'narrower', ...(language ? { language } : {}) });
+    const key = stems.join(' ');
+    if (stems.length && !held.has(key)) {
+      held.add(key);
+      term.forms.push({ stems, kind: 'narrower', ...(language ? { language } : {}) });
+    }
   };
   for (const kind of kinds) {
     add(contentWords(kind).map(stem));
