@@ -153,6 +153,10 @@ function windowHolds(tokens: UnitToken[], start: number, end: number, stems: str
   return true;
 }
 
+// Three rows of the edit distance table, reused from call to call (it runs for each new pair of a term word and a
+// sentence word with the same initial) and grown for a longer word.
+let editRows = [0, 1, 2].map(() => new Int32Array(32));
+
 /**
  * Words one edit apart (insertion, deletion, substitution or swap of two neighbours), or two for long words: a typo
  * ("recieved"/"received", "venezuala"/"venezuela"). Words under 6 letters are left alone: they have too many
@@ -162,20 +166,26 @@ export function isNearSpelling(a: string, b: string): boolean {
   if (a.length < 6 || b.length < 6 || a === b || a[0] !== b[0]) return false;
   const max = Math.min(a.length, b.length) >= 8 ? 2 : 1;
   if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let before: number[] = [];
+  if (editRows[0]!.length <= b.length) editRows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1)));
+  let before = editRows[0]!;
+  let previous = editRows[1]!;
+  let row = editRows[2]!;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      row.push(d);
+      row[j] = d;
     }
+    const spare = before;
     before = previous;
     previous = row;
+    row = spare;
   }
   return previous[b.length]! <= max;
 }
+
 
 /** Whether sentence words are cognates or misspellings of one term's word, with the term's translations they are
  * read against (in one text language). */
