@@ -298,6 +298,23 @@ function isCognateOfAny(words: string[], word: string): boolean {
   return false;
 }
 
+/**
+ * The tokens of a bag that write a form of a term, where the bag holds all of its stems. Apart from `matchTerm`'s
+ * loop over the forms: its callbacks read the form, and in the loop they made every turn allocate a scope for it.
+ */
+function formTokens(term: KeyTerm, form: TermForm, bag: Bag): UnitToken[] {
+  let tokens = phraseTokens(bag.tokens, form.stems);
+  // The question's own word matches its forms, not another word the stemmer cut the same way.
+  if (form.kind === 'exact' && term.words.length === 1) tokens = tokens.filter((t) => sameWordFamily(term.words[0]!, t.word) && namesAsLong(term, t));
+  if (form.accepts) tokens = tokens.filter((t) => form.accepts!(t.word));
+  // A thesaurus synonym of a common word is a common word: capitalised inside a sentence, a word is part of a name
+  // ("Nations unies" is no "nation" for "population").
+  if (form.kind === 'synonym' && !term.isName) tokens = tokens.filter((t) => !insideName(bag, t));
+  // Nor is an ordinal capitalised inside a sentence a rank: it is part of a title ("Premier Ministre").
+  if (term.isOrdinal) tokens = tokens.filter((t) => !insideName(bag, t));
+  return tokens;
+}
+
 /** The best match of one term in a bag, or null. A phrase matches where its words stand together. */
 export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, policy: AnswerPolicy): { kind: MatchKind; tokens: UnitToken[] } | null {
   let best: { kind: MatchKind; tokens: UnitToken[] } | null = null;
@@ -305,15 +322,7 @@ export function matchTerm(term: KeyTerm & { unknown?: boolean }, bag: Bag, polic
     if (form.language && bag.language && form.language !== bag.language) continue;
     if (!holdsAll(bag, form.stems)) continue;
     if (best && policy.matchWeights[form.kind] <= policy.matchWeights[best.kind]) continue;
-    let tokens = phraseTokens(bag.tokens, form.stems);
-    // The question's own word matches its forms, not another word the stemmer cut the same way.
-    if (form.kind === 'exact' && term.words.length === 1) tokens = tokens.filter((t) => sameWordFamily(term.words[0]!, t.word) && namesAsLong(term, t));
-    if (form.accepts) tokens = tokens.filter((t) => form.accepts!(t.word));
-    // A thesaurus synonym of a common word is a common word: capitalised inside a sentence, a word is part of a name
-    // ("Nations unies" is no "nation" for "population").
-    if (form.kind === 'synonym' && !term.isName) tokens = tokens.filter((t) => !insideName(bag, t));
-    // Nor is an ordinal capitalised inside a sentence a rank: it is part of a title ("Premier Ministre").
-    if (term.isOrdinal) tokens = tokens.filter((t) => !insideName(bag, t));
+    const tokens = formTokens(term, form, bag);
     if (tokens.length) best = { kind: form.kind, tokens };
   }
   // A cognate ("organised"/"organisée") is surer than a thesaurus synonym: it is looked for unless a better match is found.
