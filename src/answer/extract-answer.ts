@@ -89,6 +89,11 @@ const OPENING_LOCATIVE = /^(?:(?:À|Au|Aux|En|Dans|In|At)\s+(?=\p{Lu})|A\s+(?=\p
 /** A preposition of place ending a text: a capitalised word after it is a place ("à Genève", "in Kisumu"). */
 export const LOCATIVE = /(?:^|\s)(?:à|au|aux|en|dans|vers|depuis|de|d'|in|at|from|to|into)\s*$/iu;
 
+/** The cardinal words of French and English for a whole number ("6" → "six"), folded; none for most numbers. */
+export function numberWords(value: number): string[] {
+  return Object.entries(NUMBER_WORDS).filter(([, n]) => n === value).map(([w]) => w);
+}
+
 function parseNumber(text: string): number | undefined {
   const word = NUMBER_WORDS[fold(text)];
   if (word !== undefined) return word;

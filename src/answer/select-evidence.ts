@@ -6,7 +6,7 @@ import { joinDigitGroups } from '../text/digit-groups.js';
 import type { AnswerPolicy } from './answer-policy.js';
 import type { AnswerType, QuestionAnalysis } from './analyse-question.js';
 import { documentUnits, sameParagraph, tokenize, underSameHeading } from './evidence-units.js';
-import { organisationSpans, placeScale, type AnswerSpan } from './extract-answer.js';
+import { numberWords, organisationSpans, placeScale, type AnswerSpan } from './extract-answer.js';
 import { matchTerm, tokenBag, unknownShare, type Bag, type WeightedTerm } from './score-evidence.js';
 import { pairUnit, type ScoredUnit } from './gather-evidence.js';
 import { datelineOf, deicticDays, shiftDays } from './publication-day.js';
@@ -29,7 +29,10 @@ const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.\p{L}|https?:\/\/|www\./u;
 /** Whether a text states a number: "84 000", "84 000" and "84000" are the same; digits are not part of a longer number. */
 export function statesNumber(text: string, number: string): boolean {
   const compact = joinDigitGroups(fold(text));
-  return new RegExp(`(^|\\D)${number}(\\D|$)`).test(compact);
+  if (new RegExp(`(^|\\D)${number}(\\D|$)`).test(compact)) return true;
+  // A small count is often written in words ("six missions" for "6 missions"); "un", "une", "one" are articles too.
+  const words = /^\d+$/.test(number) && Number(number) >= 2 ? numberWords(Number(number)) : [];
+  return words.length > 0 && new RegExp(`(?<!\\p{L})(?:${words.join('|')})(?!\\p{L})`, 'u').test(compact);
 }
 
 const YEAR = /(?<!\d)(19|20)\d{2}(?!\d)/;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type Answerer } from '../../src/answer/create-answerer.js';
-import { joinsTwoThings, withoutNames } from '../../src/answer/select-evidence.js';
+import { joinsTwoThings, statesNumber, withoutNames } from '../../src/answer/select-evidence.js';
 import { glossaryNameSpans } from '../../src/lexicon/glossary.js';
 import type { Runtime } from '../../src/runtime/node-runtime.js';
 import { writeFile } from 'node:fs/promises';
@@ -53,6 +53,17 @@ describe('lines under headings', () => {
     const result = await ask('Who is the IWSN media contact in Geneva?');
     expect(result.answer).toMatch(/^Mr\. Peter Marsh \[1\]/);
     expect(result.citations[0]!.source).toBe('b05_hurricane_appeal_en.txt');
+  });
+});
+
+describe('numbers a question states', () => {
+  it('are stated by the same number in digits or, for a small count, in words', () => {
+    expect(statesNumber('Le réseau a mené six missions au Niger.', '6')).toBe(true);
+    expect(statesNumber('The network ran seven missions.', '7')).toBe(true);
+    expect(statesNumber('Le réseau a mené sept missions au Niger.', '6')).toBe(false);
+    expect(statesNumber('Le réseau a mené 16 missions au Niger.', '6')).toBe(false);
+    // "une" is an article as well as a count.
+    expect(statesNumber('Le réseau a mené une mission au Niger.', '1')).toBe(false);
   });
 });
 
