@@ -575,14 +575,18 @@ function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery
  * ("fondée" and "fonder": "establish"); a word the dictionary does not know is taken.
  */
 function translatesBack(word: string, language: AnswerLanguage, knowledge: LexicalKnowledge): (text: string) => boolean {
-  const own = [word, ...singulars(word), ...(language === 'en' ? verbLemmas(word) : [])];
-  const ownStems = new Set(own.map(stem));
-  const written = [...new Set(own.flatMap((w) => knowledge.translate(w)).map(fold))];
-  const meanings = new Set(written.flatMap((w) => knowledge.translate(w)).map(fold));
+  // Read at the first text word to check: most terms' translations meet no such word in a question's evidence.
+  let known: { ownStems: Set<string>; written: string[]; meanings: Set<string> } | null = null;
   const seen = new Map<string, boolean>();
   return (text) => {
     let ok = seen.get(text);
     if (ok === undefined) {
+      if (!known) {
+        const own = [word, ...singulars(word), ...(language === 'en' ? verbLemmas(word) : [])];
+        const written = [...new Set(own.flatMap((w) => knowledge.translate(w)).map(fold))];
+        known = { ownStems: new Set(own.map(stem)), written, meanings: new Set(written.flatMap((w) => knowledge.translate(w)).map(fold)) };
+      }
+      const { ownStems, written, meanings } = known;
       ok = written.some((w) => sameRoot(w, text));
       if (!ok) {
         const back = knowledge.translate(text);
