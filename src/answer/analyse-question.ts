@@ -493,14 +493,14 @@ const MIN_TYPO_LENGTH = 5;
 const PROPER_KINDS = new Set(['country', 'organisation']);
 
 /** Key terms of one text: glossary names as single terms, the other content words with translations and synonyms. */
-function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery, knowledge: LexicalKnowledge, fromHistory: boolean, focus: string | null): KeyTerm[] {
+function termsOf(text: string, language: AnswerLanguage, expanded: ExpandedQuery, knowledge: LexicalKnowledge, fromHistory: boolean, focus: string | null, glossaryMatches = findGlossaryTerms(knowledge.glossary, text)): KeyTerm[] {
   const terms: KeyTerm[] = [];
   const other: AnswerLanguage = language === 'fr' ? 'en' : 'fr';
   const tokens = words(text);
   const names = namesIn(text);
   const grammatical = language === 'en' ? englishFunctionWords(text) : FRENCH_FUNCTION_WORDS;
   const covered = new Set<string>();
-  for (const match of findGlossaryTerms(knowledge.glossary, text)) {
+  for (const match of glossaryMatches) {
     // An acronym is kept even when it spells a function word ("EU" folds to "eu", a form of French "avoir").
     const matchWords = tokens.slice(match.from, match.to).filter((w) => !isStopword(w) || match.to - match.from === 1);
     if (matchWords.length === 0) continue;
@@ -766,7 +766,9 @@ export function analyseQuestion(
 ): QuestionAnalysis {
   const { type, focus, focusText, plural } = answerTypeOf(input.question, input.language, knowledge);
   const focusWord = focus ? fold(focus) : null;
-  const terms = termsOf(input.question, input.language, expand(input.question), knowledge, false, focusWord);
+  // The glossary's names are found once: for the terms, and for where the question writes them (`nameSpans`).
+  const glossaryMatches = findGlossaryTerms(knowledge.glossary, input.question);
+  const terms = termsOf(input.question, input.language, expand(input.question), knowledge, false, focusWord, glossaryMatches);
   // "Which year", "quelle ville": a noun that only names the kind of answer is not a word the evidence must contain.
   const focusKind = focus ? nounType(focus, input.language, knowledge) : null;
   const typeNoun = focus && NOUN_NAMES_TYPE[type]?.includes(focusKind ?? 'other');
@@ -809,5 +811,5 @@ export function analyseQuestion(
   const q = normalise(input.question);
   // "What exact calendar date": the noun that ends the phrase asks for a day, whatever adjectives come before it.
   const datePrecision = type !== 'date' ? null : YEAR_ASKED.test(q) ? 'year' : DAY_ASKED.test(q) || DAY_NOUNS.has(focusWord ?? '') ? 'day' : null;
-  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind, documentWords: releaseDescription(input.question), nameSpans: glossaryNameSpans(knowledge.glossary, input.question) };
+  return { question: input.question, language: input.language, type, plural, focusText, terms, numbers, followUp, datePrecision, speaker: quotedSpeaker(input.question), speakerRole: speakerOfKind(speakerRole(input.question), input.language, knowledge), focusKind, documentWords: releaseDescription(input.question), nameSpans: glossaryNameSpans(input.question, glossaryMatches) };
 }

@@ -91,8 +91,11 @@ export const LOCATIVE = /(?:^|\s)(?:à|au|aux|en|dans|vers|depuis|de|d'|in|at|fr
 
 /** The cardinal words of French and English for a whole number ("6" → "six"), folded; none for most numbers. */
 export function numberWords(value: number): string[] {
-  return Object.entries(NUMBER_WORDS).filter(([, n]) => n === value).map(([w]) => w);
+  return WORDS_OF_NUMBER.get(value) ?? [];
 }
+
+// The cardinal words by value, made once (statesNumber reads them for each sentence and number).
+const WORDS_OF_NUMBER = Object.entries(NUMBER_WORDS).reduce((byValue, [word, n]) => byValue.set(n, [...(byValue.get(n) ?? []), word]), new Map<number, string[]>());
 
 function parseNumber(text: string): number | undefined {
   const word = NUMBER_WORDS[fold(text)];

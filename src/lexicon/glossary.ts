@@ -75,11 +75,11 @@ export function findGlossaryTerms(glossary: Glossary, text: string): GlossaryMat
   return matches;
 }
 
-/** Where the names of several words the glossary knows stand in a text (character offsets), for reading the text
- * without them ("Pacte mondial pour des migrations sûres, ordonnées et régulières" joins no two things). */
-export function glossaryNameSpans(glossary: Glossary, text: string): Array<[number, number]> {
+/** Where the names of several words that `findGlossaryTerms` found stand in its text (character offsets), for reading
+ * the text without them ("Pacte mondial pour des migrations sûres, ordonnées et régulières" joins no two things). */
+export function glossaryNameSpans(text: string, matches: GlossaryMatch[]): Array<[number, number]> {
   const at = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length] as const);
-  return findGlossaryTerms(glossary, text)
+  return matches
     .filter((m) => m.to - m.from > 1 && at[m.to - 1])
     .map((m) => [at[m.from]![0], at[m.to - 1]![1]]);
 }
